@@ -1,0 +1,39 @@
+import type { CollectionConfig } from 'payload';
+import { isAdmin, isAdminField } from '../access/isAdmin';
+import { isAdminOrSelf } from '../access/isAdminOrSelf';
+import { roles } from '../access/roles';
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['name', 'email', 'roles'],
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  access: {
+    create: isAdmin,
+    delete: isAdmin,
+    read: isAdminOrSelf,
+    update: isAdminOrSelf,
+    // Anyone signed in may open the admin panel; what they see is limited by the rules above.
+    admin: ({ req: { user } }) => Boolean(user),
+  },
+  fields: [
+    { name: 'name', type: 'text' },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['curator'],
+      options: roles.map((role) => ({ label: role[0]?.toUpperCase() + role.slice(1), value: role })),
+      saveToJWT: true,
+      // Only an admin can grant or take away a role, including their own.
+      access: { create: isAdminField, update: isAdminField },
+    },
+  ],
+};

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The CMS's environment, read and checked in one place. Nothing else in cms/ touches
+ * `process.env`. `pnpm start` writes a random PAYLOAD_SECRET into data/secrets.env on first
+ * run and passes every value below to the processes it starts.
+ */
+
+/** The repository root: the nearest folder upwards that holds pnpm-workspace.yaml. */
+function findRepoRoot(from: string): string {
+  let dir = from;
+  while (true) {
+    if (fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return from;
+    dir = parent;
+  }
+}
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  OYU_DATA_DIR: z.string().min(1).optional().describe('Folder for the SQLite file and media'),
+  DATABASE_URI: z
+    .string()
+    .refine((value) => /^(file:|postgres(ql)?:\/\/)/.test(value), {
+      message: 'must start with file: (SQLite) or postgres:// (PostgreSQL)',
+    })
+    .optional(),
+  PAYLOAD_SECRET: z
+    .string({ error: 'is missing: run `pnpm start` once, or set it to 32+ random characters' })
+    .min(32, 'must be at least 32 characters long'),
+  MEDIA_DIR: z.string().min(1).optional(),
+  SERVER_URL: z.url().default('http://localhost:3000'),
+  /** Extra origins (comma-separated) allowed to call the API with a cookie, e.g. the site in dev. */
+  CORS_ORIGINS: z.string().default(''),
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(5000),
+});
+
+export type CmsEnv = {
+  nodeEnv: 'development' | 'production' | 'test';
+  dataDir: string;
+  databaseUri: string;
+  dialect: 'sqlite' | 'postgres';
+  payloadSecret: string;
+  mediaDir: string;
+  serverUrl: string;
+  corsOrigins: string[];
+  sqliteBusyTimeoutMs: number;
+};
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join('.') || '(environment)'} ${issue.message}`)
+      .join('\n');
+    throw new Error(`The CMS environment is not valid:\n${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.OYU_DATA_DIR ?? path.join(findRepoRoot(process.cwd()), 'data'));
+  const databaseUri = e.DATABASE_URI ?? `file:${path.join(dataDir, 'oyu.db')}`;
+  return {
+    nodeEnv: e.NODE_ENV,
+    dataDir,
+    databaseUri,
+    dialect: databaseUri.startsWith('file:') ? 'sqlite' : 'postgres',
+    payloadSecret: e.PAYLOAD_SECRET,
+    mediaDir: path.resolve(e.MEDIA_DIR ?? path.join(dataDir, 'media')),
+    serverUrl: e.SERVER_URL.replace(/\/$/, ''),
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+  };
+}
+
+export const env = readEnv();
