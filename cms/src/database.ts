@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { postgresAdapter } from '@payloadcms/db-postgres';
 import { sqliteAdapter } from '@payloadcms/db-sqlite';
-import type { DatabaseAdapterObj } from 'payload';
+import type { DatabaseAdapterObj, Migration } from 'payload';
 import { migrations as postgresMigrations } from '../migrations/postgres';
 import { migrations as sqliteMigrations } from '../migrations/sqlite';
 import type { CmsEnv } from './env';
@@ -25,7 +25,7 @@ export function databaseAdapter(env: CmsEnv): DatabaseAdapterObj {
     });
   }
   const file = env.databaseUri.replace(/^file:/, '');
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
   return sqliteAdapter({
     client: { url: env.databaseUri },
     push: false,
@@ -42,6 +42,8 @@ export function databaseAdapter(env: CmsEnv): DatabaseAdapterObj {
   });
 }
 
-export function migrationsFor(env: CmsEnv) {
-  return env.dialect === 'postgres' ? postgresMigrations : sqliteMigrations;
+/** The committed migrations of the configured dialect, for `payload.db.migrate()`. */
+export function migrationsFor(env: CmsEnv): Migration[] {
+  // Each dialect's migrations take that dialect's arguments; `migrate()` passes the right ones.
+  return (env.dialect === 'postgres' ? postgresMigrations : sqliteMigrations) as unknown as Migration[];
 }

@@ -59,15 +59,18 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
     throw new Error(`The CMS environment is not valid:\n${problems}`);
   }
   const e = parsed.data;
-  const dataDir = path.resolve(e.OYU_DATA_DIR ?? path.join(findRepoRoot(process.cwd()), 'data'));
-  const databaseUri = e.DATABASE_URI ?? `file:${path.join(dataDir, 'oyu.db')}`;
+  // The data folder is chosen at run time, never bundled: tell Turbopack not to trace it.
+  const dataDir = path.resolve(
+    /*turbopackIgnore: true*/ e.OYU_DATA_DIR ?? path.join(findRepoRoot(process.cwd()), 'data'),
+  );
+  const databaseUri = e.DATABASE_URI ?? `file:${path.join(/*turbopackIgnore: true*/ dataDir, 'oyu.db')}`;
   return {
     nodeEnv: e.NODE_ENV,
     dataDir,
     databaseUri,
     dialect: databaseUri.startsWith('file:') ? 'sqlite' : 'postgres',
     payloadSecret: e.PAYLOAD_SECRET,
-    mediaDir: path.resolve(e.MEDIA_DIR ?? path.join(dataDir, 'media')),
+    mediaDir: path.resolve(/*turbopackIgnore: true*/ e.MEDIA_DIR ?? path.join(dataDir, 'media')),
     serverUrl: e.SERVER_URL.replace(/\/$/, ''),
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The scripts' own settings, read and checked in one place. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const cmsDir = path.join(repoRoot, 'cms');
+export const siteDir = path.join(repoRoot, 'site');
+
+const EnvSchema = z.object({
+  OYU_DATA_DIR: z.string().min(1).optional(),
+  CMS_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SITE_PORT: z.coerce.number().int().min(1).max(65535).default(4321),
+  DATABASE_URI: z.string().optional(),
+  /** Seed the demo into an empty database (default) or leave it empty. */
+  OYU_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+});
+
+export type ScriptEnv = {
+  dataDir: string;
+  cmsPort: number;
+  sitePort: number;
+  databaseUri: string | undefined;
+  seedDemo: boolean;
+};
+
+export function readScriptEnv(source: NodeJS.ProcessEnv = process.env): ScriptEnv {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join('.')} ${issue.message}`)
+      .join('\n');
+    throw new Error(`The environment is not valid:\n${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(e.OYU_DATA_DIR ?? path.join(repoRoot, 'data')),
+    cmsPort: e.CMS_PORT,
+    sitePort: e.SITE_PORT,
+    databaseUri: e.DATABASE_URI,
+    seedDemo: e.OYU_SEED_DEMO === 'true',
+  };
+}

@@ -1,0 +1,171 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { repoRoot } from './env';
+
+/**
+ * Child processes for the main job. Each runs in its own process group so that stopping it
+ * also stops whatever it started (pnpm shims, Next workers), and every one is stopped when
+ * the parent exits or gets Ctrl-C.
+ */
+
+/** Environment variables for a child; unset ones are left out. */
+export type EnvVars = Record<string, string | undefined>;
+
+const running = new Set<ChildProcess>();
+
+/** PATH with the repository's own bins first, so children run on the pinned Node 24. */
+export function childPath(): string {
+  return [path.join(repoRoot, 'node_modules', '.bin'), process.env.PATH ?? ''].join(path.delimiter);
+}
+
+export type RunOptions = {
+  cwd: string;
+  env?: EnvVars;
+  /** Prefix for each line of output; output is hidden (but kept for errors) when absent. */
+  label?: string;
+};
+
+function pipeLines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void) {
+  if (!stream) return;
+  let buffer = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    buffer += chunk;
+    const lines = buffer.split(/\r?\n/);
+    buffer = lines.pop() ?? '';
+    for (const line of lines) onLine(line);
+  });
+  stream.on('end', () => buffer && onLine(buffer));
+}
+
+export function start(command: string, args: string[], options: RunOptions): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env, PATH: childPath() },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+  return child;
+}
+
+/** Runs a command to completion; a non-zero exit throws with the last lines of its output. */
+export async function run(command: string, args: string[], options: RunOptions): Promise<void> {
+  const child = start(command, args, options);
+  const tail: string[] = [];
+  const onLine = (line: string) => {
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
+    if (options.label && line.trim()) process.stdout.write(`  ${options.label} │ ${line}\n`);
+  };
+  pipeLines(child.stdout, onLine);
+  pipeLines(child.stderr, onLine);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (exitCode, signal) => resolve(signal ? 128 : exitCode));
+  });
+  if (code !== 0) {
+    throw new Error(
+      `\`${command} ${args.join(' ')}\` (in ${path.relative(repoRoot, options.cwd) || '.'}) exited with ${code}:\n${tail.join('\n')}`,
+    );
+  }
+}
+
+/** Starts a long-running server and keeps its output for when something goes wrong. */
+export function startServer(command: string, args: string[], options: RunOptions) {
+  const child = start(command, args, options);
+  const output: string[] = [];
+  const onLine = (line: string) => {
+    output.push(line);
+    if (output.length > 200) output.shift();
+    if (options.label && process.env.OYU_VERBOSE === 'true')
+      process.stdout.write(`  ${options.label} │ ${line}\n`);
+  };
+  pipeLines(child.stdout, onLine);
+  pipeLines(child.stderr, onLine);
+  return { child, output, stop: () => stop(child) };
+}
+
+export async function stop(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {}
+  }, graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((child) => stop(child)));
+}
+
+/** Last resort when the parent is exiting: kill every group at once, synchronously. */
+export function killAllNow() {
+  for (const child of running) {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {}
+  }
+}
+
+export async function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls a URL until it answers 2xx, the process dies, or time runs out. */
+export async function waitForHttp(
+  url: string,
+  {
+    timeoutMs = 120_000,
+    child,
+    output,
+  }: { timeoutMs?: number; child?: ChildProcess; output?: string[] } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) {
+      throw new Error(
+        `The server for ${url} exited with ${child.exitCode}:\n${(output ?? []).slice(-30).join('\n')}`,
+      );
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      await response.body?.cancel();
+      if (response.ok) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(
+    `${url} did not answer within ${timeoutMs / 1000} s (${last}):\n${(output ?? []).slice(-30).join('\n')}`,
+  );
+}

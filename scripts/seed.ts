@@ -1,0 +1,20 @@
+/**
+ * `pnpm seed`: migrate the database, create the first admin if there is none, and seed the
+ * demo if there is no content. Safe to run again: it never seeds twice.
+ */
+import { prepareDatabase } from './lib/database';
+import { readScriptEnv } from './lib/env';
+import { info } from './lib/log';
+import { describeStack } from './lib/stack';
+
+const env = readScriptEnv();
+Object.assign(process.env, describeStack(env).cmsEnv);
+const report = await prepareDatabase({ dataDir: env.dataDir, seedDemo: env.seedDemo });
+if (report.admin) {
+  info(`  first admin: ${report.admin.email}  password: ${report.admin.password}`);
+  info(`  (shown once; also saved in ${report.admin.file})`);
+}
+if (report.seeded) {
+  const s = report.seeded;
+  info(`  demo: ${s.artisans} artisans, ${s.works} published works, ${s.drafts} draft, ${s.photos} photos`);
+}

@@ -1,0 +1,69 @@
+/**
+ * `pnpm start`, the main job: database, demo content, CMS, site, served — one command.
+ *
+ *   1. check the ports, make data/ and its secret on first run
+ *   2. migrate and seed (first run) while the CMS production build runs (skipped when unchanged)
+ *   3. start the CMS, build the site from its public API, serve the site
+ *   4. print the addresses; Ctrl-C stops everything this started
+ */
+import { buildCms } from './lib/cmsBuild';
+import { startCms } from './lib/cmsServer';
+import { readScriptEnv, repoRoot } from './lib/env';
+import { formatDuration, info, step } from './lib/log';
+import { isPortFree, killAllNow, run, stopAll } from './lib/processes';
+import { credentialsFile } from './lib/secrets';
+import { buildSite } from './lib/siteBuild';
+import { serveSite } from './lib/siteServer';
+import { describeStack, paths } from './lib/stack';
+
+const started = performance.now();
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  info(`\n${signal}: stopping the CMS and the site…`);
+  await stopAll();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('Ctrl-C'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('exit', killAllNow);
+
+try {
+  const env = readScriptEnv();
+  for (const [name, port] of [
+    ['CMS_PORT', env.cmsPort],
+    ['SITE_PORT', env.sitePort],
+  ] as const) {
+    if (!(await isPortFree(port))) {
+      throw new Error(
+        `Port ${port} is already in use. Stop what is using it, or set ${name} to another port.`,
+      );
+    }
+  }
+  const stack = describeStack(env);
+  info(`Oyu: data in ${stack.dataDir}`);
+
+  await Promise.all([
+    step('Database: migrate, first admin, demo content', () =>
+      run(paths.tsxBin, [paths.seedScript], { cwd: repoRoot, env: stack.cmsEnv, label: 'seed' }),
+    ),
+    step('CMS production build', () => buildCms(stack.cmsEnv)),
+  ]);
+  await step(`Start the CMS on ${stack.cmsUrl}`, () => startCms(stack.cmsEnv, stack.cmsPort));
+  const site = await step('Build the site from the CMS API', () =>
+    buildSite({ cmsUrl: `http://127.0.0.1:${stack.cmsPort}`, siteUrl: stack.siteUrl }),
+  );
+  await step(`Serve the site on ${stack.siteUrl}`, () => serveSite(site.outDir, stack.sitePort));
+
+  info(`
+Oyu is running (ready in ${formatDuration(performance.now() - started)}, ${site.pages} pages).
+  Gallery  ${stack.siteUrl}/
+  Admin    ${stack.cmsUrl}/admin   (sign-in details: ${credentialsFile(stack.dataDir)})
+Press Ctrl-C to stop.`);
+  await new Promise(() => {});
+} catch (error) {
+  info(`\n${(error as Error).message}`);
+  await stopAll();
+  process.exitCode = 1;
+}

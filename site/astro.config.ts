@@ -1,0 +1,20 @@
+import react from '@astrojs/react';
+import { defineConfig, passthroughImageService } from 'astro/config';
+import { readEnv } from './src/env';
+import { oyuMedia } from './src/lib/mediaIntegration';
+import { mediaCacheDir } from './src/lib/paths';
+
+const env = readEnv();
+
+export default defineConfig({
+  site: env.siteUrl,
+  output: 'static',
+  ...(env.outDir ? { outDir: env.outDir } : {}),
+  ...(env.cacheDir ? { cacheDir: env.cacheDir } : {}),
+  trailingSlash: 'always',
+  // Photos are encoded once, by the CMS at upload. The passthrough service guarantees that no
+  // Astro image component re-encodes anything during a build.
+  image: { service: passthroughImageService() },
+  integrations: [react(), oyuMedia({ cacheDir: mediaCacheDir(env.mediaCacheDir) })],
+  devToolbar: { enabled: false },
+});

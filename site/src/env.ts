@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * The site build's environment, read and checked in one place. Nothing else in site/ touches
+ * `process.env`.
+ */
+const EnvSchema = z.object({
+  CMS_URL: z.url('must be the CMS address, e.g. http://localhost:3000').default('http://localhost:3000'),
+  SITE_URL: z
+    .url('must be the public address of the site, e.g. https://oyu.example')
+    .default('http://localhost:4321'),
+  /** Documents per REST request. Payload's default of 10 would mean many more requests. */
+  CMS_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Where downloaded photos are kept between builds. */
+  MEDIA_CACHE_DIR: z.string().min(1).optional(),
+  /** Where the built site is written (default site/dist). */
+  SITE_OUT_DIR: z.string().min(1).optional(),
+  /** Astro's own cache, including the content store. */
+  SITE_CACHE_DIR: z.string().min(1).optional(),
+});
+
+export type SiteEnv = {
+  cmsUrl: string;
+  siteUrl: string;
+  pageSize: number;
+  mediaCacheDir: string | undefined;
+  outDir: string | undefined;
+  cacheDir: string | undefined;
+};
+
+export function readEnv(source: Record<string, string | undefined> = process.env): SiteEnv {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join('.')} ${issue.message}`)
+      .join('\n');
+    throw new Error(`The site build environment is not valid:\n${problems}`);
+  }
+  return {
+    cmsUrl: parsed.data.CMS_URL.replace(/\/$/, ''),
+    siteUrl: parsed.data.SITE_URL.replace(/\/$/, ''),
+    pageSize: parsed.data.CMS_PAGE_SIZE,
+    mediaCacheDir: parsed.data.MEDIA_CACHE_DIR,
+    outDir: parsed.data.SITE_OUT_DIR,
+    cacheDir: parsed.data.SITE_CACHE_DIR,
+  };
+}

@@ -1,0 +1,65 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+const mediaReference = /\/media\/([A-Za-z0-9._%-]+)/g;
+
+async function* htmlFiles(dir: string): AsyncGenerator<string> {
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* htmlFiles(full);
+    else if (entry.name.endsWith('.html')) yield full;
+  }
+}
+
+/** Every /media/… file the built pages reference. */
+export async function referencedMedia(outDir: string): Promise<Set<string>> {
+  const used = new Set<string>();
+  for await (const file of htmlFiles(outDir)) {
+    const html = await fs.readFile(file, 'utf8');
+    for (const match of html.matchAll(mediaReference)) used.add(decodeURIComponent(match[1] as string));
+  }
+  return used;
+}
+
+/**
+ * Puts into the output exactly the photo files that the built pages use, copied as the CMS
+ * encoded them at upload (never re-encoded). A page that points at a file the cache does not
+ * hold fails the build rather than shipping a broken image.
+ */
+export function oyuMedia(options: { cacheDir: string }): AstroIntegration {
+  return {
+    name: 'oyu-media',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const used = await referencedMedia(outDir);
+        const target = path.join(outDir, 'media');
+        await fs.mkdir(target, { recursive: true });
+        const missing: string[] = [];
+        let bytes = 0;
+        await Promise.all(
+          [...used].map(async (name) => {
+            const source = path.join(options.cacheDir, name);
+            try {
+              await fs.copyFile(source, path.join(target, name));
+              const { size } = await fs.stat(source);
+              bytes += size;
+            } catch {
+              missing.push(name);
+            }
+          }),
+        );
+        if (missing.length) {
+          throw new Error(
+            `Pages reference ${missing.length} photo file(s) that were not downloaded from the CMS: ${missing
+              .slice(0, 10)
+              .join(', ')}`,
+          );
+        }
+        logger.info(`copied ${used.size} photo files (${(bytes / 1024 / 1024).toFixed(1)} MiB) into media/`);
+      },
+    },
+  };
+}
