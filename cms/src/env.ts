@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   /** Extra origins (comma-separated) allowed to call the API with a cookie, e.g. the site in dev. */
   CORS_ORIGINS: z.string().default(''),
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(5000),
+  /** Write generated files (types, import map) here instead of over the committed ones. */
+  OYU_GENERATE_DIR: z.string().min(1).optional(),
 });
 
 export type CmsEnv = {
@@ -48,6 +50,7 @@ export type CmsEnv = {
   serverUrl: string;
   corsOrigins: string[];
   sqliteBusyTimeoutMs: number;
+  generateDir: string | undefined;
 };
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
@@ -76,6 +79,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
       .map((origin) => origin.trim())
       .filter(Boolean),
     sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+    generateDir: e.OYU_GENERATE_DIR,
   };
 }
 

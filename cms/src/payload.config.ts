@@ -20,7 +20,10 @@ export default buildConfig({
     user: Users.slug,
     // No Gravatar: the admin must work without the internet.
     avatar: 'default',
-    importMap: { baseDir: dirname },
+    importMap: {
+      baseDir: dirname,
+      ...(env.generateDir ? { importMapFile: path.join(env.generateDir, 'importMap.js') } : {}),
+    },
     meta: { titleSuffix: ' · Oyu' },
   },
   collections: [Users, Media, Artisans, Works],
@@ -39,6 +42,8 @@ export default buildConfig({
   },
   telemetry: false,
   typescript: {
-    outputFile: path.resolve(dirname, '../../shared-types/src/payload-types.ts'),
+    outputFile: env.generateDir
+      ? path.join(env.generateDir, 'payload-types.ts')
+      : path.resolve(dirname, '../../shared-types/src/payload-types.ts'),
   },
 });

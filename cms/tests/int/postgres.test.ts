@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The PostgreSQL switch: with DATABASE_URI set to a postgres:// URL the CMS boots on the
+ * Postgres adapter and its committed migrations. `.ci/run` starts PostgreSQL 15 and sets
+ * TEST_POSTGRES_URI; on CI the test is required, elsewhere it runs when that is set.
+ */
+const uri = process.env.TEST_POSTGRES_URI;
+const required = process.env.CI === 'true';
+
+describe.runIf(uri || required)('PostgreSQL', () => {
+  it('boots, migrates and stores a work', { timeout: 120_000 }, async () => {
+    expect(uri, 'CI must set TEST_POSTGRES_URI to a PostgreSQL database (see .ci/run)').toBeTruthy();
+    process.env.DATABASE_URI = uri;
+    const { getPayload } = await import('payload');
+    const { default: config } = await import('../../src/payload.config');
+    const { migrationsFor } = await import('../../src/database');
+    const { env } = await import('../../src/env');
+    expect(env.dialect).toBe('postgres');
+    const payload = await getPayload({ config });
+    try {
+      await payload.db.dropDatabase?.({ adapter: payload.db as never });
+      await payload.db.migrate({ migrations: migrationsFor(env) });
+      const maker = await payload.create({
+        collection: 'artisans',
+        data: { name: 'Postgres Maker', slug: 'postgres-maker', country: 'KZ' },
+      });
+      const found = await payload.find({
+        collection: 'artisans',
+        where: { slug: { equals: 'postgres-maker' } },
+      });
+      expect(found.docs[0]?.id).toBe(maker.id);
+      expect(payload.db.name).toBe('postgres');
+    } finally {
+      await payload.destroy();
+    }
+  });
+});
