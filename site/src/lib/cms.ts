@@ -40,6 +40,8 @@ export type CmsClientOptions = {
 type Resolved = Required<CmsClientOptions>;
 
 function resolve(options: CmsClientOptions): Resolved {
+  // An option passed as `undefined` keeps its default rather than erasing it.
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   return {
     pageSize: 100,
     retries: 3,
@@ -47,7 +49,7 @@ function resolve(options: CmsClientOptions): Resolved {
     concurrency: 4,
     timeoutMs: 30_000,
     locale: 'en',
-    ...options,
+    ...given,
     baseUrl: options.baseUrl.replace(/\/$/, ''),
   };
 }
@@ -81,15 +83,18 @@ async function request(url: string, options: Resolved): Promise<Response> {
     lastProblem = `HTTP ${response.status}`;
     await response.body?.cancel();
   }
+  const verb = lastProblem.startsWith('HTTP') ? 'kept failing' : 'did not answer';
   throw new CmsError(
-    `The CMS did not answer at ${url} (${lastProblem}, ${options.retries + 1} attempts). ` +
+    `The CMS ${verb} at ${url} (${lastProblem}, ${options.retries + 1} attempts). ` +
       'Check that it is running and that CMS_URL points to it.',
   );
 }
 
 async function getJson(url: string, options: Resolved): Promise<unknown> {
   const response = await request(url, options);
-  const text = await response.text();
+  const text = await response.text().catch((error: Error) => {
+    throw new CmsError(`The CMS broke off its answer to ${url}: ${error.message}`);
+  });
   try {
     return JSON.parse(text);
   } catch {
@@ -225,7 +230,7 @@ export async function downloadMedia(
   let downloaded = 0;
   let cached = 0;
   await mapLimit([...files.values()], options.concurrency * 2, async (size) => {
-    if (path.basename(size.filename) !== size.filename) {
+    if (path.basename(size.filename) !== size.filename || size.filename === '.' || size.filename === '..') {
       throw new CmsError(`The CMS named a photo file "${size.filename}", which is not a plain file name`);
     }
     const target = path.join(cacheDir, size.filename);
@@ -237,7 +242,12 @@ export async function downloadMedia(
     // The CMS writes absolute URLs with its own serverURL; fetch the same path from CMS_URL.
     const location = new URL(size.url, `${options.baseUrl}/`);
     const url = `${options.baseUrl}${location.pathname}${location.search}`;
-    const body = Buffer.from(await (await request(url, options)).arrayBuffer());
+    const response = await request(url, options);
+    const body = Buffer.from(
+      await response.arrayBuffer().catch((error: Error) => {
+        throw new CmsError(`The CMS broke off sending ${url}: ${error.message}`);
+      }),
+    );
     if (size.filesize != null && body.length !== size.filesize) {
       throw new CmsError(`The photo ${url} arrived with ${body.length} bytes, the CMS said ${size.filesize}`);
     }

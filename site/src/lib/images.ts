@@ -33,10 +33,13 @@ export function pictureData(media: Media): PictureData {
     }
     if (entries.size) sources.push({ type: mimeTypes[format], srcset: [...entries.values()].join(', ') });
   }
-  const fallback =
-    media.sizes[responsiveSizeName('webp', 960)] ??
-    media.sizes[responsiveSizeName('webp', 480)] ??
-    media.sizes[squareSize.name];
+  // A size the original was too small for is stored with every field null: skip those.
+  const fallback = [
+    media.sizes[responsiveSizeName('webp', 960)],
+    media.sizes[responsiveSizeName('webp', 480)],
+    media.sizes[responsiveSizeName('webp', 1600)],
+    media.sizes[squareSize.name],
+  ].find((size) => size?.filename);
   if (!fallback?.filename) {
     throw new Error(`photo ${media.id} ("${media.filename}") has no WebP rendition: re-upload it in the CMS`);
   }

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { ArtisanSchema, countryName, isLocale, MediaSchema, PaginatedSchema, WorkSchema } from '../src';
+import { media, work } from './fixtures';
+
+const issuesOf = (result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) => (result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+
+describe('WorkSchema', () => {
+  it('accepts a published work as the REST API returns it', () => {
+    const parsed = WorkSchema.parse(work());
+    expect(parsed.photos[0]?.image.sizes.webp480?.width).toBe(480);
+    expect(parsed.artisan.name).toBe('Aigerim');
+  });
+
+  it('names the field when a photo has no alt text', () => {
+    const result = WorkSchema.safeParse(work({ photos: [{ image: media({ alt: '' }) }] }));
+    expect(issuesOf(result)).toEqual(['photos.0.image.alt: has no alt text']);
+  });
+
+  it('refuses a work without photos', () => {
+    expect(issuesOf(WorkSchema.safeParse(work({ photos: [] })))).toEqual(['photos: has no photo']);
+  });
+
+  it('refuses a draft', () => {
+    expect(issuesOf(WorkSchema.safeParse(work({ _status: 'draft' })))).toEqual(['_status: is not published']);
+  });
+
+  it('refuses a slug that is not URL-safe', () => {
+    expect(issuesOf(WorkSchema.safeParse(work({ slug: 'Silver Cuff/..' })))[0]).toMatch(
+      /^slug: is not a URL slug/,
+    );
+  });
+
+  it('refuses an unpopulated artisan (depth 0)', () => {
+    expect(WorkSchema.safeParse(work({ artisan: 1 })).success).toBe(false);
+  });
+
+  it('treats a missing description as empty', () => {
+    const { description, ...rest } = work();
+    expect(description).toBeTruthy();
+    expect(WorkSchema.parse(rest).description).toBeNull();
+  });
+
+  it('keeps nested rich text', () => {
+    const parsed = WorkSchema.parse(work());
+    expect(parsed.description?.root.children[0]?.children?.[0]).toMatchObject({ text: 'Hello', format: 1 });
+  });
+});
+
+describe('MediaSchema', () => {
+  it('refuses a colour that is not #rrggbb and a placeholder that is not a data: URL', () => {
+    const result = MediaSchema.safeParse(media({ dominantColor: 'red', lqip: 'https://evil.example/x.png' }));
+    expect(issuesOf(result).sort()).toEqual([
+      'dominantColor: is not a #rrggbb colour',
+      'lqip: is not a data: URL',
+    ]);
+  });
+
+  it('allows sizes the CMS did not make', () => {
+    expect(MediaSchema.parse(media({ sizes: undefined })).sizes).toEqual({});
+  });
+});
+
+describe('ArtisanSchema', () => {
+  it('refuses a country outside the list', () => {
+    const result = ArtisanSchema.safeParse({ id: 1, name: 'X', slug: 'x', country: 'ZZ', updatedAt: 'now' });
+    expect(issuesOf(result)[0]).toMatch(/^country:/);
+  });
+});
+
+describe('PaginatedSchema', () => {
+  it('reads a Payload list envelope', () => {
+    const page = PaginatedSchema.parse({
+      docs: [{}, {}],
+      totalDocs: 5,
+      limit: 2,
+      totalPages: 3,
+      page: 1,
+      hasNextPage: true,
+      nextPage: 2,
+      pagingCounter: 1,
+    });
+    expect(page.totalPages).toBe(3);
+  });
+});
+
+describe('locales and countries', () => {
+  it('knows the three languages', () => {
+    expect(['en', 'ru', 'kk', 'de'].map(isLocale)).toEqual([true, true, true, false]);
+  });
+
+  it('names countries in each language', () => {
+    expect(countryName('KZ', 'en')).toBe('Kazakhstan');
+    expect(countryName('KZ', 'ru')).toBe('Казахстан');
+    expect(countryName('KZ', 'kk')).toBe('Қазақстан');
+  });
+});
