@@ -10,7 +10,7 @@ import { buildCms } from './lib/cmsBuild';
 import { startCms } from './lib/cmsServer';
 import { readScriptEnv, repoRoot } from './lib/env';
 import { formatDuration, info, step } from './lib/log';
-import { isPortFree, killAllNow, run, stopAll } from './lib/processes';
+import { isPortFree, run, stopAll } from './lib/processes';
 import { credentialsFile } from './lib/secrets';
 import { buildSite } from './lib/siteBuild';
 import { serveSite } from './lib/siteServer';
@@ -27,7 +27,6 @@ const shutdown = async (signal: string) => {
 };
 process.on('SIGINT', () => void shutdown('Ctrl-C'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('exit', killAllNow);
 
 try {
   const env = readScriptEnv();

@@ -14,6 +14,9 @@ export type EnvVars = Record<string, string | undefined>;
 
 const running = new Set<ChildProcess>();
 
+// Whoever uses this module, its children do not outlive it.
+process.once('exit', () => killAllNow());
+
 /** PATH with the repository's own bins first, so children run on the pinned Node 24. */
 export function childPath(): string {
   return [path.join(repoRoot, 'node_modules', '.bin'), process.env.PATH ?? ''].join(path.delimiter);

@@ -1,18 +1,93 @@
+import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
-import { siteDir } from './env';
-import { startServer, waitForHttp } from './processes';
 
-/** Serves the built site with `astro preview`, which knows the site's trailing slashes and 404. */
+/**
+ * A small static file server for the built site: directory URLs serve their index.html, a
+ * URL without its trailing slash is redirected to it, unknown paths get the site's 404 page,
+ * and nothing outside the output folder can be reached. Any static host does the same job in
+ * production; this one keeps `pnpm start` and the tests free of extra services.
+ */
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.woff2': 'font/woff2',
+};
+
+function fileFor(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const full = path.resolve(root, `.${path.posix.normalize(decoded)}`);
+  if (full !== root && !full.startsWith(root + path.sep)) return null;
+  return full;
+}
+
+export function createSiteHandler(outDir: string): http.RequestListener {
+  const root = path.resolve(outDir);
+  return (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://site.invalid');
+    const send = (status: number, file: string) => {
+      response.writeHead(status, {
+        'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': file.includes(`${path.sep}_astro${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+        'x-content-type-options': 'nosniff',
+      });
+      if (request.method === 'HEAD') response.end();
+      else fs.createReadStream(file).pipe(response);
+    };
+    const notFound = () => {
+      const page = path.join(root, '404.html');
+      if (fs.existsSync(page)) send(404, page);
+      else response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    };
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const target = fileFor(root, url.pathname);
+    if (!target) return notFound();
+    const stat = fs.statSync(target, { throwIfNoEntry: false });
+    if (stat?.isFile()) return send(200, target);
+    if (stat?.isDirectory()) {
+      if (!url.pathname.endsWith('/')) {
+        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
+      const index = path.join(target, 'index.html');
+      if (fs.existsSync(index)) return send(200, index);
+    }
+    notFound();
+  };
+}
+
+/** Serves the built site on 127.0.0.1:port until stopped. */
 export async function serveSite(outDir: string, port: number) {
-  const server = startServer(
-    path.join(siteDir, 'node_modules', '.bin', 'astro'),
-    ['preview', '--port', String(port), '--host', '127.0.0.1'],
-    { cwd: siteDir, env: { SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }, label: 'site' },
-  );
-  await waitForHttp(`http://127.0.0.1:${port}/`, {
-    child: server.child,
-    output: server.output,
-    timeoutMs: 30_000,
+  const server = http.createServer(createSiteHandler(outDir));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
   });
-  return server;
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -7,8 +7,10 @@ import { startCms } from '@oyu/scripts/lib/cmsServer';
 import { repoRoot } from '@oyu/scripts/lib/env';
 import { freePort, run } from '@oyu/scripts/lib/processes';
 import { buildSite } from '@oyu/scripts/lib/siteBuild';
+import { serveSite } from '@oyu/scripts/lib/siteServer';
 import { describeStack, paths } from '@oyu/scripts/lib/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, launchBrowser } from './browser';
 
 /**
  * The whole loop against a real CMS: a fresh SQLite database seeded with the demo, the CMS's
@@ -62,15 +64,16 @@ afterAll(async () => {
 });
 
 const published = demoWorks.filter((work) => !work.draft);
+const slugOf = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const drafts = demoWorks.filter((work) => work.draft);
 
 describe('site built from a running CMS', () => {
   it.each(published.map((work) => [work.title.en, work] as const))('has a page for "%s"', (_title, work) => {
-    const slug = work.title.en
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
-    const html = read(`works/${slug}/index.html`);
+    const html = read(`works/${slugOf(work.title.en)}/index.html`);
     expect(heading(html)).toBe(escapeHtml(work.title.en));
     const artisan = demoArtisans.find((a) => a.key === work.artisan);
     expect(html.includes(escapeHtml(artisan?.name ?? 'missing artisan')), 'artisan name').toBe(true);
@@ -121,6 +124,63 @@ describe('site built from a running CMS', () => {
     const shipped = fs.readdirSync(path.join(outDir, 'media'));
     expect(new Set(shipped)).toEqual(referenced);
   });
+
+  it.runIf(hasBrowser)(
+    'shows the photo viewer island working in a browser, and the site without JavaScript',
+    async () => {
+      const site = await serveSite(outDir, await freePort());
+      const launched = launchBrowser();
+      try {
+        const { browser } = await launched;
+        const work = published.find((w) => w.captions.length === 3);
+        const url = `http://127.0.0.1:${site.port}/works/${slugOf(work?.title.en ?? '')}/`;
+        const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+        const requested: string[] = [];
+        const problems: string[] = [];
+        page.on('request', (request) => requested.push(request.url()));
+        page.on('pageerror', (error) => problems.push(error.message));
+        page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+        await page.goto(url, { waitUntil: 'networkidle' });
+        // Hydrated: Astro removes the `ssr` attribute once React has taken over the island.
+        await page.waitForSelector('astro-island:not([ssr])', { timeout: 15_000 });
+        const main = page.locator('.viewer picture img');
+        const caption = page.locator('.viewer figcaption');
+        await expect.poll(() => caption.textContent()).toContain('1 / 3');
+        await page.locator('.viewer .thumbs a').nth(1).click();
+        await expect.poll(() => caption.textContent()).toContain('2 / 3');
+        expect(await main.getAttribute('src')).toMatch(/-2-\d+x\d+\.webp$/);
+        expect(page.url()).toBe(url);
+        // Keyboard: focus a thumbnail, then step with the arrow keys.
+        await page.locator('.viewer .thumbs a').nth(1).focus();
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => caption.textContent()).toContain('3 / 3');
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => caption.textContent()).toContain('1 / 3');
+        // The photo actually loaded, from the site itself.
+        expect(await main.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
+          true,
+        );
+        expect(
+          requested.filter((r) => !r.startsWith(`http://127.0.0.1:${site.port}/`) && !r.startsWith('data:')),
+        ).toEqual([]);
+        expect(problems).toEqual([]);
+
+        // Without JavaScript the first photo shows and each thumbnail links to its file.
+        const noScript = await browser.newContext({ javaScriptEnabled: false });
+        const plain = await noScript.newPage();
+        await plain.goto(url);
+        const href = await plain.locator('.viewer .thumbs a').nth(2).getAttribute('href');
+        const file = await plain.request.get(`http://127.0.0.1:${site.port}${href}`);
+        expect(file.status()).toBe(200);
+        expect(file.headers()['content-type']).toBe('image/webp');
+        await noScript.close();
+      } finally {
+        await (await launched.catch(() => null))?.close();
+        await site.stop();
+      }
+    },
+    60_000,
+  );
 
   it('keeps the last good site when the CMS is down, and says why', async () => {
     const before = read('index.html');

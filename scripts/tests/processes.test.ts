@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { freePort, isPortFree, run, startServer, stop, waitForHttp } from '../lib/processes';
+
+/** Running, as opposed to gone or a zombie waiting for its parent to reap it. */
+const alive = (pid: number) => {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) [ZX]/.test(stat);
+  } catch {
+    return false;
+  }
+};
+
+describe('child processes', () => {
+  it('reports a failed command with the end of its output', async () => {
+    await expect(
+      run('sh', ['-c', 'echo first; echo "the real reason" >&2; exit 3'], { cwd: '/tmp' }),
+    ).rejects.toThrow(/exited with 3:\nfirst\nthe real reason/);
+  });
+
+  it('stops a server and everything it started', async () => {
+    // A shell that starts a grandchild, like a pnpm shim starting the real server.
+    const server = startServer('sh', ['-c', 'sleep 300 & echo $!; wait'], { cwd: '/tmp' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const grandchild = Number(server.output[0]);
+    expect(alive(grandchild)).toBe(true);
+    await server.stop();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive(grandchild)).toBe(false);
+  });
+
+  it('says which port is taken and waits for a server to answer', async () => {
+    const port = await freePort();
+    expect(await isPortFree(port)).toBe(true);
+    const server = startServer(
+      process.execPath,
+      ['-e', `require('node:http').createServer((q,s)=>s.end('ok')).listen(${port}, '127.0.0.1')`],
+      { cwd: '/tmp' },
+    );
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/`, { child: server.child, timeoutMs: 10_000 });
+      expect(await isPortFree(port)).toBe(false);
+    } finally {
+      await stop(server.child);
+    }
+  });
+
+  it('gives up on a server that exits, with its output', async () => {
+    const port = await freePort();
+    const server = startServer('sh', ['-c', 'echo "cannot open database"; exit 1'], { cwd: '/tmp' });
+    await expect(
+      waitForHttp(`http://127.0.0.1:${port}/`, {
+        child: server.child,
+        output: server.output,
+        timeoutMs: 10_000,
+      }),
+    ).rejects.toThrow(/exited with 1:\ncannot open database/);
+  });
+});

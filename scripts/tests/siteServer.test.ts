@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../lib/processes';
+import { serveSite } from '../lib/siteServer';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-serve-'));
+const outside = `${root}-secret.txt`;
+let base: string;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  fs.mkdirSync(path.join(root, 'works', 'ring'), { recursive: true });
+  fs.mkdirSync(path.join(root, 'media'));
+  fs.writeFileSync(path.join(root, 'index.html'), '<h1>home</h1>');
+  fs.writeFileSync(path.join(root, 'works', 'ring', 'index.html'), '<h1>ring</h1>');
+  fs.writeFileSync(path.join(root, '404.html'), '<h1>not found</h1>');
+  fs.writeFileSync(path.join(root, 'media', 'ring 1.webp'), 'RIFF');
+  fs.writeFileSync(outside, 'private');
+  const port = await freePort();
+  ({ stop } = await serveSite(root, port));
+  base = `http://127.0.0.1:${port}`;
+});
+
+afterAll(async () => {
+  await stop();
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.rmSync(outside, { force: true });
+});
+
+describe('static site server', () => {
+  it('serves directory pages and files with their types', async () => {
+    const page = await fetch(`${base}/works/ring/`);
+    expect([page.status, page.headers.get('content-type'), await page.text()]).toEqual([
+      200,
+      'text/html; charset=utf-8',
+      '<h1>ring</h1>',
+    ]);
+    const photo = await fetch(`${base}/media/ring%201.webp`);
+    expect([photo.status, photo.headers.get('content-type')]).toEqual([200, 'image/webp']);
+  });
+
+  it('adds the trailing slash', async () => {
+    const response = await fetch(`${base}/works/ring?x=1`, { redirect: 'manual' });
+    expect([response.status, response.headers.get('location')]).toEqual([301, '/works/ring/?x=1']);
+  });
+
+  it('answers unknown paths with the 404 page', async () => {
+    const response = await fetch(`${base}/works/nothing/`);
+    expect([response.status, await response.text()]).toEqual([404, '<h1>not found</h1>']);
+  });
+
+  it('never serves a file outside the site', async () => {
+    const name = path.basename(outside);
+    for (const attempt of [`/../${name}`, `/%2e%2e/${name}`, `/media/..%2f..%2f${name}`, '/%E0%A4%A']) {
+      const response = await fetch(`${base}${attempt}`);
+      expect(await response.text(), attempt).not.toContain('private');
+    }
+  });
+});
