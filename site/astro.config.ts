@@ -15,6 +15,6 @@ export default defineConfig({
   // Photos are encoded once, by the CMS at upload. The passthrough service guarantees that no
   // Astro image component re-encodes anything during a build.
   image: { service: passthroughImageService() },
-  integrations: [react(), oyuMedia({ cacheDir: mediaCacheDir(env.mediaCacheDir) })],
+  integrations: [react(), oyuMedia({ cacheDir: mediaCacheDir(env.mediaCacheDir), typesOnly: env.typesOnly })],
   devToolbar: { enabled: false },
 });

@@ -53,7 +53,7 @@ export type CmsEnv = {
   generateDir: string | undefined;
 };
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
+export function readEnv(source: Record<string, string | undefined> = process.env): CmsEnv {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues

@@ -24,7 +24,7 @@ export type ScriptEnv = {
   seedDemo: boolean;
 };
 
-export function readScriptEnv(source: NodeJS.ProcessEnv = process.env): ScriptEnv {
+export function readScriptEnv(source: Record<string, string | undefined> = process.env): ScriptEnv {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues

@@ -18,6 +18,7 @@ const artisans = defineCollection({
     name: 'oyu-artisans',
     schema: ArtisanSchema,
     load: async ({ store, logger }) => {
+      if (env.typesOnly) return logger.info('types only: the CMS is not read');
       const docs = await fetchArtisans(client);
       const photos = await downloadMedia(
         docs.flatMap((doc) => (doc.portrait ? [doc.portrait] : [])),
@@ -36,6 +37,7 @@ const works = defineCollection({
     name: 'oyu-works',
     schema: WorkSchema,
     load: async ({ store, logger }) => {
+      if (env.typesOnly) return logger.info('types only: the CMS is not read');
       const docs = await fetchWorks(client);
       const photos = await downloadMedia(
         docs.flatMap((doc) => doc.photos.map((photo) => photo.image)),

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   SITE_OUT_DIR: z.string().min(1).optional(),
   /** Astro's own cache, including the content store. */
   SITE_CACHE_DIR: z.string().min(1).optional(),
+  /** Set by `pnpm typecheck` only: generate the collection types without reading the CMS. */
+  OYU_TYPES_ONLY: z.enum(['1', 'true']).optional(),
 });
 
 export type SiteEnv = {
@@ -26,6 +28,7 @@ export type SiteEnv = {
   mediaCacheDir: string | undefined;
   outDir: string | undefined;
   cacheDir: string | undefined;
+  typesOnly: boolean;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): SiteEnv {
@@ -43,5 +46,6 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     mediaCacheDir: parsed.data.MEDIA_CACHE_DIR,
     outDir: parsed.data.SITE_OUT_DIR,
     cacheDir: parsed.data.SITE_CACHE_DIR,
+    typesOnly: Boolean(parsed.data.OYU_TYPES_ONLY),
   };
 }

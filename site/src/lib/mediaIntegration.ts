@@ -28,10 +28,15 @@ export async function referencedMedia(outDir: string): Promise<Set<string>> {
  * encoded them at upload (never re-encoded). A page that points at a file the cache does not
  * hold fails the build rather than shipping a broken image.
  */
-export function oyuMedia(options: { cacheDir: string }): AstroIntegration {
+export function oyuMedia(options: { cacheDir: string; typesOnly: boolean }): AstroIntegration {
   return {
     name: 'oyu-media',
     hooks: {
+      'astro:build:start': () => {
+        if (options.typesOnly) {
+          throw new Error('OYU_TYPES_ONLY is set: it is for type checks only. Unset it to build the site.');
+        }
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const used = await referencedMedia(outDir);
