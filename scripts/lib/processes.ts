@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { repoRoot } from './env';
 
 /**
@@ -42,11 +43,14 @@ function pipeLines(stream: NodeJS.ReadableStream | null, onLine: (line: string) 
   stream.on('end', () => buffer && onLine(buffer));
 }
 
+const guard = fileURLToPath(new URL('./guard.cjs', import.meta.url));
+
 export function start(command: string, args: string[], options: RunOptions): ChildProcess {
-  const child = spawn(command, args, {
+  // The guard leads the child's process group and ends it if this process dies unannounced.
+  const child = spawn(process.execPath, [guard, command, ...args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env, PATH: childPath() },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
   });
   running.add(child);

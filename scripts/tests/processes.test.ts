@@ -1,6 +1,16 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../lib/env';
 import { freePort, isPortFree, run, startServer, stop, waitForHttp } from '../lib/processes';
+
+const parentOf = (pid: number) =>
+  Number(
+    fs
+      .readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ')[1],
+  );
 
 /** Running, as opposed to gone or a zombie waiting for its parent to reap it. */
 const alive = (pid: number) => {
@@ -57,4 +67,31 @@ describe('child processes', () => {
       }),
     ).rejects.toThrow(/exited with 1:\ncannot open database/);
   });
+});
+
+describe('when the parent dies', () => {
+  it('takes its servers down with it, even on SIGKILL', async () => {
+    // A parent that starts a server through the library, prints its pid, then waits.
+    const script = `
+      import { startServer } from ${JSON.stringify(new URL('../lib/processes.ts', import.meta.url).pathname)};
+      const server = startServer('sh', ['-c', 'sleep 300 & echo $!; wait'], { cwd: '/tmp' });
+      setTimeout(() => console.log(server.output[0]), 500);
+      setInterval(() => {}, 1000);
+    `;
+    const parent = startServer(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['-e', script], {
+      cwd: repoRoot,
+    });
+    await expect
+      .poll(() => parent.output.find((line) => /^\d+$/.test(line)), { timeout: 15_000 })
+      .toBeTruthy();
+    const grandchild = Number(parent.output.find((line) => /^\d+$/.test(line)));
+    expect(alive(grandchild)).toBe(true);
+    // Kill only the process that started the server, as a crash or `kill -9` would:
+    // sleep → its shell → the guard → the script that called startServer.
+    const starter = parentOf(parentOf(parentOf(grandchild)));
+    expect(fs.readFileSync(`/proc/${starter}/cmdline`, 'utf8')).toContain('startServer');
+    process.kill(starter, 'SIGKILL');
+    await expect.poll(() => alive(grandchild), { timeout: 10_000 }).toBe(false);
+    await parent.stop();
+  }, 30_000);
 });

@@ -37,6 +37,20 @@ export function oyuMedia(options: { cacheDir: string; typesOnly: boolean }): Ast
           throw new Error('OYU_TYPES_ONLY is set: it is for type checks only. Unset it to build the site.');
         }
       },
+      // `astro dev` serves the cached photo files under /media/ as the built site will.
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use('/media/', (request, response, next) => {
+          const name = decodeURIComponent((request.url ?? '').split('?')[0]?.replace(/^\//, '') ?? '');
+          if (!name || name !== path.basename(name)) return next();
+          const file = path.join(options.cacheDir, name);
+          fs.readFile(file)
+            .then((body) => {
+              response.setHeader('content-type', name.endsWith('.avif') ? 'image/avif' : 'image/webp');
+              response.end(body);
+            })
+            .catch(() => next());
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const used = await referencedMedia(outDir);

@@ -1,0 +1,31 @@
+// Runs a command and takes it down, with everything it started, when the parent goes away.
+// The parent holds this process's stdin open and never writes to it; when the parent exits
+// for any reason (even SIGKILL), stdin ends and the whole process group is stopped.
+// Usage: node guard.cjs <command> [args...]   (started as a process-group leader)
+const { spawn } = require('node:child_process');
+
+const [command, ...args] = process.argv.slice(2);
+const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+
+const signalGroup = (signal) => {
+  try {
+    process.kill(-process.pid, signal);
+  } catch {}
+};
+
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
+  process.on(signal, () => {
+    child.kill(signal);
+    setTimeout(() => signalGroup('SIGKILL'), 5000);
+  });
+}
+process.stdin.on('end', () => {
+  signalGroup('SIGTERM');
+  setTimeout(() => signalGroup('SIGKILL'), 5000);
+});
+process.stdin.resume();
+child.on('error', (error) => {
+  process.stderr.write(`${command}: ${error.message}\n`);
+  process.exit(127);
+});
+child.on('exit', (code, signal) => process.exit(signal ? 128 : (code ?? 1)));
