@@ -24,7 +24,7 @@ export default buildConfig({
       baseDir: dirname,
       ...(env.generateDir ? { importMapFile: path.join(env.generateDir, 'importMap.js') } : {}),
     },
-    meta: { titleSuffix: ' · Oyu' },
+    meta: { titleSuffix: '· Oyu' },
   },
   collections: [Users, Media, Artisans, Works],
   localization: {
