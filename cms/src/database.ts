@@ -7,6 +7,7 @@ import type { DatabaseAdapterObj, Migration } from 'payload';
 import { migrations as postgresMigrations } from '../migrations/postgres';
 import { migrations as sqliteMigrations } from '../migrations/sqlite';
 import type { CmsEnv } from './env';
+import { serializeSqliteTransactions } from './sqliteTransactions';
 
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -26,7 +27,7 @@ export function databaseAdapter(env: CmsEnv): DatabaseAdapterObj {
   }
   const file = env.databaseUri.replace(/^file:/, '');
   fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
-  return sqliteAdapter({
+  const adapter = sqliteAdapter({
     client: { url: env.databaseUri },
     push: false,
     migrationDir: path.join(migrationsRoot, 'sqlite'),
@@ -40,6 +41,7 @@ export function databaseAdapter(env: CmsEnv): DatabaseAdapterObj {
     // IMMEDIATE (it ignores drizzle's `behavior`), which takes the write lock up front.
     transactionOptions: {},
   });
+  return serializeSqliteTransactions(adapter, env.sqliteBusyTimeoutMs);
 }
 
 /** The committed migrations of the configured dialect, for `payload.db.migrate()`. */
