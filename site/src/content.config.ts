@@ -1,7 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { ArtisanSchema, WorkSchema } from '@oyu/shared-types';
+import { ArtisanSchema, type Media, WorkSchema } from '@oyu/shared-types';
+import type { Loader } from 'astro/loaders';
+import type { z } from 'zod';
 import { readEnv } from './env';
-import { downloadMedia, fetchArtisans, fetchWorks } from './lib/cms';
+import { type CmsClientOptions, downloadMedia, fetchArtisans, fetchWorks } from './lib/cms';
 import { mediaCacheDir } from './lib/paths';
 
 /**
@@ -10,45 +12,47 @@ import { mediaCacheDir } from './lib/paths';
  * documents by slug. Validation happens in cms.ts, where errors can name the document.
  */
 const env = readEnv();
-const client = { baseUrl: env.cmsUrl, pageSize: env.pageSize };
+const client: CmsClientOptions = { baseUrl: env.cmsUrl, pageSize: env.pageSize };
 const cacheDir = mediaCacheDir(env.mediaCacheDir);
 
-const artisans = defineCollection({
-  loader: {
-    name: 'oyu-artisans',
-    schema: ArtisanSchema,
+function cmsLoader<S extends z.ZodType<{ slug: string }>>(options: {
+  name: string;
+  schema: S;
+  fetch: (client: CmsClientOptions) => Promise<z.output<S>[]>;
+  photos: (doc: z.output<S>) => Media[];
+}) {
+  return {
+    name: options.name,
+    schema: options.schema,
     load: async ({ store, logger }) => {
       if (env.typesOnly) return logger.info('types only: the CMS is not read');
-      const docs = await fetchArtisans(client);
-      const photos = await downloadMedia(
-        docs.flatMap((doc) => (doc.portrait ? [doc.portrait] : [])),
-        cacheDir,
-        client,
-      );
+      const docs = await options.fetch(client);
+      const photos = await downloadMedia(docs.flatMap(options.photos), cacheDir, client);
       store.clear();
       for (const doc of docs) store.set({ id: doc.slug, data: doc });
-      logger.info(`${docs.length} artisans; photos ${photos.downloaded} downloaded, ${photos.cached} cached`);
+      logger.info(
+        `${docs.length} documents; photos ${photos.downloaded} downloaded, ${photos.cached} cached`,
+      );
     },
-  },
+  } satisfies Loader;
+}
+
+const artisans = defineCollection({
+  loader: cmsLoader({
+    name: 'oyu-artisans',
+    schema: ArtisanSchema,
+    fetch: fetchArtisans,
+    photos: (artisan) => (artisan.portrait ? [artisan.portrait] : []),
+  }),
 });
 
 const works = defineCollection({
-  loader: {
+  loader: cmsLoader({
     name: 'oyu-works',
     schema: WorkSchema,
-    load: async ({ store, logger }) => {
-      if (env.typesOnly) return logger.info('types only: the CMS is not read');
-      const docs = await fetchWorks(client);
-      const photos = await downloadMedia(
-        docs.flatMap((doc) => doc.photos.map((photo) => photo.image)),
-        cacheDir,
-        client,
-      );
-      store.clear();
-      for (const doc of docs) store.set({ id: doc.slug, data: doc });
-      logger.info(`${docs.length} works; photos ${photos.downloaded} downloaded, ${photos.cached} cached`);
-    },
-  },
+    fetch: fetchWorks,
+    photos: (work) => work.photos.map((photo) => photo.image),
+  }),
 });
 
 export const collections = { artisans, works };
