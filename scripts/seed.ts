@@ -9,12 +9,19 @@ import { describeStack } from './lib/stack';
 
 const env = readScriptEnv();
 Object.assign(process.env, describeStack(env).cmsEnv);
-const report = await prepareDatabase({ dataDir: env.dataDir, seedDemo: env.seedDemo });
+const report = await prepareDatabase({
+  dataDir: env.dataDir,
+  seedDemo: env.seedDemo,
+  ...(env.demoPhotoSize ? { photoSize: env.demoPhotoSize } : {}),
+});
 if (report.admin) {
   info(`  first admin: ${report.admin.email}  password: ${report.admin.password}`);
   info(`  (shown once; also saved in ${report.admin.file})`);
 }
 if (report.seeded) {
   const s = report.seeded;
-  info(`  demo: ${s.artisans} artisans, ${s.works} published works, ${s.drafts} draft, ${s.photos} photos`);
+  info(
+    `  demo: ${s.artisans} artisans, ${s.works} published works and ${s.drafts} drafts, ${s.photos} photos, ` +
+      `${s.editions} editions, ${s.showcases} collections, ${s.venues} venues`,
+  );
 }

@@ -2,14 +2,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultLocale, localeNames, locales } from '@oyu/shared-types';
 import { lexicalEditor } from '@payloadcms/richtext-lexical';
+import { en } from '@payloadcms/translations/languages/en';
+import { ru } from '@payloadcms/translations/languages/ru';
 import { buildConfig } from 'payload';
 import sharp from 'sharp';
+import { hasRole } from './access/roles';
 import { Artisans } from './collections/Artisans';
+import { Editions } from './collections/Editions';
+import { Materials } from './collections/Materials';
 import { Media } from './collections/Media';
+import { PieceTypes } from './collections/PieceTypes';
+import { Showcases } from './collections/Showcases';
+import { Techniques } from './collections/Techniques';
 import { Users } from './collections/Users';
+import { Venues } from './collections/Venues';
 import { Works } from './collections/Works';
 import { databaseAdapter } from './database';
 import { env } from './env';
+import { SiteSettings } from './globals/SiteSettings';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -26,7 +36,22 @@ export default buildConfig({
     },
     meta: { titleSuffix: '· Oyu' },
   },
-  collections: [Users, Media, Artisans, Works],
+  collections: [
+    Works,
+    Artisans,
+    Media,
+    Editions,
+    Showcases,
+    Venues,
+    Materials,
+    Techniques,
+    PieceTypes,
+    Users,
+  ],
+  globals: [SiteSettings],
+  // The admin speaks the languages Payload has translations for: English and Russian (no
+  // Kazakh yet). Content is kept in all three.
+  i18n: { supportedLanguages: { en, ru }, fallbackLanguage: 'en' },
   localization: {
     locales: locales.map((code) => ({ code, label: localeNames[code] })),
     defaultLocale,
@@ -37,8 +62,20 @@ export default buildConfig({
   sharp,
   cors: [env.serverUrl, ...env.corsOrigins],
   csrf: [env.serverUrl, ...env.corsOrigins],
+  // Oversized uploads are refused (413) rather than truncated.
   upload: {
-    limits: { fileSize: 50 * 1024 * 1024 },
+    abortOnLimit: true,
+    limits: { fileSize: 40 * 1024 * 1024, files: 1 },
+    requestSizeLimit: 45 * 1024 * 1024,
+  },
+  // Scheduled publishing runs as Payload jobs; the production server works the queue.
+  jobs: {
+    access: {
+      run: ({ req }) => hasRole(req.user, 'admin', 'organiser'),
+      queue: ({ req }) => hasRole(req.user, 'admin', 'organiser'),
+      cancel: ({ req }) => hasRole(req.user, 'admin', 'organiser'),
+    },
+    autoRun: env.nodeEnv === 'production' ? [{ cron: '* * * * *', queue: 'default', limit: 20 }] : [],
   },
   telemetry: false,
   typescript: {

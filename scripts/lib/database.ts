@@ -1,12 +1,22 @@
-import { ensureFirstAdmin, isDatabaseEmpty, seedDemo as seedDemoContent } from '@oyu/cms/seed';
+import {
+  ensureFirstAdmin,
+  ensureVocabularies,
+  isDatabaseEmpty,
+  seedDemo as seedDemoContent,
+} from '@oyu/cms/seed';
 import { info, progress } from './log';
 import { saveCredentials } from './secrets';
 
-export type PrepareOptions = { dataDir: string; seedDemo: boolean };
+export type PrepareOptions = {
+  dataDir: string;
+  seedDemo: boolean;
+  /** Size of the demo's drawn photographs; tests use small ones. */
+  photoSize?: { width: number; height: number };
+};
 export type PrepareReport = {
   migrated: boolean;
   admin: { email: string; password: string; file: string } | null;
-  seeded: { artisans: number; works: number; drafts: number; photos: number } | null;
+  seeded: Awaited<ReturnType<typeof seedDemoContent>> | null;
 };
 
 /**
@@ -28,10 +38,14 @@ export async function prepareDatabase(options: PrepareOptions): Promise<PrepareR
     const admin = created
       ? { ...created, file: saveCredentials(options.dataDir, created.email, created.password) }
       : null;
+    await ensureVocabularies(payload);
     let seeded: PrepareReport['seeded'] = null;
     if (options.seedDemo && (await isDatabaseEmpty(payload))) {
       const bar = progress('demo photos');
-      seeded = await seedDemoContent(payload, { onProgress: (p) => bar(p.done, p.total) });
+      seeded = await seedDemoContent(payload, {
+        onProgress: (p) => bar(p.done, p.total),
+        ...(options.photoSize ? { photoSize: options.photoSize } : {}),
+      });
     } else if (options.seedDemo) {
       info('  content found: demo not seeded again');
     }

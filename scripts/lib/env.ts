@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   DATABASE_URI: z.string().optional(),
   /** Seed the demo into an empty database (default) or leave it empty. */
   OYU_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Width×height of the demo's drawn photographs, e.g. 640x480 for quick test runs. */
+  OYU_DEMO_PHOTO_SIZE: z
+    .string()
+    .regex(/^\d{2,5}x\d{2,5}$/, 'must look like 1600x1200')
+    .optional(),
 });
 
 export type ScriptEnv = {
@@ -22,6 +27,7 @@ export type ScriptEnv = {
   sitePort: number;
   databaseUri: string | undefined;
   seedDemo: boolean;
+  demoPhotoSize: { width: number; height: number } | undefined;
 };
 
 export function readScriptEnv(source: Record<string, string | undefined> = process.env): ScriptEnv {
@@ -39,5 +45,10 @@ export function readScriptEnv(source: Record<string, string | undefined> = proce
     sitePort: e.SITE_PORT,
     databaseUri: e.DATABASE_URI,
     seedDemo: e.OYU_SEED_DEMO === 'true',
+    demoPhotoSize: e.OYU_DEMO_PHOTO_SIZE
+      ? (([width, height]) => ({ width, height }))(
+          e.OYU_DEMO_PHOTO_SIZE.split('x').map(Number) as [number, number],
+        )
+      : undefined,
   };
 }

@@ -67,22 +67,47 @@ export interface Config {
   };
   blocks: {};
   collections: {
-    users: User;
-    media: Media;
-    artisans: Artisan;
     works: Work;
+    artisans: Artisan;
+    media: Media;
+    editions: Edition;
+    showcases: Showcase;
+    venues: Venue;
+    materials: Material;
+    techniques: Technique;
+    'piece-types': PieceType;
+    users: User;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    works: {
+      showcases: 'showcases';
+    };
+    artisans: {
+      works: 'works';
+    };
+    editions: {
+      showcases: 'showcases';
+      works: 'works';
+    };
+  };
   collectionsSelect: {
-    users: UsersSelect<false> | UsersSelect<true>;
-    media: MediaSelect<false> | MediaSelect<true>;
-    artisans: ArtisansSelect<false> | ArtisansSelect<true>;
     works: WorksSelect<false> | WorksSelect<true>;
+    artisans: ArtisansSelect<false> | ArtisansSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    editions: EditionsSelect<false> | EditionsSelect<true>;
+    showcases: ShowcasesSelect<false> | ShowcasesSelect<true>;
+    venues: VenuesSelect<false> | VenuesSelect<true>;
+    materials: MaterialsSelect<false> | MaterialsSelect<true>;
+    techniques: TechniquesSelect<false> | TechniquesSelect<true>;
+    'piece-types': PieceTypesSelect<false> | PieceTypesSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -91,15 +116,25 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'ru' | 'kk') | ('en' | 'ru' | 'kk')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'site-settings': SiteSetting;
+  };
+  globalsSelect: {
+    'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+  };
   locale: 'en' | 'ru' | 'kk';
   widgets: {
     collections: CollectionsWidget;
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -123,44 +158,312 @@ export interface UserAuthOperations {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
+ * via the `definition` "works".
  */
-export interface User {
+export interface Work {
   id: number;
-  name?: string | null;
-  roles: ('admin' | 'organiser' | 'curator')[];
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
+  /**
+   * The title in each language.
+   */
+  title: string;
+  /**
+   * The maker; add several for a collaboration.
+   */
+  artisans: (number | Artisan)[];
+  /**
+   * Drop several photos at once; drag to reorder. The first is the one shown in lists. At least one to publish.
+   */
+  photos: (number | Media)[];
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  editions?: (number | Edition)[] | null;
+  showcases?: {
+    docs?: (number | Showcase)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  pieceType?: (number | null) | PieceType;
+  materials?: (number | Material)[] | null;
+  gemstones?: (number | Material)[] | null;
+  techniques?: (number | Technique)[] | null;
+  /**
+   * Parts per thousand, e.g. 925 or 750.
+   */
+  fineness?: number | null;
+  /**
+   * As stamped, if any.
+   */
+  hallmark?: string | null;
+  /**
+   * Grams.
+   */
+  weightGrams?: number | null;
+  /**
+   * Millimetres; fill in those that apply.
+   */
+  dimensions?: {
+    /**
+     * Height
+     */
+    heightMm?: number | null;
+    /**
+     * Width
+     */
+    widthMm?: number | null;
+    /**
+     * Depth
+     */
+    depthMm?: number | null;
+    /**
+     * Diameter (rings, bangles)
+     */
+    diameterMm?: number | null;
+  };
+  year?: {
+    from?: number | null;
+    /**
+     * Only for a range of years.
+     */
+    to?: number | null;
+  };
+  editionType?: ('unique' | 'edition') | null;
+  editionSize?: number | null;
+  /**
+   * Marks or signature on the piece.
+   */
+  marks?: string | null;
+  /**
+   * e.g. “Courtesy of the artist” or “Collection of …”.
+   */
+  creditLine?: string | null;
+  licence?:
+    | (
+        | 'all-rights-reserved'
+        | 'cc-by-4.0'
+        | 'cc-by-sa-4.0'
+        | 'cc-by-nc-4.0'
+        | 'cc-by-nc-nd-4.0'
+        | 'cc0'
+        | 'public-domain'
+      )
+    | null;
+  rightsHolder?: string | null;
+  provenance?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  exhibitionHistory?:
     | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
+        year: number;
+        title: string;
+        venue?: string | null;
+        city?: string | null;
+        id?: string | null;
       }[]
     | null;
-  password?: string | null;
-  collection: 'users';
+  /**
+   * Part of the page address. Left empty, it is made from the title.
+   */
+  slug: string;
+  /**
+   * Set automatically to whoever created this.
+   */
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "artisans".
+ */
+export interface Artisan {
+  id: number;
+  /**
+   * As the artisan signs their work.
+   */
+  name: string;
+  /**
+   * Part of the page address. Left empty, it is made from the name.
+   */
+  slug: string;
+  country:
+    | 'KZ'
+    | 'KG'
+    | 'UZ'
+    | 'TJ'
+    | 'TM'
+    | 'AF'
+    | 'AM'
+    | 'AZ'
+    | 'CN'
+    | 'GE'
+    | 'IR'
+    | 'MN'
+    | 'RU'
+    | 'TR'
+    | 'AT'
+    | 'BE'
+    | 'BG'
+    | 'CH'
+    | 'CY'
+    | 'CZ'
+    | 'DE'
+    | 'DK'
+    | 'EE'
+    | 'ES'
+    | 'FI'
+    | 'FR'
+    | 'GB'
+    | 'GR'
+    | 'HR'
+    | 'HU'
+    | 'IE'
+    | 'IS'
+    | 'IT'
+    | 'LT'
+    | 'LU'
+    | 'LV'
+    | 'MT'
+    | 'NL'
+    | 'NO'
+    | 'PL'
+    | 'PT'
+    | 'RO'
+    | 'RS'
+    | 'SE'
+    | 'SI'
+    | 'SK'
+    | 'UA';
+  city?: string | null;
+  /**
+   * Optional.
+   */
+  birthYear?: number | null;
+  disciplines?:
+    | (
+        | 'jewellery'
+        | 'goldsmithing'
+        | 'silversmithing'
+        | 'enamel'
+        | 'stone-setting'
+        | 'textile'
+        | 'felt'
+        | 'leather'
+        | 'ceramics'
+        | 'woodwork'
+      )[]
+    | null;
+  /**
+   * A short biography in each language: training, workshop, what they make.
+   */
+  bio?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  portrait?: (number | null) | Media;
+  website?: string | null;
+  socialLinks?:
+    | {
+        platform: 'instagram' | 'facebook' | 'behance' | 'telegram' | 'vk' | 'youtube' | 'tiktok' | 'other';
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  works?: {
+    docs?: (number | Work)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Drop several photos at once to upload them together. JPEG, PNG, WebP or AVIF, up to 40 MB each.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
  */
 export interface Media {
   id: number;
   /**
-   * Describe the photograph for people who cannot see it.
+   * Describe what the photo shows for people who cannot see it, e.g. “Silver ring with a carnelian, seen from above”.
    */
   alt: string;
+  /**
+   * Shown under the photo, e.g. “Three-quarter view”.
+   */
+  caption?: string | null;
+  /**
+   * Photographer, e.g. “Photo: Dana Abenova”.
+   */
+  credit?: string | null;
+  licence?:
+    | (
+        | 'all-rights-reserved'
+        | 'cc-by-4.0'
+        | 'cc-by-sa-4.0'
+        | 'cc-by-nc-4.0'
+        | 'cc-by-nc-nd-4.0'
+        | 'cc0'
+        | 'public-domain'
+      )
+    | null;
+  /**
+   * Set automatically to whoever created this.
+   */
+  createdBy?: (number | null) | User;
+  /**
+   * Public while a published work, artisan or edition uses it.
+   */
+  isPublic?: boolean | null;
   lqip?: string | null;
   dominantColor?: string | null;
+  palette?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -233,102 +536,47 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "artisans".
+ * via the `definition` "users".
  */
-export interface Artisan {
+export interface User {
   id: number;
-  name: string;
-  /**
-   * Part of the page address. Left empty, it is made from the name.
-   */
-  slug: string;
-  country:
-    | 'KZ'
-    | 'KG'
-    | 'UZ'
-    | 'TJ'
-    | 'TM'
-    | 'AF'
-    | 'AM'
-    | 'AZ'
-    | 'CN'
-    | 'GE'
-    | 'IR'
-    | 'MN'
-    | 'RU'
-    | 'TR'
-    | 'AT'
-    | 'BE'
-    | 'BG'
-    | 'CH'
-    | 'CY'
-    | 'CZ'
-    | 'DE'
-    | 'DK'
-    | 'EE'
-    | 'ES'
-    | 'FI'
-    | 'FR'
-    | 'GB'
-    | 'GR'
-    | 'HR'
-    | 'HU'
-    | 'IE'
-    | 'IS'
-    | 'IT'
-    | 'LT'
-    | 'LU'
-    | 'LV'
-    | 'MT'
-    | 'NL'
-    | 'NO'
-    | 'PL'
-    | 'PT'
-    | 'RO'
-    | 'RS'
-    | 'SE'
-    | 'SI'
-    | 'SK'
-    | 'UA';
-  bio?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  portrait?: (number | null) | Media;
+  name?: string | null;
+  roles: ('admin' | 'organiser' | 'curator')[];
   updatedAt: string;
   createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "works".
+ * via the `definition` "editions".
  */
-export interface Work {
+export interface Edition {
   id: number;
+  year: number;
+  stage: 'upcoming' | 'current' | 'archived';
+  /**
+   * e.g. “Almaty Jewelry Week 2026”.
+   */
   title: string;
-  /**
-   * Part of the page address. Left empty, it is made from the title.
-   */
-  slug: string;
-  artisan: number | Artisan;
-  /**
-   * Drag to reorder. The first photo is the one shown in lists.
-   */
-  photos: {
-    image: number | Media;
-    caption?: string | null;
-    id?: string | null;
-  }[];
+  theme?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
   description?: {
     root: {
       type: string;
@@ -344,9 +592,150 @@ export interface Work {
     };
     [k: string]: unknown;
   } | null;
+  heroImage?: (number | null) | Media;
+  venues?: (number | Venue)[] | null;
+  /**
+   * Curators assigned here may edit every work of this edition.
+   */
+  curators?: (number | User)[] | null;
+  showcases?: {
+    docs?: (number | Showcase)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  works?: {
+    docs?: (number | Work)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "venues".
+ */
+export interface Venue {
+  id: number;
+  name: string;
+  /**
+   * Part of the page address. Left empty, it is made from the name.
+   */
+  slug: string;
+  address?: string | null;
+  city?: string | null;
+  /**
+   * Decimal degrees, e.g. 43.2389, 76.8897.
+   */
+  location?: {
+    latitude?: number | null;
+    longitude?: number | null;
+  };
+  website?: string | null;
+  openingHours?:
+    | {
+        edition: number | Edition;
+        /**
+         * e.g. “Mon–Sat 11:00–20:00”.
+         */
+        hours: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "showcases".
+ */
+export interface Showcase {
+  id: number;
+  title: string;
+  /**
+   * Part of the page address. Left empty, it is made from the title.
+   */
+  slug: string;
+  edition: number | Edition;
+  curators?: (number | User)[] | null;
+  introduction?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * In the order visitors will see them; drag to reorder.
+   */
+  works?: (number | Work)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "piece-types".
+ */
+export interface PieceType {
+  id: number;
+  /**
+   * The term as visitors read it. Enter it in each language (switch the locale at the top).
+   */
+  label: string;
+  /**
+   * Part of the page address. Left empty, it is made from the label.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "materials".
+ */
+export interface Material {
+  id: number;
+  /**
+   * The term as visitors read it. Enter it in each language (switch the locale at the top).
+   */
+  label: string;
+  /**
+   * Part of the page address. Left empty, it is made from the label.
+   */
+  slug: string;
+  /**
+   * Gemstones are offered in a work’s “Gemstones” field, the rest in “Materials”.
+   */
+  kind: 'metal' | 'gemstone' | 'organic' | 'textile' | 'other';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "techniques".
+ */
+export interface Technique {
+  id: number;
+  /**
+   * The term as visitors read it. Enter it in each language (switch the locale at the top).
+   */
+  label: string;
+  /**
+   * Part of the page address. Left empty, it is made from the label.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -367,26 +756,142 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'users';
-        value: number | User;
-      } | null)
-    | ({
-        relationTo: 'media';
-        value: number | Media;
+        relationTo: 'works';
+        value: number | Work;
       } | null)
     | ({
         relationTo: 'artisans';
         value: number | Artisan;
       } | null)
     | ({
-        relationTo: 'works';
-        value: number | Work;
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'editions';
+        value: number | Edition;
+      } | null)
+    | ({
+        relationTo: 'showcases';
+        value: number | Showcase;
+      } | null)
+    | ({
+        relationTo: 'venues';
+        value: number | Venue;
+      } | null)
+    | ({
+        relationTo: 'materials';
+        value: number | Material;
+      } | null)
+    | ({
+        relationTo: 'techniques';
+        value: number | Technique;
+      } | null)
+    | ({
+        relationTo: 'piece-types';
+        value: number | PieceType;
+      } | null)
+    | ({
+        relationTo: 'users';
+        value: number | User;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -432,28 +937,83 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users_select".
+ * via the `definition` "works_select".
  */
-export interface UsersSelect<T extends boolean = true> {
-  name?: T;
-  roles?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  email?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
-  sessions?:
+export interface WorksSelect<T extends boolean = true> {
+  title?: T;
+  artisans?: T;
+  photos?: T;
+  description?: T;
+  editions?: T;
+  showcases?: T;
+  pieceType?: T;
+  materials?: T;
+  gemstones?: T;
+  techniques?: T;
+  fineness?: T;
+  hallmark?: T;
+  weightGrams?: T;
+  dimensions?:
     | T
     | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
+        heightMm?: T;
+        widthMm?: T;
+        depthMm?: T;
+        diameterMm?: T;
       };
+  year?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+      };
+  editionType?: T;
+  editionSize?: T;
+  marks?: T;
+  creditLine?: T;
+  licence?: T;
+  rightsHolder?: T;
+  provenance?: T;
+  exhibitionHistory?:
+    | T
+    | {
+        year?: T;
+        title?: T;
+        venue?: T;
+        city?: T;
+        id?: T;
+      };
+  slug?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "artisans_select".
+ */
+export interface ArtisansSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  country?: T;
+  city?: T;
+  birthYear?: T;
+  disciplines?: T;
+  bio?: T;
+  portrait?: T;
+  website?: T;
+  socialLinks?:
+    | T
+    | {
+        platform?: T;
+        url?: T;
+        id?: T;
+      };
+  works?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -461,8 +1021,14 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  caption?: T;
+  credit?: T;
+  licence?: T;
+  createdBy?: T;
+  isPublic?: T;
   lqip?: T;
   dominantColor?: T;
+  palette?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -551,36 +1117,121 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "artisans_select".
+ * via the `definition` "editions_select".
  */
-export interface ArtisansSelect<T extends boolean = true> {
+export interface EditionsSelect<T extends boolean = true> {
+  year?: T;
+  stage?: T;
+  title?: T;
+  theme?: T;
+  startDate?: T;
+  endDate?: T;
+  description?: T;
+  heroImage?: T;
+  venues?: T;
+  curators?: T;
+  showcases?: T;
+  works?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "showcases_select".
+ */
+export interface ShowcasesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  edition?: T;
+  curators?: T;
+  introduction?: T;
+  works?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "venues_select".
+ */
+export interface VenuesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
-  country?: T;
-  bio?: T;
-  portrait?: T;
+  address?: T;
+  city?: T;
+  location?:
+    | T
+    | {
+        latitude?: T;
+        longitude?: T;
+      };
+  website?: T;
+  openingHours?:
+    | T
+    | {
+        edition?: T;
+        hours?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "works_select".
+ * via the `definition` "materials_select".
  */
-export interface WorksSelect<T extends boolean = true> {
-  title?: T;
+export interface MaterialsSelect<T extends boolean = true> {
+  label?: T;
   slug?: T;
-  artisan?: T;
-  photos?:
-    | T
-    | {
-        image?: T;
-        caption?: T;
-        id?: T;
-      };
-  description?: T;
+  kind?: T;
   updatedAt?: T;
   createdAt?: T;
-  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "techniques_select".
+ */
+export interface TechniquesSelect<T extends boolean = true> {
+  label?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "piece-types_select".
+ */
+export interface PieceTypesSelect<T extends boolean = true> {
+  label?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users_select".
+ */
+export interface UsersSelect<T extends boolean = true> {
+  name?: T;
+  roles?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -589,6 +1240,37 @@ export interface WorksSelect<T extends boolean = true> {
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -624,6 +1306,59 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings".
+ */
+export interface SiteSetting {
+  id: number;
+  /**
+   * Shown on the home page.
+   */
+  currentEdition?: (number | null) | Edition;
+  about?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  contact?: {
+    email?: string | null;
+    phone?: string | null;
+    address?: string | null;
+    website?: string | null;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings_select".
+ */
+export interface SiteSettingsSelect<T extends boolean = true> {
+  currentEdition?: T;
+  about?: T;
+  contact?:
+    | T
+    | {
+        email?: T;
+        phone?: T;
+        address?: T;
+        website?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -631,6 +1366,39 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'works';
+          value: number | Work;
+        } | null)
+      | ({
+          relationTo: 'artisans';
+          value: number | Artisan;
+        } | null)
+      | ({
+          relationTo: 'editions';
+          value: number | Edition;
+        } | null)
+      | ({
+          relationTo: 'showcases';
+          value: number | Showcase;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

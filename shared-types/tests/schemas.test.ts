@@ -10,13 +10,18 @@ const issuesOf = (result: {
 describe('WorkSchema', () => {
   it('accepts a published work as the REST API returns it', () => {
     const parsed = WorkSchema.parse(work());
-    expect(parsed.photos[0]?.image.sizes.webp480?.width).toBe(480);
-    expect(parsed.artisan.name).toBe('Aigerim');
+    expect(parsed.photos[0]?.sizes.webp480?.width).toBe(480);
+    expect(parsed.photos[0]?.caption).toBe('Front');
+    expect(parsed.artisans[0]?.name).toBe('Aigerim');
+    expect(parsed.pieceType?.label).toBe('Ring');
+    expect(parsed.gemstones.map((g) => g.slug)).toEqual(['carnelian']);
+    expect(parsed.dimensions?.diameterMm).toBe(17.5);
+    expect(parsed.editions[0]?.year).toBe(2025);
   });
 
   it('names the field when a photo has no alt text', () => {
-    const result = WorkSchema.safeParse(work({ photos: [{ image: media({ alt: '' }) }] }));
-    expect(issuesOf(result)).toEqual(['photos.0.image.alt: has no alt text']);
+    const result = WorkSchema.safeParse(work({ photos: [media(), media({ alt: '' })] }));
+    expect(issuesOf(result)).toEqual(['photos.1.alt: has no alt text']);
   });
 
   it('refuses a work without photos', () => {
@@ -33,8 +38,25 @@ describe('WorkSchema', () => {
     );
   });
 
-  it('refuses an unpopulated artisan (depth 0)', () => {
-    expect(WorkSchema.safeParse(work({ artisan: 1 })).success).toBe(false);
+  it('refuses an unpopulated artisan (depth 0) and a work whose artisans are all hidden', () => {
+    expect(WorkSchema.safeParse(work({ artisans: [1] })).success).toBe(false);
+    expect(issuesOf(WorkSchema.safeParse(work({ artisans: [] })))).toEqual([
+      'artisans: has no published artisan',
+    ]);
+  });
+
+  it('refuses negative measurements and unknown licences', () => {
+    const result = WorkSchema.safeParse(work({ weightGrams: -3, licence: 'mine' }));
+    expect(
+      issuesOf(result)
+        .map((issue) => issue.split(':')[0])
+        .sort(),
+    ).toEqual(['licence', 'weightGrams']);
+  });
+
+  it('reads empty lists from missing relationships', () => {
+    const parsed = WorkSchema.parse(work({ materials: undefined, techniques: null, editions: undefined }));
+    expect([parsed.materials, parsed.techniques, parsed.editions]).toEqual([[], [], []]);
   });
 
   it('treats a missing description as empty', () => {
@@ -67,6 +89,23 @@ describe('ArtisanSchema', () => {
   it('refuses a country outside the list', () => {
     const result = ArtisanSchema.safeParse({ id: 1, name: 'X', slug: 'x', country: 'ZZ', updatedAt: 'now' });
     expect(issuesOf(result)[0]).toMatch(/^country:/);
+  });
+
+  it('refuses a website or social link that is not http(s)', () => {
+    const result = ArtisanSchema.safeParse({
+      id: 1,
+      name: 'X',
+      slug: 'x',
+      country: 'KZ',
+      updatedAt: 'now',
+      website: 'javascript:alert(1)',
+      socialLinks: [{ platform: 'instagram', url: 'ftp://example.com' }],
+    });
+    expect(
+      issuesOf(result)
+        .map((issue) => issue.split(':')[0])
+        .sort(),
+    ).toEqual(['socialLinks.0.url', 'website']);
   });
 });
 

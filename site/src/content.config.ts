@@ -51,7 +51,7 @@ const works = defineCollection({
     name: 'oyu-works',
     schema: WorkSchema,
     fetch: fetchWorks,
-    photos: (work) => work.photos.map((photo) => photo.image),
+    photos: (work) => work.photos,
   }),
 });
 

@@ -177,7 +177,7 @@ describe('fetchWorks / fetchAll: pagination', () => {
     expect(cms.requests[0]?.pathname).toBe('/api/things');
     // Schema defaults are applied: a missing description becomes null.
     expect(docs[0]?.description).toBeNull();
-    expect(docs[0]?.photos[0]?.image.sizes.webp960?.filename).toBe('photo-1-960.webp');
+    expect(docs[0]?.photos[0]?.sizes.webp960?.filename).toBe('photo-1-960.webp');
   });
 
   it('passes extra query parameters through', async () => {
@@ -197,7 +197,7 @@ describe('fetchWorks / fetchAll: pagination', () => {
 });
 
 describe('fetchArtisans', () => {
-  it('reads every artisan from /api/artisans with no status filter', async () => {
+  it('reads every published artisan from /api/artisans, without join fields', async () => {
     const artisans = [makeArtisan(1), makeArtisan(2, { portrait: null }), makeArtisan(3)];
     cms.handle(listHandler({ artisans }));
 
@@ -210,7 +210,8 @@ describe('fetchArtisans', () => {
     for (const url of cms.requests) {
       expect(url.pathname).toBe('/api/artisans');
       expect(url.searchParams.get('limit')).toBe('2');
-      expect(url.searchParams.has('where[_status][equals]')).toBe(false);
+      expect(url.searchParams.get('where[_status][equals]')).toBe('published');
+      expect(url.searchParams.get('joins')).toBe('false');
     }
   });
 
@@ -229,27 +230,27 @@ describe('fetchArtisans', () => {
 describe('fetchWorks: document validation', () => {
   it('names the slug, the id and the field path of a photo without alt text', async () => {
     const all = works(3);
-    const photo = (all[1] as RawWork).photos[0] as { image: RawMedia };
-    delete (photo.image as Partial<RawMedia>).alt;
+    const photo = (all[1] as RawWork).photos[0] as RawMedia;
+    delete (photo as Partial<RawMedia>).alt;
     cms.handle(listHandler({ works: all }));
 
     const error = await cmsFailure(fetchWorks({ baseUrl: cms.baseUrl, pageSize: 2 }));
 
     expect(error.name).toBe('CmsError');
     expect(error.message).toContain('1 works from the CMS cannot be published as they are');
-    expect(error.message).toContain('work "work-2" (id 2): photos.0.image.alt:');
+    expect(error.message).toContain('work "work-2" (id 2): photos.0.alt:');
     expect(error.message).not.toContain('work-1');
     expect(error.message).not.toContain('work-3');
   });
 
   it('reports an empty alt text with the schema message', async () => {
     const bad = makeWork(4);
-    ((bad.photos[0] as { image: RawMedia }).image as RawMedia).alt = '';
+    (bad.photos[0] as RawMedia).alt = '';
     cms.handle(listHandler({ works: [bad] }));
 
     const error = await cmsFailure(fetchWorks({ baseUrl: cms.baseUrl, pageSize: 2 }));
 
-    expect(error.message).toContain('work "work-4" (id 4): photos.0.image.alt: has no alt text');
+    expect(error.message).toContain('work "work-4" (id 4): photos.0.alt: has no alt text');
   });
 
   it('reports a slug that is not a URL slug', async () => {

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload';
 import { isAdmin, isAdminField } from '../access/isAdmin';
 import { isAdminOrSelf } from '../access/isAdminOrSelf';
+import { isStaffOrSelf } from '../access/isStaffOrSelf';
 import { roles } from '../access/roles';
 
 export const Users: CollectionConfig = {
@@ -9,16 +10,22 @@ export const Users: CollectionConfig = {
     useAsTitle: 'email',
     defaultColumns: ['name', 'email', 'roles'],
   },
+  labels: { singular: { en: 'User', ru: 'Пользователь' }, plural: { en: 'Users', ru: 'Пользователи' } },
   auth: {
+    // Five wrong passwords lock the account for ten minutes; only an admin can unlock sooner.
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    // No API keys: every change is made by a person signed in with a password.
+    useAPIKey: false,
   },
   access: {
     create: isAdmin,
     delete: isAdmin,
-    read: isAdminOrSelf,
+    read: isStaffOrSelf,
     update: isAdminOrSelf,
+    // Payload's default lets any signed-in user unlock any account.
+    unlock: isAdmin,
     // Anyone signed in may open the admin panel; what they see is limited by the rules above.
     admin: ({ req: { user } }) => Boolean(user),
   },

@@ -105,7 +105,7 @@ export async function drawPiece(
   kind: PieceKind,
   palette: Palette,
   seed: number,
-  size: { width: number; height: number } = { width: 2400, height: 1800 },
+  size: { width: number; height: number } = { width: 1200, height: 900 },
 ): Promise<Buffer> {
   const rand = mulberry32(seed);
   const { width: w, height: h } = size;
@@ -122,10 +122,13 @@ export async function drawPiece(
         <stop offset="0.7" stop-color="${light}"/>
         <stop offset="1" stop-color="${dark}"/>
       </linearGradient>
-      <filter id="soft"><feGaussianBlur stdDeviation="${w / 80}"/></filter>
+      <radialGradient id="shadow">
+        <stop offset="0" stop-color="#000" stop-opacity="0.22"/>
+        <stop offset="1" stop-color="#000" stop-opacity="0"/>
+      </radialGradient>
     </defs>
     <rect width="100%" height="100%" fill="url(#bg)"/>
-    <ellipse cx="${w / 2}" cy="${h * 0.82}" rx="${w * 0.3}" ry="${h * 0.05}" fill="#000" opacity="0.18" filter="url(#soft)"/>
+    <ellipse cx="${w / 2}" cy="${h * 0.82}" rx="${w * 0.34}" ry="${h * 0.07}" fill="url(#shadow)"/>
     <g transform="rotate(${(rand() - 0.5) * 24} ${w / 2} ${h / 2})">${pieceSvg(kind, w, h, palette, rand)}</g>
   </svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 86, mozjpeg: false }).toBuffer();

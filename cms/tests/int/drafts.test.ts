@@ -21,9 +21,9 @@ beforeAll(async () => {
   });
   const maker = await payload.create({
     collection: 'artisans',
-    data: { name: 'Maker', slug: 'maker', country: 'KG' },
+    data: { name: 'Maker', slug: 'maker', country: 'KG', _status: 'published' },
   });
-  const base = { artisan: maker.id, photos: [{ image: image.id }] };
+  const base = { artisans: [maker.id], photos: [image.id] };
   publishedId = (
     await payload.create({
       collection: 'works',

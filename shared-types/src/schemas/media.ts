@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { imageSizeNames } from '../imageSizes';
+import { licenceCodes } from '../vocabularies';
 
 /** One rendition the CMS made at upload. Fields are null when the original was too small. */
 export const ImageSizeSchema = z.object({
@@ -20,6 +21,9 @@ const sizesShape = Object.fromEntries(
 export const MediaSchema = z.object({
   id: z.number().int().describe('CMS id of the media document'),
   alt: z.string().min(1, 'has no alt text').describe('Text alternative read by screen readers'),
+  caption: z.string().nullish().describe('Shown under the photo'),
+  credit: z.string().nullish().describe('Photographer'),
+  licence: z.enum(licenceCodes).nullish(),
   url: z.string().describe('Path of the original file on the CMS'),
   filename: z.string(),
   mimeType: z.string(),
@@ -37,6 +41,10 @@ export const MediaSchema = z.object({
     .regex(/^#[0-9a-f]{6}$/i, 'is not a #rrggbb colour')
     .nullish()
     .describe('Dominant colour, computed at upload'),
+  palette: z
+    .array(z.string().regex(/^#[0-9a-f]{6}$/i, 'is not a #rrggbb colour'))
+    .nullish()
+    .describe('Main colours, most frequent first'),
   sizes: z.object(sizesShape).partial().default({}),
 });
 export type Media = z.infer<typeof MediaSchema>;

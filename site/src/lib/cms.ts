@@ -141,6 +141,9 @@ function listUrl(options: Resolved, collection: string, page: number, query: Rec
     locale: options.locale,
     'fallback-locale': 'en',
     sort: 'id',
+    // Join fields (an artisan's works, an edition's collections) are rebuilt by the site
+    // from the documents themselves; skipping them keeps responses small.
+    joins: 'false',
     ...query,
   });
   return `${options.baseUrl}/api/${collection}?${params}`;
@@ -198,7 +201,7 @@ export async function fetchAll<S extends z.ZodType>(
 }
 
 export function fetchArtisans(options: CmsClientOptions): Promise<Artisan[]> {
-  return fetchAll('artisans', 'artisan', ArtisanSchema, options);
+  return fetchAll('artisans', 'artisan', ArtisanSchema, options, { 'where[_status][equals]': 'published' });
 }
 
 /** Published works only: the public API hides drafts already, the query says so as well. */

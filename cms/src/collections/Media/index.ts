@@ -1,15 +1,20 @@
 import {
   allowedImageMimeTypes,
   imageFormats,
+  licences,
   responsiveSizeName,
   responsiveWidths,
+  selectOptions,
   squareSize,
 } from '@oyu/shared-types';
 import type { CollectionConfig, ImageSize } from 'payload';
-import { anyone } from '../../access/anyone';
-import { isSignedIn } from '../../access/isSignedIn';
+import { isCurator } from '../../access/isCurator';
+import { isOwnerOrOrganiser } from '../../access/isOwnerOrOrganiser';
+import { publicMedia } from '../../access/publicMedia';
 import { env } from '../../env';
+import { createdByField } from '../../fields/createdBy';
 import { computePlaceholder } from './hooks/computePlaceholder';
+import { validateImage } from './hooks/validateImage';
 
 /**
  * Every rendition is encoded once, here, at upload; the site copies the files as they are.
@@ -35,16 +40,20 @@ const responsiveSizes: ImageSize[] = imageFormats.flatMap((format) =>
 
 export const Media: CollectionConfig = {
   slug: 'media',
+  labels: { singular: { en: 'Photo', ru: 'Фото' }, plural: { en: 'Photos', ru: 'Фото' } },
   admin: {
     useAsTitle: 'alt',
-    defaultColumns: ['filename', 'alt', 'updatedAt'],
+    defaultColumns: ['filename', 'alt', 'credit', 'isPublic', 'updatedAt'],
+    description: {
+      en: 'Drop several photos at once to upload them together. JPEG, PNG, WebP or AVIF, up to 40 MB each.',
+      ru: 'Перетащите сразу несколько фото, чтобы загрузить их вместе. JPEG, PNG, WebP или AVIF, до 40 МБ.',
+    },
   },
   access: {
-    create: isSignedIn,
-    delete: isSignedIn,
-    // Published pages need their photos. Hiding photos of unpublished works is hardening work.
-    read: anyone,
-    update: isSignedIn,
+    create: isCurator,
+    delete: isOwnerOrOrganiser,
+    read: publicMedia,
+    update: isOwnerOrOrganiser,
   },
   upload: {
     staticDir: env.mediaDir,
@@ -65,6 +74,7 @@ export const Media: CollectionConfig = {
     crop: true,
   },
   hooks: {
+    beforeOperation: [validateImage],
     beforeChange: [computePlaceholder],
   },
   fields: [
@@ -73,17 +83,74 @@ export const Media: CollectionConfig = {
       type: 'text',
       required: true,
       localized: true,
-      admin: { description: 'Describe the photograph for people who cannot see it.' },
+      admin: {
+        description: {
+          en: 'Describe what the photo shows for people who cannot see it, e.g. “Silver ring with a carnelian, seen from above”.',
+          ru: 'Опишите, что на фото, для тех, кто его не видит: «Серебряное кольцо с сердоликом, вид сверху».',
+        },
+      },
+    },
+    {
+      name: 'caption',
+      type: 'text',
+      localized: true,
+      admin: {
+        description: {
+          en: 'Shown under the photo, e.g. “Three-quarter view”.',
+          ru: 'Подпись под фото, например «Вид сбоку».',
+        },
+      },
+    },
+    {
+      name: 'credit',
+      type: 'text',
+      admin: {
+        description: {
+          en: 'Photographer, e.g. “Photo: Dana Abenova”.',
+          ru: 'Фотограф, например «Фото: Дана Абенова».',
+        },
+      },
+    },
+    {
+      name: 'licence',
+      type: 'select',
+      defaultValue: 'all-rights-reserved',
+      options: selectOptions(licences),
+    },
+    createdByField(),
+    {
+      name: 'isPublic',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      // Maintained by the refreshMediaVisibility hook only.
+      access: { create: () => false, update: () => false },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: {
+          en: 'Public while a published work, artisan or edition uses it.',
+          ru: 'Публично, пока его использует опубликованная запись.',
+        },
+      },
     },
     {
       name: 'lqip',
       type: 'text',
+      access: { create: () => false, update: () => false },
       admin: { readOnly: true, hidden: true },
     },
     {
       name: 'dominantColor',
       type: 'text',
+      access: { create: () => false, update: () => false },
       admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'palette',
+      type: 'json',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, hidden: true },
     },
   ],
 };

@@ -1,0 +1,89 @@
+import { editionStatuses, selectOptions } from '@oyu/shared-types';
+import type { CollectionConfig } from 'payload';
+import { isCurator } from '../../access/isCurator';
+import { isOrganiser } from '../../access/isOrganiser';
+import { publishedOrSignedIn } from '../../access/publishedOrSignedIn';
+import { localizedText } from '../../fields/localizedText';
+import { validateYear } from '../../fields/validators';
+import { refreshMediaAfterChange, refreshMediaAfterDelete } from '../../hooks/refreshMediaVisibility';
+import { versionsWithDrafts } from '../versions';
+import { validateDates } from './hooks/validateDates';
+
+/** One Almaty Jewelry Week a year, addressed by its year. */
+export const Editions: CollectionConfig = {
+  slug: 'editions',
+  labels: { singular: { en: 'Edition', ru: 'Выпуск' }, plural: { en: 'Editions', ru: 'Выпуски' } },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['year', 'title', 'stage', '_status'],
+  },
+  defaultSort: '-year',
+  access: {
+    create: isOrganiser,
+    delete: isOrganiser,
+    read: publishedOrSignedIn,
+    readVersions: isCurator,
+    update: isOrganiser,
+  },
+  versions: versionsWithDrafts,
+  hooks: {
+    beforeValidate: [validateDates],
+    afterChange: [refreshMediaAfterChange],
+    afterDelete: [refreshMediaAfterDelete],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'year',
+          type: 'number',
+          required: true,
+          unique: true,
+          index: true,
+          validate: validateYear(2000),
+        },
+        {
+          // Not `status`: with drafts, Payload already keeps `_status`, and in PostgreSQL both
+          // would want the enum type "enum_editions_status".
+          name: 'stage',
+          label: { en: 'Status', ru: 'Статус' },
+          type: 'select',
+          required: true,
+          defaultValue: 'upcoming',
+          options: selectOptions(editionStatuses),
+        },
+      ],
+    },
+    localizedText(
+      'title',
+      { en: 'e.g. “Almaty Jewelry Week 2026”.', ru: 'Например, «Almaty Jewelry Week 2026».' },
+      { required: true },
+    ),
+    localizedText('theme'),
+    {
+      type: 'row',
+      fields: [
+        { name: 'startDate', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'endDate', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+      ],
+    },
+    { name: 'description', type: 'richText', localized: true },
+    { name: 'heroImage', type: 'upload', relationTo: 'media' },
+    { name: 'venues', type: 'relationship', relationTo: 'venues', hasMany: true },
+    {
+      name: 'curators',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      admin: {
+        description: {
+          en: 'Curators assigned here may edit every work of this edition.',
+          ru: 'Назначенные кураторы могут редактировать все работы этого выпуска.',
+        },
+      },
+    },
+    { name: 'showcases', type: 'join', collection: 'showcases', on: 'edition' },
+    { name: 'works', type: 'join', collection: 'works', on: 'editions', defaultLimit: 20 },
+  ],
+};

@@ -1,0 +1,275 @@
+import { licences, selectOptions } from '@oyu/shared-types';
+import type { CollectionConfig } from 'payload';
+import { canEditWork } from '../../access/canEditWork';
+import { isCurator } from '../../access/isCurator';
+import { publishedOrSignedIn } from '../../access/publishedOrSignedIn';
+import { createdByField } from '../../fields/createdBy';
+import { localizedText } from '../../fields/localizedText';
+import { slugField } from '../../fields/slug';
+import { validatePositive, validateYear } from '../../fields/validators';
+import { refreshMediaAfterChange, refreshMediaAfterDelete } from '../../hooks/refreshMediaVisibility';
+import { versionsWithDrafts } from '../versions';
+import { validateEditionSize } from './hooks/validateEditionSize';
+import { validateYearRange } from './hooks/validateYearRange';
+
+const mm = (name: string, en: string, ru: string) => ({
+  name,
+  type: 'number' as const,
+  min: 0,
+  validate: validatePositive('millimetres'),
+  admin: { step: 0.1, description: { en, ru } },
+});
+
+export const Works: CollectionConfig = {
+  slug: 'works',
+  labels: { singular: { en: 'Work', ru: 'Работа' }, plural: { en: 'Works', ru: 'Работы' } },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['photos', 'title', 'artisans', 'editions', '_status', 'updatedAt'],
+    listSearchableFields: ['title', 'slug'],
+  },
+  access: {
+    create: isCurator,
+    delete: canEditWork,
+    read: publishedOrSignedIn,
+    readVersions: isCurator,
+    update: canEditWork,
+  },
+  versions: versionsWithDrafts,
+  hooks: {
+    beforeValidate: [validateYearRange, validateEditionSize],
+    afterChange: [refreshMediaAfterChange],
+    afterDelete: [refreshMediaAfterDelete],
+  },
+  fields: [
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: { en: 'Work', ru: 'Работа' },
+          fields: [
+            {
+              name: 'title',
+              type: 'text',
+              required: true,
+              localized: true,
+              admin: { description: { en: 'The title in each language.', ru: 'Название на каждом языке.' } },
+            },
+            {
+              name: 'artisans',
+              type: 'relationship',
+              relationTo: 'artisans',
+              hasMany: true,
+              required: true,
+              minRows: 1,
+              admin: {
+                description: {
+                  en: 'The maker; add several for a collaboration.',
+                  ru: 'Автор; несколько — для совместной работы.',
+                },
+              },
+            },
+            {
+              name: 'photos',
+              type: 'upload',
+              relationTo: 'media',
+              hasMany: true,
+              required: true,
+              minRows: 1,
+              admin: {
+                description: {
+                  en: 'Drop several photos at once; drag to reorder. The first is the one shown in lists. At least one to publish.',
+                  ru: 'Перетащите сразу несколько фото и расставьте по порядку. Первое показывается в списках. Для публикации нужно хотя бы одно.',
+                },
+              },
+            },
+            { name: 'description', type: 'richText', localized: true },
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'editions',
+                  type: 'relationship',
+                  relationTo: 'editions',
+                  hasMany: true,
+                  index: true,
+                },
+                {
+                  name: 'showcases',
+                  type: 'join',
+                  collection: 'showcases',
+                  on: 'works',
+                  admin: { allowCreate: false },
+                },
+              ],
+            },
+          ],
+        },
+        {
+          label: { en: 'Object', ru: 'Предмет' },
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                { name: 'pieceType', type: 'relationship', relationTo: 'piece-types' },
+                {
+                  name: 'materials',
+                  type: 'relationship',
+                  relationTo: 'materials',
+                  hasMany: true,
+                  filterOptions: { kind: { not_equals: 'gemstone' } },
+                },
+                {
+                  name: 'gemstones',
+                  type: 'relationship',
+                  relationTo: 'materials',
+                  hasMany: true,
+                  filterOptions: { kind: { equals: 'gemstone' } },
+                },
+              ],
+            },
+            { name: 'techniques', type: 'relationship', relationTo: 'techniques', hasMany: true },
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'fineness',
+                  type: 'number',
+                  min: 1,
+                  max: 999.9,
+                  admin: {
+                    description: {
+                      en: 'Parts per thousand, e.g. 925 or 750.',
+                      ru: 'Проба, например 925 или 750.',
+                    },
+                  },
+                },
+                {
+                  name: 'hallmark',
+                  type: 'text',
+                  admin: { description: { en: 'As stamped, if any.', ru: 'Клеймо, если есть.' } },
+                },
+                {
+                  name: 'weightGrams',
+                  type: 'number',
+                  min: 0,
+                  validate: validatePositive('grams'),
+                  admin: { step: 0.01, description: { en: 'Grams.', ru: 'Граммы.' } },
+                },
+              ],
+            },
+            {
+              name: 'dimensions',
+              type: 'group',
+              admin: {
+                description: {
+                  en: 'Millimetres; fill in those that apply.',
+                  ru: 'Миллиметры; заполните нужные.',
+                },
+              },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    mm('heightMm', 'Height', 'Высота'),
+                    mm('widthMm', 'Width', 'Ширина'),
+                    mm('depthMm', 'Depth', 'Глубина'),
+                    mm('diameterMm', 'Diameter (rings, bangles)', 'Диаметр (кольца, браслеты)'),
+                  ],
+                },
+              ],
+            },
+            {
+              name: 'year',
+              type: 'group',
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    { name: 'from', type: 'number', validate: validateYear(1000) },
+                    {
+                      name: 'to',
+                      type: 'number',
+                      validate: validateYear(1000),
+                      admin: {
+                        description: { en: 'Only for a range of years.', ru: 'Только для диапазона лет.' },
+                      },
+                    },
+                  ],
+                },
+              ],
+            },
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'editionType',
+                  type: 'select',
+                  defaultValue: 'unique',
+                  options: [
+                    { value: 'unique', label: { en: 'Unique piece', ru: 'Уникальное изделие' } },
+                    { value: 'edition', label: { en: 'Edition of N', ru: 'Тираж' } },
+                  ],
+                },
+                {
+                  name: 'editionSize',
+                  type: 'number',
+                  min: 2,
+                  admin: { condition: (_, sibling) => sibling?.editionType === 'edition' },
+                },
+              ],
+            },
+            localizedText('marks', {
+              en: 'Marks or signature on the piece.',
+              ru: 'Клейма или подпись на изделии.',
+            }),
+          ],
+        },
+        {
+          label: { en: 'Rights & history', ru: 'Права и история' },
+          fields: [
+            localizedText('creditLine', {
+              en: 'e.g. “Courtesy of the artist” or “Collection of …”.',
+              ru: 'Например, «Предоставлено автором» или «Собрание …».',
+            }),
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'licence',
+                  type: 'select',
+                  defaultValue: 'all-rights-reserved',
+                  options: selectOptions(licences),
+                },
+                { name: 'rightsHolder', type: 'text' },
+              ],
+            },
+            { name: 'provenance', type: 'richText', localized: true },
+            {
+              name: 'exhibitionHistory',
+              type: 'array',
+              labels: {
+                singular: { en: 'Exhibition', ru: 'Выставка' },
+                plural: { en: 'Exhibition history', ru: 'История выставок' },
+              },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    { name: 'year', type: 'number', required: true, validate: validateYear(1900) },
+                    // The exhibition's own name, as it was published: not translated.
+                    { name: 'title', type: 'text', required: true },
+                    localizedText('venue'),
+                    localizedText('city'),
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    slugField('title'),
+    createdByField(),
+  ],
+};

@@ -1,0 +1,3 @@
+export * from './artisans';
+export * from './editions';
+export * from './works';
