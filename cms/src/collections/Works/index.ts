@@ -27,6 +27,7 @@ export const Works: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['photos', 'title', 'artisans', 'editions', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug'],
+    components: { beforeListTable: ['/admin/MyDrafts#MyDrafts'] },
   },
   access: {
     create: isCurator,
@@ -77,6 +78,7 @@ export const Works: CollectionConfig = {
               required: true,
               minRows: 1,
               admin: {
+                components: { Cell: '/admin/CoverCell#CoverCell' },
                 description: {
                   en: 'Drop several photos at once; drag to reorder. The first is the one shown in lists. At least one to publish.',
                   ru: 'Перетащите сразу несколько фото и расставьте по порядку. Первое показывается в списках. Для публикации нужно хотя бы одно.',
