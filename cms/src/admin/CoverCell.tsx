@@ -21,7 +21,6 @@ export async function CoverCell({ cellData, payload }: DefaultServerCellComponen
   if (!src) return <span>—</span>;
   return (
     <span style={{ display: 'inline-flex', gap: '0.5rem', alignItems: 'center' }}>
-      {/* biome-ignore lint/performance/noImgElement: the admin serves the stored thumbnail as is */}
       <img src={src} alt="" width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} />
       {photos.length > 1 && <span>+{photos.length - 1}</span>}
     </span>
