@@ -1,0 +1,111 @@
+import type { Payload } from 'payload';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, testPayload } from '../helpers';
+
+let payload: Payload;
+beforeAll(async () => {
+  payload = await testPayload();
+});
+afterAll(async () => {
+  await payload.destroy();
+});
+
+const password = 'correct horse battery staple';
+
+describe('accounts', () => {
+  it('locks an account after five wrong passwords, even for the right one', async () => {
+    const user = await makeUser(payload, 'curator');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await expect(
+        payload.login({ collection: 'users', data: { email: user.email, password: 'wrong' } }),
+      ).rejects.toThrow();
+    }
+    await expect(
+      payload.login({ collection: 'users', data: { email: user.email, password } }),
+    ).rejects.toThrow(/locked/i);
+  });
+
+  it('lets only an admin unlock an account', async () => {
+    const locked = await makeUser(payload, 'curator');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await payload
+        .login({ collection: 'users', data: { email: locked.email, password: 'wrong' } })
+        .catch(() => {});
+    }
+    const curator = { ...(await makeUser(payload, 'curator')), collection: 'users' as const };
+    await expect(
+      payload.unlock({
+        collection: 'users',
+        data: { email: locked.email },
+        overrideAccess: false,
+        user: curator,
+      }),
+    ).rejects.toThrow();
+    const admin = { ...(await makeUser(payload, 'admin')), collection: 'users' as const };
+    await payload.unlock({
+      collection: 'users',
+      data: { email: locked.email },
+      overrideAccess: false,
+      user: admin,
+    });
+    await expect(
+      payload.login({ collection: 'users', data: { email: locked.email, password } }),
+    ).resolves.toMatchObject({ user: { email: locked.email } });
+  });
+
+  it('has no API keys', () => {
+    const users = payload.collections.users?.config;
+    expect(users?.auth && typeof users.auth === 'object' ? users.auth.useAPIKey : undefined).toBeFalsy();
+    expect(users?.fields.some((field) => 'name' in field && field.name === 'apiKey')).toBe(false);
+  });
+
+  it('does not let an organiser give anyone a role', async () => {
+    const organiser = { ...(await makeUser(payload, 'organiser')), collection: 'users' as const };
+    const updated = await payload.update({
+      collection: 'users',
+      id: organiser.id,
+      data: { roles: ['admin'] },
+      overrideAccess: false,
+      user: organiser,
+    });
+    expect(updated.roles).toEqual(['organiser']);
+    const stored = await payload.findByID({ collection: 'users', id: organiser.id });
+    expect(stored.roles).toEqual(['organiser']);
+  });
+});
+
+describe('ownership', () => {
+  it('stamps the creator, whatever the request says, and keeps it on update', async () => {
+    const curator = { ...(await makeUser(payload, 'curator')), collection: 'users' as const };
+    const admin = await makeUser(payload, 'admin');
+    const maker = await payload.create({
+      collection: 'artisans',
+      data: { name: 'Owner test', slug: 'owner-test', country: 'KZ', _status: 'published' },
+    });
+    const work = await payload.create({
+      collection: 'works',
+      draft: true,
+      data: {
+        title: 'Mine',
+        slug: 'mine',
+        artisans: [maker.id],
+        photos: [],
+        createdBy: admin.id,
+        _status: 'draft',
+      },
+      overrideAccess: false,
+      user: curator,
+    });
+    expect(typeof work.createdBy === 'object' ? work.createdBy?.id : work.createdBy).toBe(curator.id);
+    await payload.update({
+      collection: 'works',
+      id: work.id,
+      draft: true,
+      data: { createdBy: admin.id, title: 'Still mine' },
+      overrideAccess: false,
+      user: curator,
+    });
+    const stored = await payload.findByID({ collection: 'works', id: work.id, draft: true, depth: 0 });
+    expect(stored.createdBy).toBe(curator.id);
+  });
+});
