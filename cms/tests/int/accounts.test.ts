@@ -36,7 +36,7 @@ describe('accounts', () => {
     await expect(
       payload.unlock({
         collection: 'users',
-        data: { email: locked.email },
+        data: { email: locked.email } as never,
         overrideAccess: false,
         user: curator,
       }),
@@ -44,7 +44,7 @@ describe('accounts', () => {
     const admin = { ...(await makeUser(payload, 'admin')), collection: 'users' as const };
     await payload.unlock({
       collection: 'users',
-      data: { email: locked.email },
+      data: { email: locked.email } as never,
       overrideAccess: false,
       user: admin,
     });
