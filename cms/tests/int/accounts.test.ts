@@ -34,20 +34,21 @@ describe('accounts', () => {
     }
     const curator = { ...(await makeUser(payload, 'curator')), collection: 'users' as const };
     await expect(
+      // `user` is honoured at run time (createLocalReq) though unlock's options type omits it.
       payload.unlock({
         collection: 'users',
-        data: { email: locked.email } as never,
+        data: { email: locked.email },
         overrideAccess: false,
         user: curator,
-      }),
+      } as never),
     ).rejects.toThrow();
     const admin = { ...(await makeUser(payload, 'admin')), collection: 'users' as const };
     await payload.unlock({
       collection: 'users',
-      data: { email: locked.email } as never,
+      data: { email: locked.email },
       overrideAccess: false,
       user: admin,
-    });
+    } as never);
     await expect(
       payload.login({ collection: 'users', data: { email: locked.email, password } }),
     ).resolves.toMatchObject({ user: { email: locked.email } });
