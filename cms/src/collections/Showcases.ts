@@ -3,6 +3,7 @@ import { isCurator } from '../access/isCurator';
 import { isOrganiser } from '../access/isOrganiser';
 import { publishedOrSignedIn } from '../access/publishedOrSignedIn';
 import { slugField } from '../fields/slug';
+import { publicReadsPublished } from '../hooks/publicReadsPublished';
 import { versionsWithDrafts } from './versions';
 
 /**
@@ -25,6 +26,7 @@ export const Showcases: CollectionConfig = {
     update: isOrganiser,
   },
   versions: versionsWithDrafts,
+  hooks: { beforeOperation: [publicReadsPublished] },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true },
     slugField('title'),

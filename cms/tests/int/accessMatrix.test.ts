@@ -34,7 +34,10 @@ let photo: Buffer;
 let unique = 0;
 /** Edition years must be unique and within the validator's range. */
 let editionYear = 2000;
-const next = () => `${Date.now().toString(36)}-${(unique += 1)}`;
+const next = () => {
+  unique += 1;
+  return `${Date.now().toString(36)}-${unique}`;
+};
 
 const asUser = (user: User | undefined) => ({ overrideAccess: false, user: user ?? null }) as const;
 

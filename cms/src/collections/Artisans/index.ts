@@ -13,6 +13,7 @@ import { publishedOrSignedIn } from '../../access/publishedOrSignedIn';
 import { localizedText } from '../../fields/localizedText';
 import { slugField } from '../../fields/slug';
 import { validateWebUrl, validateYear } from '../../fields/validators';
+import { publicReadsPublished } from '../../hooks/publicReadsPublished';
 import { refreshMediaAfterChange, refreshMediaAfterDelete } from '../../hooks/refreshMediaVisibility';
 import { versionsWithDrafts } from '../versions';
 
@@ -33,6 +34,7 @@ export const Artisans: CollectionConfig = {
   },
   versions: versionsWithDrafts,
   hooks: {
+    beforeOperation: [publicReadsPublished],
     afterChange: [refreshMediaAfterChange],
     afterDelete: [refreshMediaAfterDelete],
   },

@@ -5,6 +5,7 @@ import { isOrganiser } from '../../access/isOrganiser';
 import { publishedOrSignedIn } from '../../access/publishedOrSignedIn';
 import { localizedText } from '../../fields/localizedText';
 import { validateYear } from '../../fields/validators';
+import { publicReadsPublished } from '../../hooks/publicReadsPublished';
 import { refreshMediaAfterChange, refreshMediaAfterDelete } from '../../hooks/refreshMediaVisibility';
 import { versionsWithDrafts } from '../versions';
 import { validateDates } from './hooks/validateDates';
@@ -27,6 +28,7 @@ export const Editions: CollectionConfig = {
   },
   versions: versionsWithDrafts,
   hooks: {
+    beforeOperation: [publicReadsPublished],
     beforeValidate: [validateDates],
     afterChange: [refreshMediaAfterChange],
     afterDelete: [refreshMediaAfterDelete],

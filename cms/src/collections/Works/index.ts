@@ -7,6 +7,7 @@ import { createdByField } from '../../fields/createdBy';
 import { localizedText } from '../../fields/localizedText';
 import { slugField } from '../../fields/slug';
 import { validatePositive, validateYear } from '../../fields/validators';
+import { publicReadsPublished } from '../../hooks/publicReadsPublished';
 import { refreshMediaAfterChange, refreshMediaAfterDelete } from '../../hooks/refreshMediaVisibility';
 import { versionsWithDrafts } from '../versions';
 import { validateEditionSize } from './hooks/validateEditionSize';
@@ -38,6 +39,7 @@ export const Works: CollectionConfig = {
   },
   versions: versionsWithDrafts,
   hooks: {
+    beforeOperation: [publicReadsPublished],
     beforeValidate: [validateYearRange, validateEditionSize],
     afterChange: [refreshMediaAfterChange],
     afterDelete: [refreshMediaAfterDelete],

@@ -1,0 +1,286 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { imageSizeNames } from '@oyu/shared-types';
+import type { Payload } from 'payload';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { env } from '../../src/env';
+import { makeUser, testPayload } from '../helpers';
+import { login, password, rest } from '../rest';
+
+/**
+ * Photo uploads over the real REST handler, as multipart/form-data the way the admin sends
+ * them (`file` + `_payload`). Anything that is not a real photo of an allowed type is refused
+ * before a byte is written: no document, no file in the media folder, nothing outside it.
+ */
+let payload: Payload;
+let token: string;
+let curatorId: number;
+/** A real 1200×900 JPEG with noise, so that cutting it really loses image data. */
+let photo: Buffer;
+
+const dataDir = path.dirname(env.mediaDir);
+
+beforeAll(async () => {
+  payload = await testPayload();
+  const curator = await makeUser(payload, 'curator', 'uploader@test.local');
+  curatorId = curator.id;
+  token = await login(curator.email, password);
+  photo = await sharp({
+    create: {
+      width: 1200,
+      height: 900,
+      channels: 3,
+      background: '#a87',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
+  })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+});
+
+afterAll(async () => {
+  await payload.destroy();
+});
+
+/** Every file under a folder, as paths relative to it (empty when the folder is missing). */
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** The state a refused upload must leave untouched: documents, the data folder (media inside). */
+async function snapshot() {
+  return {
+    media: (await payload.count({ collection: 'media' })).totalDocs,
+    files: filesUnder(dataDir),
+  };
+}
+
+function form(data: Buffer, name: string, type: string, fields: Record<string, unknown> = { alt: 'x' }) {
+  const body = new FormData();
+  body.append('file', new File([new Uint8Array(data)], name, { type }));
+  body.append('_payload', JSON.stringify(fields));
+  return body;
+}
+
+async function upload(data: Buffer, name: string, type: string, fields?: Record<string, unknown>) {
+  return rest('POST', '/api/media', { token, formData: form(data, name, type, fields) });
+}
+
+/**
+ * The same multipart body as `form()`, built by hand in one buffer. Used for the oversized
+ * upload: the handler stops reading at the limit, and undici's FormData stream would then
+ * throw an unhandled error in this process (a real server just closes the socket).
+ */
+function multipart(data: Buffer, name: string, type: string, fields: Record<string, unknown> = { alt: 'x' }) {
+  const boundary = `----oyu-test-${Date.now()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n${JSON.stringify(fields)}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
+      `Content-Type: ${type}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    rawBody: Buffer.concat([head, data, tail]),
+    headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** Uploads, expects a refusal with one of `statuses`, and checks that nothing was stored. */
+async function expectRefused(data: Buffer, name: string, type: string, statuses: number[], raw = false) {
+  const before = await snapshot();
+  const result = raw
+    ? await rest('POST', '/api/media', { token, ...multipart(data, name, type) })
+    : await upload(data, name, type);
+  expect(statuses, `${name}: ${result.status} ${result.text.slice(0, 300)}`).toContain(result.status);
+  expect(await snapshot()).toEqual(before);
+  return result;
+}
+
+const message = (json: { errors?: { message?: string }[] } | undefined) =>
+  (json?.errors ?? []).map((error) => error.message ?? '').join(' ');
+
+const svg =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><script>alert(1)</script>' +
+  '<rect width="100" height="100" fill="#a87"/></svg>';
+
+/** A valid greyscale PNG header claiming `width`×`height`, with all-zero pixels. */
+function hugePng(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of buf) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  // Rows of zeros (filter byte 0 + pixels), compressed: about 1000:1.
+  const raw = Buffer.alloc((width + 1) * height);
+  const idat = zlib.deflateSync(raw, { level: 9 });
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('refused uploads store nothing', () => {
+  it('(a) refuses a text file renamed .jpg and sent as image/jpeg', async () => {
+    const text = Buffer.from('This is not a photo, only text pretending to be one.\n'.repeat(20));
+    const { json } = await expectRefused(text, 'notes.jpg', 'image/jpeg', [400, 415]);
+    expect(message(json)).toMatch(/could not be read|not an image|invalid|file type/i);
+  });
+
+  it('(b) refuses an SVG', async () => {
+    await expectRefused(Buffer.from(svg), 'drawing.svg', 'image/svg+xml', [400, 415]);
+  });
+
+  it('(c) refuses an SVG renamed .png and sent as image/png', async () => {
+    const { json } = await expectRefused(Buffer.from(svg), 'drawing.png', 'image/png', [400, 415]);
+    expect(message(json)).toMatch(/svg|could not be read|invalid|file type/i);
+  });
+
+  it('(d) refuses a truncated JPEG with a message saying it could not be read', async () => {
+    const truncated = photo.subarray(0, Math.floor(photo.length * 0.6));
+    const { json } = await expectRefused(truncated, 'cut.jpg', 'image/jpeg', [400]);
+    expect(message(json)).toMatch(/could not be read/);
+    expect(message(json)).toContain('cut.jpg');
+  });
+
+  it('(e) refuses a file over the 40 MB limit with 413', async () => {
+    const big = Buffer.concat([photo, Buffer.alloc(41 * 1024 * 1024 - photo.length, 0x20)]);
+    expect(big.length).toBeGreaterThan(40 * 1024 * 1024);
+    const { json } = await expectRefused(big, 'huge.jpg', 'image/jpeg', [413], true);
+    expect(message(json)).toMatch(/limit/i);
+  });
+
+  it('refuses a decompression bomb (a small PNG of more than 100 megapixels)', async () => {
+    const bomb = hugePng(12_000, 10_000);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const { json } = await expectRefused(bomb, 'bomb.png', 'image/png', [400]);
+    expect(message(json)).toMatch(/megapixels/);
+  });
+});
+
+describe('file names', () => {
+  it('(f) stores a path-traversal name inside the media folder, under a sanitized name', async () => {
+    const names = [
+      '../../evil.jpg',
+      '..\\..\\evil-backslash.jpg',
+      '/etc/evil-absolute.jpg',
+      '..%2F..%2Fevil-encoded.jpg',
+    ];
+    const outside = (name: string) => [
+      path.resolve(env.mediaDir, name),
+      path.resolve(env.mediaDir, decodeURIComponent(name)),
+      path.resolve(dataDir, path.basename(name)),
+      path.resolve(dataDir, '..', path.basename(name)),
+    ];
+    const small = await sharp(photo).resize(300).jpeg().toBuffer();
+    for (const name of names) {
+      const before = await snapshot();
+      const result = await upload(small, name, 'image/jpeg');
+      for (const file of outside(name)) {
+        if (path.dirname(file) !== env.mediaDir) expect(fs.existsSync(file), file).toBe(false);
+      }
+      if (result.status >= 400 && result.status < 500) {
+        expect(await snapshot()).toEqual(before);
+        continue;
+      }
+      expect(result.status, `${name}: ${result.text.slice(0, 300)}`).toBe(201);
+      const filename = result.json.doc.filename as string;
+      expect(filename).not.toMatch(/[/\\]/);
+      expect(path.dirname(path.resolve(env.mediaDir, filename))).toBe(env.mediaDir);
+      expect(fs.existsSync(path.join(env.mediaDir, filename)), filename).toBe(true);
+      // Every new file is inside the media folder.
+      const added = (await snapshot()).files.filter((file) => !before.files.includes(file));
+      expect(added.length).toBeGreaterThan(0);
+      for (const file of added) expect(file.startsWith(`media${path.sep}`), file).toBe(true);
+    }
+  });
+
+  it('does not serve files outside the media folder, even to staff', async () => {
+    for (const name of ['../oyu.db', '..\\oyu.db', '../../etc/passwd']) {
+      const { status } = await rest('GET', `/api/media/file/${encodeURIComponent(name)}`, { token });
+      expect([400, 403, 404], name).toContain(status);
+    }
+  });
+
+  it('ignores a filename smuggled in _payload', async () => {
+    const small = await sharp(photo).resize(200).jpeg().toBuffer();
+    const before = await snapshot();
+    const result = await upload(small, 'honest.jpg', 'image/jpeg', {
+      alt: 'x',
+      filename: '../../smuggled.jpg',
+    });
+    expect(path.resolve(dataDir, '..', 'smuggled.jpg')).not.toSatisfy(fs.existsSync);
+    expect(path.resolve(dataDir, 'smuggled.jpg')).not.toSatisfy(fs.existsSync);
+    if (result.status === 201) {
+      expect(result.json.doc.filename).not.toMatch(/[/\\]/);
+      expect(fs.existsSync(path.join(env.mediaDir, result.json.doc.filename))).toBe(true);
+    } else {
+      // Payload refuses it: 400 "Invalid filename."
+      expect(result.status).toBeGreaterThanOrEqual(400);
+      expect(result.status).toBeLessThan(500);
+      expect(await snapshot()).toEqual(before);
+    }
+  });
+});
+
+describe('a valid photo', () => {
+  it('(g) is stored with every image size on disk, owned by the uploader and private', async () => {
+    const before = await snapshot();
+    const { status, json } = await upload(photo, 'ring.jpg', 'image/jpeg', {
+      alt: 'x',
+      isPublic: true,
+      createdBy: 999,
+    });
+    expect(status).toBe(201);
+    const doc = json.doc;
+    expect(doc.filename).toBe('ring.jpg');
+    expect(doc.mimeType).toBe('image/jpeg');
+    expect([doc.width, doc.height]).toEqual([1200, 900]);
+    expect(fs.existsSync(path.join(env.mediaDir, doc.filename))).toBe(true);
+    for (const name of imageSizeNames) {
+      const size = doc.sizes?.[name];
+      expect(size?.filename, name).toBeTruthy();
+      expect(fs.existsSync(path.join(env.mediaDir, size.filename)), `${name}: ${size.filename}`).toBe(true);
+    }
+    expect(doc.dominantColor).toMatch(/^#[0-9a-f]{6}$/);
+    const stored = await payload.findByID({ collection: 'media', id: doc.id, depth: 0 });
+    expect(stored.isPublic).toBe(false);
+    expect(stored.createdBy).toBe(curatorId);
+    expect((await snapshot()).media).toBe(before.media + 1);
+    // Not public yet: the public cannot fetch it.
+    expect((await rest('GET', `/api/media/file/${doc.filename}`)).status).not.toBe(200);
+    expect((await rest('GET', `/api/media/file/${doc.filename}`, { token })).status).toBe(200);
+  });
+
+  it('is refused to the public', async () => {
+    const before = await snapshot();
+    const result = await rest('POST', '/api/media', { formData: form(photo, 'anon.jpg', 'image/jpeg') });
+    expect(result.status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+  });
+});
