@@ -67,7 +67,7 @@ it('takes a work from photos to published, in three languages', async () => {
   for (const [locale, title] of [
     ['ru', 'Кольцо «Степь»'],
     ['kk', '«Дала» жүзігі'],
-  ]) {
+  ] as const) {
     const translated = await rest('PATCH', `/api/works/${id}?locale=${locale}&draft=true`, {
       token,
       body: { title, description: paragraphs([title]), _status: 'draft' },
@@ -90,7 +90,7 @@ it('takes a work from photos to published, in three languages', async () => {
     ['en', 'Steppe Ring'],
     ['ru', 'Кольцо «Степь»'],
     ['kk', '«Дала» жүзігі'],
-  ]) {
+  ] as const) {
     const seen = await anonymous(`/api/works/${id}?locale=${locale}&depth=1`);
     expect(seen.status).toBe(200);
     expect(seen.json.title).toBe(title);
