@@ -1,15 +1,16 @@
 import { defineCollection } from 'astro:content';
-import { ArtisanSchema, type Media, WorkSchema } from '@oyu/shared-types';
+import { ArtisanSchema, locales, type Media, WorkSchema } from '@oyu/shared-types';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
 import { readEnv } from './env';
 import { type CmsClientOptions, downloadMedia, fetchArtisans, fetchWorks } from './lib/cms';
-import { mediaCacheDir } from './lib/paths';
+import { entryId, mediaCacheDir } from './lib/paths';
 
 /**
  * Astro collections filled from the CMS through `lib/cms.ts`. Each loader fetches every
- * published document, copies the photos it references into the media cache, and stores the
- * documents by slug. Validation happens in cms.ts, where errors can name the document.
+ * published document in every language, copies the photos it references into the media
+ * cache, and stores the documents as `<locale>/<slug>`. Validation happens in cms.ts, where
+ * errors can name the document.
  */
 const env = readEnv();
 const client: CmsClientOptions = { baseUrl: env.cmsUrl, pageSize: env.pageSize };
@@ -26,12 +27,18 @@ function cmsLoader<S extends z.ZodType<{ slug: string }>>(options: {
     schema: options.schema,
     load: async ({ store, logger }) => {
       if (env.typesOnly) return logger.info('types only: the CMS is not read');
-      const docs = await options.fetch(client);
-      const photos = await downloadMedia(docs.flatMap(options.photos), cacheDir, client);
+      const byLocale = await Promise.all(
+        locales.map(async (locale) => ({ locale, docs: await options.fetch({ ...client, locale }) })),
+      );
+      // Photos are the same files in every language; only their alt texts differ.
+      const photos = await downloadMedia(byLocale[0]?.docs.flatMap(options.photos) ?? [], cacheDir, client);
       store.clear();
-      for (const doc of docs) store.set({ id: doc.slug, data: doc });
+      for (const { locale, docs } of byLocale) {
+        for (const doc of docs) store.set({ id: entryId(locale, doc.slug), data: doc });
+      }
       logger.info(
-        `${docs.length} documents; photos ${photos.downloaded} downloaded, ${photos.cached} cached`,
+        `${byLocale[0]?.docs.length ?? 0} documents × ${locales.length} languages; ` +
+          `photos ${photos.downloaded} downloaded, ${photos.cached} cached`,
       );
     },
   } satisfies Loader;

@@ -77,8 +77,15 @@ const nameOf = (key: string) => demoArtisans.find((artisan) => artisan.key === k
 
 describe('site built from a running CMS', () => {
   it.each(published.map((work) => [work.title.en, work] as const))('has a page for "%s"', (_title, work) => {
-    const html = read(`works/${work.slug}/index.html`);
+    const html = read(`en/works/${work.slug}/index.html`);
     expect(heading(html)).toBe(escapeHtml(work.title.en));
+    // The same work in Russian and Kazakh, each page pointing at the others.
+    for (const lang of ['ru', 'kk'] as const) {
+      const translated = read(`${lang}/works/${work.slug}/index.html`);
+      expect(heading(translated)).toBe(escapeHtml(work.title[lang]));
+      expect(translated).toContain(`<html lang="${lang}"`);
+    }
+    expect(html).toContain(`hreflang="kk" href="https://oyu.example/kk/works/${work.slug}/"`);
     for (const key of work.artisans)
       expect(html.includes(escapeHtml(nameOf(key))), `maker ${key}`).toBe(true);
     // Every photo of the work is in the viewer, in AVIF and WebP, and its files were copied.
@@ -90,10 +97,20 @@ describe('site built from a running CMS', () => {
     for (const file of files) expect(fs.existsSync(path.join(outDir, 'media', file)), file).toBe(true);
   });
 
-  it('lists every published work on the home page', () => {
+  it('lists every published work on the home page of each language', () => {
+    for (const lang of ['en', 'ru', 'kk']) {
+      const html = read(`${lang}/index.html`);
+      const links = new Set(
+        [...html.matchAll(new RegExp(`href="/${lang}/works/([^/]+)/"`, 'g'))].map((m) => m[1]),
+      );
+      expect(links.size, lang).toBe(published.length);
+    }
+  });
+
+  it('sends visitors from / to their language, with links for everyone else', () => {
     const html = read('index.html');
-    const links = new Set([...html.matchAll(/href="\/works\/([^/]+)\/"/g)].map((m) => m[1]));
-    expect(links.size).toBe(published.length);
+    for (const lang of ['en', 'ru', 'kk']) expect(html).toContain(`href="/${lang}/"`);
+    expect(html).toContain('navigator.languages');
   });
 
   it('has a page for every artisan', () => {
@@ -103,13 +120,17 @@ describe('site built from a running CMS', () => {
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-');
-      expect(heading(read(`artisans/${slug}/index.html`))).toBe(escapeHtml(artisan.name));
+      expect(heading(read(`en/artisans/${slug}/index.html`))).toBe(escapeHtml(artisan.name));
+      expect(heading(read(`kk/artisans/${slug}/index.html`))).toBe(escapeHtml(artisan.name));
     }
   });
 
   it('never shows a draft', () => {
     for (const file of htmlFiles()) {
-      for (const draft of drafts) expect(read(file), file).not.toContain(escapeHtml(draft.title.en));
+      for (const draft of drafts) {
+        for (const title of Object.values(draft.title))
+          expect(read(file), file).not.toContain(escapeHtml(title));
+      }
     }
   });
 
@@ -137,7 +158,7 @@ describe('site built from a running CMS', () => {
       try {
         const { browser } = await launched;
         const work = published.find((w) => w.views.length === 3);
-        const url = `http://127.0.0.1:${site.port}/works/${work?.slug}/`;
+        const url = `http://127.0.0.1:${site.port}/en/works/${work?.slug}/`;
         const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
         const requested: string[] = [];
         const problems: string[] = [];
@@ -168,6 +189,15 @@ describe('site built from a running CMS', () => {
           requested.filter((r) => !r.startsWith(`http://127.0.0.1:${site.port}/`) && !r.startsWith('data:')),
         ).toEqual([]);
         expect(problems).toEqual([]);
+
+        // The language switcher leads to the same work in Kazakh.
+        await page
+          .getByRole('navigation', { name: 'Language' })
+          .getByRole('link', { name: 'Қазақша' })
+          .click();
+        await page.waitForURL(`http://127.0.0.1:${site.port}/kk/works/${work?.slug}/`);
+        expect(await page.locator('h1').textContent()).toBe(work?.title.kk);
+        expect(await page.locator('html').getAttribute('lang')).toBe('kk');
 
         // Without JavaScript the first photo shows and each thumbnail links to its file.
         const noScript = await browser.newContext({ javaScriptEnabled: false });

@@ -13,16 +13,18 @@ export type ViewerPhoto = {
   thumb: string;
   /** The largest rendition, opened by the thumbnail link when JavaScript is off. */
   full: string;
+  /** Accessible name of the thumbnail, e.g. "Photo 2 of 3: …", in the page's language. */
+  label: string;
 };
 
-type Props = { photos: ViewerPhoto[]; title: string };
+type Props = { photos: ViewerPhoto[]; label: string };
 
 /**
  * The work page's photographs: one large photo and a strip of thumbnails. Server-rendered,
  * so without JavaScript the first photo shows and each thumbnail links to its full-size file;
  * with JavaScript the thumbnails switch the photo in place, and ←/→ step through them.
  */
-export default function PhotoViewer({ photos, title }: Props) {
+export default function PhotoViewer({ photos, label }: Props) {
   const [index, setIndex] = useState(0);
   const captionId = useId();
   const count = photos.length;
@@ -50,7 +52,7 @@ export default function PhotoViewer({ photos, title }: Props) {
     .join(' ');
 
   return (
-    <figure className="viewer" aria-label={`Photographs of ${title}`} onKeyDown={onKeyDown}>
+    <figure className="viewer" aria-label={label} onKeyDown={onKeyDown}>
       <picture key={current.src}>
         {current.sources.map((source) => (
           <source
@@ -87,7 +89,7 @@ export default function PhotoViewer({ photos, title }: Props) {
                 href={photo.full}
                 onClick={(event) => choose(event, i)}
                 aria-current={i === index ? 'true' : undefined}
-                aria-label={`Photo ${i + 1} of ${count}: ${photo.alt}`}
+                aria-label={photo.label}
               >
                 <img src={photo.thumb} alt="" width={96} height={72} loading="lazy" decoding="async" />
               </a>

@@ -1,18 +1,31 @@
-import { licences, type Work } from '@oyu/shared-types';
+import { type Locale, licences, type Work } from '@oyu/shared-types';
+import { ui } from '../i18n/ui';
 
-/** Human-readable facts of a work, in English; translations come with the localized pages. */
+/** Human-readable facts of a work in the reader's language. */
 
-const number = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+const numbers = new Map<Locale, Intl.NumberFormat>();
+const number = (locale: Locale, value: number) => {
+  let format = numbers.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    numbers.set(locale, format);
+  }
+  return format.format(value);
+};
 
-export function formatDimensions(dimensions: Work['dimensions']): string | undefined {
+export function formatDimensions(dimensions: Work['dimensions'], locale: Locale): string | undefined {
   if (!dimensions) return undefined;
   const parts = [
-    dimensions.heightMm && `H ${number.format(dimensions.heightMm)}`,
-    dimensions.widthMm && `W ${number.format(dimensions.widthMm)}`,
-    dimensions.depthMm && `D ${number.format(dimensions.depthMm)}`,
-    dimensions.diameterMm && `Ø ${number.format(dimensions.diameterMm)}`,
+    dimensions.heightMm && `H ${number(locale, dimensions.heightMm)}`,
+    dimensions.widthMm && `W ${number(locale, dimensions.widthMm)}`,
+    dimensions.depthMm && `D ${number(locale, dimensions.depthMm)}`,
+    dimensions.diameterMm && `Ø ${number(locale, dimensions.diameterMm)}`,
   ].filter(Boolean);
-  return parts.length ? `${parts.join(' × ')} mm` : undefined;
+  return parts.length ? `${parts.join(' × ')} ${ui(locale).mm}` : undefined;
+}
+
+export function formatWeight(grams: number | null | undefined, locale: Locale): string | undefined {
+  return grams ? `${number(locale, grams)} ${ui(locale).grams}` : undefined;
 }
 
 export function formatYear(year: Work['year']): string | undefined {
@@ -20,20 +33,24 @@ export function formatYear(year: Work['year']): string | undefined {
   return year.to && year.to !== year.from ? `${year.from}–${year.to}` : String(year.from);
 }
 
-export function formatEdition(work: Pick<Work, 'editionType' | 'editionSize'>): string | undefined {
-  if (work.editionType === 'edition' && work.editionSize) return `Edition of ${work.editionSize}`;
-  if (work.editionType === 'unique') return 'Unique piece';
+export function formatEdition(
+  work: Pick<Work, 'editionType' | 'editionSize'>,
+  locale: Locale,
+): string | undefined {
+  const t = ui(locale);
+  if (work.editionType === 'edition' && work.editionSize) return t.editionOf(work.editionSize);
+  if (work.editionType === 'unique') return t.uniquePiece;
   return undefined;
 }
 
-export function formatLicence(licence: Work['licence']): string | undefined {
-  return licence ? licences[licence].en : undefined;
+export function formatLicence(licence: Work['licence'], locale: Locale): string | undefined {
+  return licence ? licences[licence][locale] : undefined;
 }
 
 export function joinLabels(terms: { label: string }[]): string | undefined {
   return terms.length ? terms.map((term) => term.label).join(', ') : undefined;
 }
 
-export function formatArtisans(artisans: { name: string }[]): string {
-  return new Intl.ListFormat('en', { type: 'conjunction' }).format(artisans.map((a) => a.name));
+export function formatArtisans(artisans: { name: string }[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(artisans.map((a) => a.name));
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Locale } from '@oyu/shared-types';
 
 /** site/ itself, wherever the build is started from. */
 export const siteRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -12,4 +13,9 @@ export function mediaCacheDir(configured: string | undefined): string {
 /** Public path of a rendition on the built site. */
 export function mediaPath(filename: string): string {
   return `/media/${encodeURIComponent(filename)}`;
+}
+
+/** Content entries are stored once per language, as `<locale>/<slug>`. */
+export function entryId(locale: Locale, slug: string): string {
+  return `${locale}/${slug}`;
 }

@@ -1,0 +1,17 @@
+import { getCollection } from 'astro:content';
+import type { Locale } from '@oyu/shared-types';
+
+/** Content entries are stored once per language, as `<locale>/<slug>` (see lib/paths.ts). */
+
+/** The works of one language, read once per build and shared by every page. */
+export async function worksIn(locale: Locale) {
+  return (await getCollection('works', (entry) => entry.id.startsWith(`${locale}/`))).map(
+    (entry) => entry.data,
+  );
+}
+
+export async function artisansIn(locale: Locale) {
+  return (await getCollection('artisans', (entry) => entry.id.startsWith(`${locale}/`))).map(
+    (entry) => entry.data,
+  );
+}
