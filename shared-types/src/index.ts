@@ -7,6 +7,7 @@ export * from './schemas/media';
 export * from './schemas/paginated';
 export * from './schemas/richText';
 export * from './schemas/showcase';
+export * from './schemas/siteSettings';
 export * from './schemas/venue';
 export * from './schemas/vocabulary';
 export * from './schemas/work';

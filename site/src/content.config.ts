@@ -1,9 +1,27 @@
 import { defineCollection } from 'astro:content';
-import { ArtisanSchema, locales, type Media, WorkSchema } from '@oyu/shared-types';
+import {
+  ArtisanSchema,
+  EditionSchema,
+  locales,
+  type Media,
+  ShowcaseSchema,
+  SiteSettingsSchema,
+  VenueSchema,
+  WorkSchema,
+} from '@oyu/shared-types';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
 import { readEnv } from './env';
-import { type CmsClientOptions, downloadMedia, fetchArtisans, fetchWorks } from './lib/cms';
+import {
+  type CmsClientOptions,
+  downloadMedia,
+  fetchArtisans,
+  fetchEditions,
+  fetchShowcases,
+  fetchSiteSettings,
+  fetchVenues,
+  fetchWorks,
+} from './lib/cms';
 import { entryId, mediaCacheDir } from './lib/paths';
 
 /**
@@ -16,12 +34,16 @@ const env = readEnv();
 const client: CmsClientOptions = { baseUrl: env.cmsUrl, pageSize: env.pageSize };
 const cacheDir = mediaCacheDir(env.mediaCacheDir);
 
-function cmsLoader<S extends z.ZodType<{ slug: string }>>(options: {
+function cmsLoader<S extends z.ZodType>(options: {
   name: string;
   schema: S;
   fetch: (client: CmsClientOptions) => Promise<z.output<S>[]>;
-  photos: (doc: z.output<S>) => Media[];
+  /** The document's key within a language: its slug, or an edition's year. */
+  key?: (doc: z.output<S>) => string;
+  photos?: (doc: z.output<S>) => Media[];
 }) {
+  const key = options.key ?? ((doc: z.output<S>) => (doc as { slug: string }).slug);
+  const photosOf = options.photos ?? (() => []);
   return {
     name: options.name,
     schema: options.schema,
@@ -31,10 +53,11 @@ function cmsLoader<S extends z.ZodType<{ slug: string }>>(options: {
         locales.map(async (locale) => ({ locale, docs: await options.fetch({ ...client, locale }) })),
       );
       // Photos are the same files in every language; only their alt texts differ.
-      const photos = await downloadMedia(byLocale[0]?.docs.flatMap(options.photos) ?? [], cacheDir, client);
+      const photos = await downloadMedia(byLocale[0]?.docs.flatMap(photosOf) ?? [], cacheDir, client);
       store.clear();
       for (const { locale, docs } of byLocale) {
-        for (const doc of docs) store.set({ id: entryId(locale, doc.slug), data: doc });
+        for (const doc of docs)
+          store.set({ id: entryId(locale, key(doc)), data: doc as Record<string, unknown> });
       }
       logger.info(
         `${byLocale[0]?.docs.length ?? 0} documents × ${locales.length} languages; ` +
@@ -62,4 +85,31 @@ const works = defineCollection({
   }),
 });
 
-export const collections = { artisans, works };
+const editions = defineCollection({
+  loader: cmsLoader({
+    name: 'oyu-editions',
+    schema: EditionSchema,
+    fetch: fetchEditions,
+    key: (edition) => String(edition.year),
+    photos: (edition) => (edition.heroImage ? [edition.heroImage] : []),
+  }),
+});
+
+const showcases = defineCollection({
+  loader: cmsLoader({ name: 'oyu-collections', schema: ShowcaseSchema, fetch: fetchShowcases }),
+});
+
+const venues = defineCollection({
+  loader: cmsLoader({ name: 'oyu-venues', schema: VenueSchema, fetch: fetchVenues }),
+});
+
+const settings = defineCollection({
+  loader: cmsLoader({
+    name: 'oyu-settings',
+    schema: SiteSettingsSchema,
+    fetch: async (options) => [await fetchSiteSettings(options)],
+    key: () => 'site',
+  }),
+});
+
+export const collections = { artisans, works, editions, showcases, venues, settings };

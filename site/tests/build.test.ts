@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoArtisans, demoWorks as makeDemoWorks } from '@oyu/cms/seed/demo';
+import { demoArtisans, demoEditions, demoWorks as makeDemoWorks } from '@oyu/cms/seed/demo';
 import { buildCms } from '@oyu/scripts/lib/cmsBuild';
 import { startCms } from '@oyu/scripts/lib/cmsServer';
 import { repoRoot } from '@oyu/scripts/lib/env';
@@ -123,6 +123,31 @@ describe('site built from a running CMS', () => {
       expect(heading(read(`en/artisans/${slug}/index.html`))).toBe(escapeHtml(artisan.name));
       expect(heading(read(`kk/artisans/${slug}/index.html`))).toBe(escapeHtml(artisan.name));
     }
+  });
+
+  it('has every edition, with its collections in the curator’s order, in every language', () => {
+    for (const edition of demoEditions) {
+      for (const lang of ['en', 'ru', 'kk'] as const) {
+        const html = read(`${lang}/editions/${edition.year}/index.html`);
+        expect(heading(html)).toBe(`Almaty Jewelry Week ${edition.year}`);
+        expect(html).toContain(escapeHtml(edition.theme[lang]));
+      }
+      for (const showcase of edition.showcases) {
+        const html = read(`en/collections/${showcase.key}/index.html`);
+        expect(heading(html)).toBe(escapeHtml(showcase.title.en));
+        const shown = [...html.matchAll(/href="\/en\/works\/([^/]+)\/"/g)].map((m) => m[1]);
+        const expected = published.filter((work) => work.showcase === showcase.key).map((work) => work.slug);
+        expect(shown).toEqual(expected);
+      }
+    }
+  });
+
+  it('has the artisans index, grouped by country, and the about page', () => {
+    const artisans = read('ru/artisans/index.html');
+    for (const artisan of demoArtisans) expect(artisans).toContain(escapeHtml(artisan.name));
+    expect(artisans).toContain('Казахстан');
+    expect(read('en/about/index.html')).toContain('hello@oyu.example');
+    expect(heading(read('kk/about/index.html'))).toBe('Жоба туралы');
   });
 
   it('never shows a draft', () => {

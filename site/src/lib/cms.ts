@@ -3,9 +3,17 @@ import path from 'node:path';
 import {
   type Artisan,
   ArtisanSchema,
+  type Edition,
+  EditionSchema,
   type ImageSize,
   type Media,
   PaginatedSchema,
+  type Showcase,
+  ShowcaseSchema,
+  type SiteSettings,
+  SiteSettingsSchema,
+  type Venue,
+  VenueSchema,
   type Work,
   WorkSchema,
 } from '@oyu/shared-types';
@@ -207,6 +215,31 @@ export function fetchArtisans(options: CmsClientOptions): Promise<Artisan[]> {
 /** Published works only: the public API hides drafts already, the query says so as well. */
 export function fetchWorks(options: CmsClientOptions): Promise<Work[]> {
   return fetchAll('works', 'work', WorkSchema, options, { 'where[_status][equals]': 'published' });
+}
+
+const published = { 'where[_status][equals]': 'published' };
+
+export function fetchEditions(options: CmsClientOptions): Promise<Edition[]> {
+  return fetchAll('editions', 'edition', EditionSchema, options, published);
+}
+
+export function fetchShowcases(options: CmsClientOptions): Promise<Showcase[]> {
+  // Depth 0 keeps the works as ids in the curator's order; the edition is populated at 1.
+  return fetchAll('showcases', 'collection', ShowcaseSchema, options, published);
+}
+
+export function fetchVenues(options: CmsClientOptions): Promise<Venue[]> {
+  return fetchAll('venues', 'venue', VenueSchema, options);
+}
+
+/** The site-settings global, checked like any document. */
+export async function fetchSiteSettings(clientOptions: CmsClientOptions): Promise<SiteSettings> {
+  const options = resolve(clientOptions);
+  const params = new URLSearchParams({ depth: '0', locale: options.locale, 'fallback-locale': 'en' });
+  const url = `${options.baseUrl}/api/globals/site-settings?${params}`;
+  const parsed = SiteSettingsSchema.safeParse(await getJson(url, options));
+  if (!parsed.success) throw new CmsError(`site settings: ${formatIssues(parsed.error.issues)}`);
+  return parsed.data;
 }
 
 /** Every rendition of a photo the site may reference (not the original upload). */

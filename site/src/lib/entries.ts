@@ -15,3 +15,25 @@ export async function artisansIn(locale: Locale) {
     (entry) => entry.data,
   );
 }
+
+export async function editionsIn(locale: Locale) {
+  return (await getCollection('editions', (entry) => entry.id.startsWith(`${locale}/`)))
+    .map((entry) => entry.data)
+    .sort((a, b) => b.year - a.year);
+}
+
+export async function showcasesIn(locale: Locale) {
+  return (await getCollection('showcases', (entry) => entry.id.startsWith(`${locale}/`))).map(
+    (entry) => entry.data,
+  );
+}
+
+export async function venuesIn(locale: Locale) {
+  return (await getCollection('venues', (entry) => entry.id.startsWith(`${locale}/`))).map(
+    (entry) => entry.data,
+  );
+}
+
+export async function settingsIn(locale: Locale) {
+  return (await getCollection('settings', (entry) => entry.id === `${locale}/site`))[0]?.data;
+}
