@@ -1,4 +1,5 @@
 import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { readEnv } from './src/env';
 import { oyuMedia } from './src/lib/mediaIntegration';
@@ -15,6 +16,14 @@ export default defineConfig({
   // Photos are encoded once, by the CMS at upload. The passthrough service guarantees that no
   // Astro image component re-encodes anything during a build.
   image: { service: passthroughImageService() },
-  integrations: [react(), oyuMedia({ cacheDir: mediaCacheDir(env.mediaCacheDir), typesOnly: env.typesOnly })],
+  integrations: [
+    react(),
+    // One sitemap for every language, each URL listing its translations.
+    sitemap({
+      filter: (page) => !page.endsWith('/404/'),
+      i18n: { defaultLocale: 'en', locales: { en: 'en', ru: 'ru', kk: 'kk' } },
+    }),
+    oyuMedia({ cacheDir: mediaCacheDir(env.mediaCacheDir), typesOnly: env.typesOnly }),
+  ],
   devToolbar: { enabled: false },
 });

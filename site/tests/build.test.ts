@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { demoArtisans, demoEditions, demoWorks as makeDemoWorks } from '@oyu/cms/seed/demo';
 import { buildCms } from '@oyu/scripts/lib/cmsBuild';
 import { startCms } from '@oyu/scripts/lib/cmsServer';
@@ -366,6 +367,62 @@ describe('site built from a running CMS', () => {
       }
     },
     120_000,
+  );
+
+  it('writes a sitemap with every language and a robots.txt', () => {
+    const sitemap = read('sitemap-0.xml');
+    expect(sitemap).toContain('<loc>https://oyu.example/kk/works/');
+    expect(sitemap).toContain('hreflang="ru"');
+    expect(sitemap).not.toContain('/404');
+    expect(read('robots.txt')).toContain('Sitemap: https://oyu.example/sitemap-index.xml');
+  });
+
+  it.runIf(hasBrowser)(
+    'has no accessibility violations (axe) on any page type',
+    async () => {
+      const site = await serveSite(outDir, await freePort());
+      const launched = launchBrowser();
+      try {
+        const { browser } = await launched;
+        const work = published[0]?.slug;
+        const artisan = read('en/artisans/index.html').match(/href="\/en\/artisans\/([^/]+)\/"/)?.[1];
+        const showcase = demoEditions[0]?.showcases[0]?.key;
+        const pages = [
+          '/',
+          '/en/',
+          `/en/works/${work}/`,
+          `/kk/works/${work}/`,
+          `/en/artisans/${artisan}/`,
+          '/ru/artisans/',
+          '/en/editions/',
+          '/kk/editions/2026/',
+          `/en/collections/${showcase}/`,
+          '/ru/about/',
+          '/missing/',
+        ];
+        const violations: string[] = [];
+        for (const pagePath of pages) {
+          for (const width of [390, 1280]) {
+            // axe needs a page of its own context.
+            const context = await browser.newContext({ viewport: { width, height: 900 } });
+            const page = await context.newPage();
+            await page.goto(`http://127.0.0.1:${site.port}${pagePath}`, { waitUntil: 'networkidle' });
+            const result = await new AxeBuilder({ page }).analyze();
+            for (const v of result.violations) {
+              violations.push(
+                `${pagePath} @${width}px: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`,
+              );
+            }
+            await context.close();
+          }
+        }
+        expect(violations).toEqual([]);
+      } finally {
+        await (await launched.catch(() => null))?.close();
+        await site.stop();
+      }
+    },
+    180_000,
   );
 
   it('keeps the last good site when the CMS is down, and says why', async () => {
