@@ -1,11 +1,22 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { readEnv } from './src/env';
 import { oyuMedia } from './src/lib/mediaIntegration';
 import { mediaCacheDir } from './src/lib/paths';
+import { promoteSnapshot, snapshotDir, writeLastGoodBuild } from './src/lib/snapshot';
 
 const env = readEnv();
+
+/** Counts of a build that completed, for the next build's drop guard. */
+async function recordGoodBuild(outDir: string) {
+  const works = await fs.readdir(path.join(outDir, 'en', 'works')).catch(() => []);
+  const dir = snapshotDir(env.snapshotDir);
+  if (!env.fromSnapshot) await promoteSnapshot(dir);
+  await writeLastGoodBuild(dir, { finishedAt: new Date().toISOString(), publishedWorks: works.length });
+}
 
 export default defineConfig({
   site: env.siteUrl,
@@ -23,7 +34,11 @@ export default defineConfig({
       filter: (page) => !page.endsWith('/404/'),
       i18n: { defaultLocale: 'en', locales: { en: 'en', ru: 'ru', kk: 'kk' } },
     }),
-    oyuMedia({ cacheDir: mediaCacheDir(env.mediaCacheDir), typesOnly: env.typesOnly }),
+    oyuMedia({
+      cacheDir: mediaCacheDir(env.mediaCacheDir),
+      typesOnly: env.typesOnly,
+      onDone: recordGoodBuild,
+    }),
   ],
   devToolbar: { enabled: false },
 });

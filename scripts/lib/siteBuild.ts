@@ -10,6 +10,10 @@ export type SiteBuildOptions = {
   outDir?: string;
   mediaCacheDir?: string;
   cacheDir?: string;
+  /** Where the data of each build is recorded (default site/.cache/snapshot). */
+  snapshotDir?: string;
+  /** Build from the recorded data instead of the CMS. */
+  fromSnapshot?: boolean;
   quiet?: boolean;
 };
 
@@ -31,6 +35,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<{ outDir: st
       ASTRO_TELEMETRY_DISABLED: '1',
       ...(options.mediaCacheDir ? { MEDIA_CACHE_DIR: options.mediaCacheDir } : {}),
       ...(options.cacheDir ? { SITE_CACHE_DIR: options.cacheDir } : {}),
+      ...(options.snapshotDir ? { SNAPSHOT_DIR: options.snapshotDir } : {}),
+      ...(options.fromSnapshot ? { FROM_SNAPSHOT: '1' } : {}),
     },
     label: options.quiet ? undefined : 'site build',
   });

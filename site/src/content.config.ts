@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import {
   ArtisanSchema,
   EditionSchema,
+  type Locale,
   locales,
   type Media,
   ShowcaseSchema,
@@ -23,6 +24,7 @@ import {
   fetchWorks,
 } from './lib/cms';
 import { entryId, mediaCacheDir } from './lib/paths';
+import { checkWorksDrop, readLastGoodBuild, readSnapshot, snapshotDir, writeSnapshot } from './lib/snapshot';
 
 /**
  * Astro collections filled from the CMS through `lib/cms.ts`. Each loader fetches every
@@ -33,6 +35,23 @@ import { entryId, mediaCacheDir } from './lib/paths';
 const env = readEnv();
 const client: CmsClientOptions = { baseUrl: env.cmsUrl, pageSize: env.pageSize };
 const cacheDir = mediaCacheDir(env.mediaCacheDir);
+const snapshots = snapshotDir(env.snapshotDir);
+
+/** Documents of one language: from the CMS (recorded in the snapshot) or from the snapshot. */
+async function documents<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  fetch: (client: CmsClientOptions) => Promise<z.output<S>[]>,
+  locale: Locale,
+): Promise<z.output<S>[]> {
+  if (env.fromSnapshot) {
+    const raw = await readSnapshot(snapshots, name, locale);
+    return raw.map((doc) => schema.parse(doc));
+  }
+  const docs = await fetch({ ...client, locale });
+  await writeSnapshot(snapshots, name, locale, docs);
+  return docs;
+}
 
 function cmsLoader<S extends z.ZodType>(options: {
   name: string;
@@ -50,10 +69,19 @@ function cmsLoader<S extends z.ZodType>(options: {
     load: async ({ store, logger }) => {
       if (env.typesOnly) return logger.info('types only: the CMS is not read');
       const byLocale = await Promise.all(
-        locales.map(async (locale) => ({ locale, docs: await options.fetch({ ...client, locale }) })),
+        locales.map(async (locale) => ({
+          locale,
+          docs: await documents(options.name, options.schema, options.fetch, locale),
+        })),
       );
-      // Photos are the same files in every language; only their alt texts differ.
-      const photos = await downloadMedia(byLocale[0]?.docs.flatMap(photosOf) ?? [], cacheDir, client);
+      if (options.name === 'oyu-works' && !env.fromSnapshot) {
+        checkWorksDrop(await readLastGoodBuild(snapshots), byLocale[0]?.docs.length ?? 0, env.maxWorksDrop);
+      }
+      // Photos are the same files in every language; only their alt texts differ. From a
+      // snapshot, the cached files are used as they are.
+      const photos = env.fromSnapshot
+        ? { downloaded: 0, cached: 0 }
+        : await downloadMedia(byLocale[0]?.docs.flatMap(photosOf) ?? [], cacheDir, client);
       store.clear();
       for (const { locale, docs } of byLocale) {
         for (const doc of docs)

@@ -17,6 +17,12 @@ const EnvSchema = z.object({
   SITE_OUT_DIR: z.string().min(1).optional(),
   /** Astro's own cache, including the content store. */
   SITE_CACHE_DIR: z.string().min(1).optional(),
+  /** Where each build records the data it used, and where FROM_SNAPSHOT reads it back. */
+  SNAPSHOT_DIR: z.string().min(1).optional(),
+  /** Build from the last snapshot instead of the CMS, e.g. while the CMS is down. */
+  FROM_SNAPSHOT: z.enum(['1', 'true']).optional(),
+  /** Largest share of published works that may disappear since the last good build. */
+  MAX_WORKS_DROP: z.coerce.number().min(0).max(1).default(0.25),
   /** Set by `pnpm typecheck` only: generate the collection types without reading the CMS. */
   OYU_TYPES_ONLY: z.enum(['1', 'true']).optional(),
 });
@@ -29,6 +35,9 @@ export type SiteEnv = {
   outDir: string | undefined;
   cacheDir: string | undefined;
   typesOnly: boolean;
+  snapshotDir: string | undefined;
+  fromSnapshot: boolean;
+  maxWorksDrop: number;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): SiteEnv {
@@ -47,5 +56,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     outDir: parsed.data.SITE_OUT_DIR,
     cacheDir: parsed.data.SITE_CACHE_DIR,
     typesOnly: Boolean(parsed.data.OYU_TYPES_ONLY),
+    snapshotDir: parsed.data.SNAPSHOT_DIR,
+    fromSnapshot: Boolean(parsed.data.FROM_SNAPSHOT),
+    maxWorksDrop: parsed.data.MAX_WORKS_DROP,
   };
 }

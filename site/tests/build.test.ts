@@ -22,7 +22,7 @@ const outDir = path.join(tmp, 'dist');
 let cmsPort: number;
 let dataDir: string;
 let stopCms: (() => Promise<void>) | undefined;
-let buildFromCms: () => ReturnType<typeof buildSite>;
+let buildFromCms: (options?: { fromSnapshot?: boolean }) => ReturnType<typeof buildSite>;
 
 const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
 const htmlFiles = () =>
@@ -54,8 +54,10 @@ beforeAll(async () => {
   ]);
   const cms = await startCms(stack.cmsEnv, cmsPort);
   stopCms = cms.stop;
-  buildFromCms = () =>
+  buildFromCms = (options = {}) =>
     buildSite({
+      ...options,
+      snapshotDir: path.join(tmp, 'snapshot'),
       cmsUrl: `http://127.0.0.1:${cmsPort}`,
       siteUrl: 'https://oyu.example',
       outDir,
@@ -425,11 +427,32 @@ describe('site built from a running CMS', () => {
     180_000,
   );
 
+  it('refuses to publish a build that lost most of its works since the last good one', async () => {
+    const record = path.join(tmp, 'snapshot', 'last-good-build.json');
+    const good = fs.readFileSync(record, 'utf8');
+    expect(JSON.parse(good).publishedWorks).toBe(published.length);
+    const before = read('index.html');
+    fs.writeFileSync(
+      record,
+      JSON.stringify({ finishedAt: '2026-01-01T00:00:00.000Z', publishedWorks: 1000 }),
+    );
+    try {
+      await expect(buildFromCms()).rejects.toThrow(/lists \d+ published works, 1000 at the last good build/);
+      expect(read('index.html')).toBe(before);
+    } finally {
+      fs.writeFileSync(record, good);
+    }
+  }, 120_000);
+
   it('keeps the last good site when the CMS is down, and says why', async () => {
     const before = read('index.html');
     await stopCms?.();
     stopCms = undefined;
     await expect(buildFromCms()).rejects.toThrow(/did not answer at http:\/\/127\.0\.0\.1:\d+\/api\//);
     expect(read('index.html')).toBe(before);
+    // The data of the last build was recorded: the same site is rebuilt from it.
+    const page = read(`ru/works/${published[0]?.slug}/index.html`);
+    await buildFromCms({ fromSnapshot: true });
+    expect(read(`ru/works/${published[0]?.slug}/index.html`)).toBe(page);
   }, 120_000);
 });

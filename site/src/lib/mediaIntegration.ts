@@ -28,7 +28,12 @@ export async function referencedMedia(outDir: string): Promise<Set<string>> {
  * encoded them at upload (never re-encoded). A page that points at a file the cache does not
  * hold fails the build rather than shipping a broken image.
  */
-export function oyuMedia(options: { cacheDir: string; typesOnly: boolean }): AstroIntegration {
+export function oyuMedia(options: {
+  cacheDir: string;
+  typesOnly: boolean;
+  /** Called once the output is complete, e.g. to record the last good build. */
+  onDone?: (outDir: string) => Promise<void>;
+}): AstroIntegration {
   return {
     name: 'oyu-media',
     hooks: {
@@ -78,6 +83,7 @@ export function oyuMedia(options: { cacheDir: string; typesOnly: boolean }): Ast
           );
         }
         logger.info(`copied ${used.size} photo files (${(bytes / 1024 / 1024).toFixed(1)} MiB) into media/`);
+        await options.onDone?.(outDir);
       },
     },
   };
