@@ -398,6 +398,19 @@ describe('site built from a running CMS', () => {
     expect([person['@type'], person.nationality.name]).toEqual(['Person', 'Қазақстан']);
   });
 
+  it('self-hosts a heading font that covers Kazakh', () => {
+    const html = read('kk/index.html');
+    // The page's styles, inline or in the stylesheets it links.
+    const sheets = [...html.matchAll(/href="\/(_astro\/[^"]+\.css)"/g)].map((m) => read(m[1] ?? ''));
+    const css = [html, ...sheets].join('\n');
+    const fontFace = css.match(/@font-face\{[^}]*noto-serif-cyrillic-ext-600-normal[^}]*\}/)?.[0] ?? '';
+    // Cyrillic Extended holds ә ғ қ ң ө ұ ү һ: U+0460–052F.
+    expect(fontFace).toMatch(/unicode-range:[^;}]*U\+0?460-0?52F/i);
+    const file =
+      fontFace.match(/\/_astro\/(noto-serif-cyrillic-ext-600-normal\.[\w-]+\.woff2)/)?.[1] ?? 'missing';
+    expect(fs.existsSync(path.join(outDir, '_astro', file))).toBe(true);
+  });
+
   it('writes a sitemap with every language and a robots.txt', () => {
     const sitemap = read('sitemap-0.xml');
     expect(sitemap).toContain('<loc>https://oyu.example/kk/works/');
