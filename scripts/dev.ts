@@ -18,7 +18,6 @@ process.on('SIGTERM', () => void stopAll().then(() => process.exit(0)));
 try {
   const env = readScriptEnv();
   const stack = describeStack(env);
-  process.env.OYU_VERBOSE = 'true';
   await step('Database: migrate, first admin, demo content', () =>
     run(paths.tsxBin, [paths.seedScript], { cwd: repoRoot, env: stack.cmsEnv, label: 'seed' }),
   );
@@ -29,6 +28,7 @@ try {
       cwd: cmsDir,
       env: stack.cmsEnv,
       label: 'cms',
+      echo: true,
     },
   );
   await step(`CMS (dev) on ${stack.cmsUrl}`, () =>
@@ -48,6 +48,7 @@ try {
         SITE_URL: stack.siteUrl,
         ASTRO_TELEMETRY_DISABLED: '1',
       },
+      echo: true,
       label: 'site',
     },
   );

@@ -3,12 +3,13 @@
  * demo if there is no content. Safe to run again: it never seeds twice.
  */
 import { prepareDatabase } from './lib/database';
-import { readScriptEnv } from './lib/env';
+import { exportEnv, readScriptEnv } from './lib/env';
 import { info } from './lib/log';
 import { describeStack } from './lib/stack';
 
 const env = readScriptEnv();
-Object.assign(process.env, describeStack(env).cmsEnv);
+// The Payload config reads its environment when imported, so it must be set first.
+exportEnv(describeStack(env).cmsEnv);
 const report = await prepareDatabase({
   dataDir: env.dataDir,
   seedDemo: env.seedDemo,

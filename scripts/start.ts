@@ -49,7 +49,9 @@ try {
     ),
     step('CMS production build', () => buildCms(stack.cmsEnv)),
   ]);
-  await step(`Start the CMS on ${stack.cmsUrl}`, () => startCms(stack.cmsEnv, stack.cmsPort));
+  await step(`Start the CMS on ${stack.cmsUrl}`, () =>
+    startCms(stack.cmsEnv, stack.cmsPort, { echo: env.verbose }),
+  );
   const site = await step('Build the site from the CMS API', () =>
     buildSite({ cmsUrl: `http://127.0.0.1:${stack.cmsPort}`, siteUrl: stack.siteUrl }),
   );

@@ -22,7 +22,7 @@ export type PrepareReport = {
 /**
  * Brings the database up to date and fills a new one: applies committed migrations, creates
  * the first admin with a random password, and seeds the demo when there is no content yet.
- * Run with the CMS environment already in process.env (the config reads it on import).
+ * Run with the CMS environment already exported (`exportEnv`): the config reads it on import.
  */
 export async function prepareDatabase(options: PrepareOptions): Promise<PrepareReport> {
   const [{ getPayload }, { default: config }, { migrationsFor }, { env }] = await Promise.all([

@@ -19,6 +19,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d{2,5}x\d{2,5}$/, 'must look like 1600x1200')
     .optional(),
+  /** Show the output of long-running servers (the CMS, the site) as it comes. */
+  OYU_VERBOSE: z.enum(['true', 'false']).default('false'),
 });
 
 export type ScriptEnv = {
@@ -28,6 +30,7 @@ export type ScriptEnv = {
   databaseUri: string | undefined;
   seedDemo: boolean;
   demoPhotoSize: { width: number; height: number } | undefined;
+  verbose: boolean;
 };
 
 export function readScriptEnv(source: Record<string, string | undefined> = process.env): ScriptEnv {
@@ -50,5 +53,22 @@ export function readScriptEnv(source: Record<string, string | undefined> = proce
           e.OYU_DEMO_PHOTO_SIZE.split('x').map(Number) as [number, number],
         )
       : undefined,
+    verbose: e.OYU_VERBOSE === 'true',
   };
+}
+
+/**
+ * What child processes inherit: this process's environment, with `overrides` on top. The one
+ * place besides `readScriptEnv` that reads `process.env`.
+ */
+export function inheritedEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
+/**
+ * Puts variables into this process's own environment, for modules that read it when they are
+ * imported (the Payload config does).
+ */
+export function exportEnv(vars: Record<string, string | undefined>): void {
+  Object.assign(process.env, vars);
 }

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { repoRoot } from './env';
+import { inheritedEnv, repoRoot } from './env';
 
 /**
  * Child processes for the main job. Each runs in its own process group so that stopping it
@@ -20,7 +20,7 @@ process.once('exit', () => killAllNow());
 
 /** PATH with the repository's own bins first, so children run on the pinned Node 24. */
 export function childPath(): string {
-  return [path.join(repoRoot, 'node_modules', '.bin'), process.env.PATH ?? ''].join(path.delimiter);
+  return [path.join(repoRoot, 'node_modules', '.bin'), inheritedEnv().PATH ?? ''].join(path.delimiter);
 }
 
 export type RunOptions = {
@@ -28,6 +28,8 @@ export type RunOptions = {
   env?: EnvVars;
   /** Prefix for each line of output; output is hidden (but kept for errors) when absent. */
   label?: string;
+  /** For servers: show their output as it comes (commands run to completion always do). */
+  echo?: boolean;
 };
 
 function pipeLines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void) {
@@ -49,7 +51,7 @@ export function start(command: string, args: string[], options: RunOptions): Chi
   // The guard leads the child's process group and ends it if this process dies unannounced.
   const child = spawn(process.execPath, [guard, command, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env, PATH: childPath() },
+    env: inheritedEnv({ ...options.env, PATH: childPath() }),
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
   });
@@ -87,8 +89,7 @@ export function startServer(command: string, args: string[], options: RunOptions
   const onLine = (line: string) => {
     output.push(line);
     if (output.length > 200) output.shift();
-    if (options.label && process.env.OYU_VERBOSE === 'true')
-      process.stdout.write(`  ${options.label} │ ${line}\n`);
+    if (options.label && options.echo) process.stdout.write(`  ${options.label} │ ${line}\n`);
   };
   pipeLines(child.stdout, onLine);
   pipeLines(child.stderr, onLine);

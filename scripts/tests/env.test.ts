@@ -10,6 +10,7 @@ describe('script settings', () => {
       sitePort: 4321,
       databaseUri: undefined,
       seedDemo: true,
+      verbose: false,
     });
   });
 

@@ -43,6 +43,7 @@ beforeAll(async () => {
     databaseUri: undefined,
     seedDemo: true,
     demoPhotoSize: undefined,
+    verbose: false,
   });
   await Promise.all([
     // Small photographs: this test reads pages, not pixels, and the seed is four times faster.
