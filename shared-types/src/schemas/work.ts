@@ -23,9 +23,8 @@ export const WorkSchema = z.object({
   artisans: z
     .preprocess(
       (value) => (Array.isArray(value) ? value.filter((item) => typeof item === 'object') : value),
-      z.array(ArtisanRefSchema),
+      z.array(ArtisanRefSchema).min(1, 'has no published artisan'),
     )
-    .pipe(z.array(ArtisanRefSchema).min(1, 'has no published artisan'))
     .describe('Makers, populated'),
   photos: z.array(MediaSchema).min(1, 'has no photo').describe('In the curator’s order'),
   description: RichTextSchema.optional().default(null),
