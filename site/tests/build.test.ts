@@ -180,7 +180,7 @@ describe('site built from a running CMS', () => {
   });
 
   it.runIf(hasBrowser)(
-    'shows the photo viewer island working in a browser, and the site without JavaScript',
+    'shows the photos in a browser, with a lightbox and zoom by keyboard, and the site without JavaScript',
     async () => {
       const site = await serveSite(outDir, await freePort());
       const launched = launchBrowser();
@@ -195,21 +195,55 @@ describe('site built from a running CMS', () => {
         page.on('pageerror', (error) => problems.push(error.message));
         page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
         await page.goto(url, { waitUntil: 'networkidle' });
-        // Hydrated: Astro removes the `ssr` attribute once React has taken over the island.
-        await page.waitForSelector('astro-island:not([ssr])', { timeout: 15_000 });
-        const main = page.locator('.viewer picture img');
+        await page.waitForSelector('[data-viewer][data-ready]', { timeout: 15_000 });
+        const main = page.locator('.viewer .stage img');
         const caption = page.locator('.viewer figcaption');
-        await expect.poll(() => caption.textContent()).toContain('1 / 3');
+        await expect.poll(() => caption.textContent()).toContain('Photo 1 of 3');
         await page.locator('.viewer .thumbs a').nth(1).click();
-        await expect.poll(() => caption.textContent()).toContain('2 / 3');
+        await expect.poll(() => caption.textContent()).toContain('Photo 2 of 3');
         expect(await main.getAttribute('src')).toMatch(/-2-\d+x\d+\.webp$/);
         expect(page.url()).toBe(url);
         // Keyboard: focus a thumbnail, then step with the arrow keys.
         await page.locator('.viewer .thumbs a').nth(1).focus();
         await page.keyboard.press('ArrowRight');
-        await expect.poll(() => caption.textContent()).toContain('3 / 3');
+        await expect.poll(() => caption.textContent()).toContain('Photo 3 of 3');
         await page.keyboard.press('ArrowRight');
-        await expect.poll(() => caption.textContent()).toContain('1 / 3');
+        await expect.poll(() => caption.textContent()).toContain('Photo 1 of 3');
+
+        // The lightbox, by keyboard only: Enter on the photo opens it, + zooms, arrows pan,
+        // 0 resets, arrows then change photo, Escape closes and gives focus back.
+        const dialog = page.locator('dialog.lightbox');
+        const big = dialog.locator('.canvas img');
+        const transform = () => big.evaluate((img: HTMLImageElement) => img.style.transform);
+        await page.locator('.viewer .stage').focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+        expect(await dialog.locator('.count').textContent()).toBe('Photo 1 of 3');
+        await page.keyboard.press('+');
+        await expect.poll(transform).toContain('scale(1.5)');
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(transform).toMatch(/translate\(-\d+(\.\d+)?px, 0px\) scale\(1\.5\)/);
+        expect(await dialog.locator('.count').textContent()).toBe('Photo 1 of 3');
+        await page.keyboard.press('0');
+        await expect.poll(transform).toBe('translate(0px, 0px) scale(1)');
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => dialog.locator('.count').textContent()).toBe('Photo 2 of 3');
+        await expect
+          .poll(() => big.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+          .toBe(true);
+        // The zoom buttons work too, and say when they cannot go further.
+        const zoomOut = dialog.getByRole('button', { name: 'Zoom out' });
+        expect(await zoomOut.isDisabled()).toBe(true);
+        for (let i = 0; i < 5; i++) await dialog.getByRole('button', { name: 'Zoom in' }).click();
+        await expect.poll(transform).toContain('scale(4)');
+        expect(await dialog.getByRole('button', { name: 'Zoom in' }).isDisabled()).toBe(true);
+        await page.keyboard.press('Escape');
+        await expect.poll(() => dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
+        expect(await page.evaluate(() => document.activeElement?.className)).toContain('stage');
+        await expect.poll(() => caption.textContent()).toContain('Photo 2 of 3');
+        // No React on a work page: its one small script is the viewer.
+        expect(await page.locator('astro-island').count()).toBe(0);
+
         // The photo actually loaded, from the site itself.
         expect(await main.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
           true,

@@ -1,0 +1,81 @@
+import { type Showcase, ShowcaseSchema, WorkSchema } from '@oyu/shared-types';
+import { describe, expect, it } from 'vitest';
+import { relatedIndex } from '../src/lib/related';
+import { clampView, fitInside, identity, maxScale, zoomAt } from '../src/lib/zoom';
+import { makeWork } from './fixtures/documents';
+
+const term = (id: number, label: string) => ({ id, label, slug: label });
+const maker = (id: number) => ({ id, name: `Artisan ${id}`, slug: `artisan-${id}`, country: 'KZ' });
+const work = (id: number, overrides: Parameters<typeof makeWork>[1] = {}) =>
+  WorkSchema.parse(makeWork(id, { artisans: [maker(100 + id)], ...overrides }));
+const showcase = (id: number, works: number[]): Showcase =>
+  ShowcaseSchema.parse({
+    id,
+    title: `Collection ${id}`,
+    slug: `collection-${id}`,
+    edition: { id: 1, year: 2025, title: 'AJW 2025' },
+    works,
+    updatedAt: '2025-01-01T00:00:00.000Z',
+  });
+
+describe('related works', () => {
+  const ring = term(1, 'ring');
+  const silver = term(2, 'silver');
+  const filigree = term(3, 'filigree');
+  const subject = work(1, {
+    artisans: [maker(7)],
+    pieceType: ring,
+    materials: [silver],
+    techniques: [filigree],
+  });
+  const sameMaker = work(2, { artisans: [maker(7)] });
+  const sameCollection = work(3);
+  const sameKindAndTechnique = work(4, { pieceType: ring, techniques: [filigree] });
+  const sameMaterial = work(5, { materials: [silver] });
+  const unrelated = work(6);
+  const all = [unrelated, sameMaterial, sameKindAndTechnique, sameCollection, sameMaker, subject];
+  const related = relatedIndex(all, [showcase(1, [1, 3])]);
+
+  it('ranks the same maker, then the same collection, then kind and technique, then material', () => {
+    expect(related(subject).map((w) => w.id)).toEqual([2, 4, 3, 5]);
+  });
+
+  it('never lists the work itself or works sharing nothing with it, and honours the limit', () => {
+    expect(related(subject, 10).map((w) => w.id)).not.toContain(1);
+    expect(related(subject, 10).map((w) => w.id)).not.toContain(6);
+    expect(related(subject, 2)).toHaveLength(2);
+    expect(related(unrelated)).toEqual([]);
+  });
+
+  it('breaks ties by slug, so two builds list the same works', () => {
+    const a = work(10, { materials: [silver], slug: 'b-cuff' });
+    const b = work(11, { materials: [silver], slug: 'a-cuff' });
+    expect(relatedIndex([a, b, subject], [])(subject).map((w) => w.slug)).toEqual(['a-cuff', 'b-cuff']);
+  });
+});
+
+describe('lightbox zoom', () => {
+  const viewport = { width: 400, height: 800 };
+  const fitted = fitInside({ width: 1600, height: 1200 }, viewport);
+
+  it('fits a landscape photo to the width of a portrait screen', () => {
+    expect(fitted).toEqual({ width: 400, height: 300 });
+  });
+
+  it('does not pan at scale 1 and keeps the scale between 1 and the maximum', () => {
+    expect(clampView({ scale: 1, x: 50, y: -20 }, fitted, viewport)).toEqual(identity);
+    expect(clampView({ scale: 0.2, x: 0, y: 0 }, fitted, viewport).scale).toBe(1);
+    expect(clampView({ scale: 99, x: 0, y: 0 }, fitted, viewport).scale).toBe(maxScale);
+  });
+
+  it('stops panning at the edge of the enlarged photo', () => {
+    // At 2× the photo is 800×600: 200 px to spare on each side horizontally, none vertically.
+    expect(clampView({ scale: 2, x: 500, y: 500 }, fitted, viewport)).toEqual({ scale: 2, x: 200, y: 0 });
+  });
+
+  it('zooms towards the point under the finger or pointer', () => {
+    // Zooming 2× at 100 px right of centre keeps that image point under it: the image shifts left.
+    expect(zoomAt(identity, 2, { x: 100, y: 0 }, fitted, viewport)).toEqual({ scale: 2, x: -100, y: 0 });
+    expect(zoomAt({ scale: 2, x: -100, y: 0 }, 1, { x: 0, y: 0 }, fitted, viewport)).toEqual(identity);
+  });
+});
