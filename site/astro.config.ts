@@ -6,6 +6,7 @@ import { defineConfig, passthroughImageService } from 'astro/config';
 import { readEnv } from './src/env';
 import { oyuMedia } from './src/lib/mediaIntegration';
 import { mediaCacheDir } from './src/lib/paths';
+import { oyuSearch } from './src/lib/searchIntegration';
 import { promoteSnapshot, snapshotDir, writeLastGoodBuild } from './src/lib/snapshot';
 
 const env = readEnv();
@@ -34,6 +35,8 @@ export default defineConfig({
       filter: (page) => !page.endsWith('/404/'),
       i18n: { defaultLocale: 'en', locales: { en: 'en', ru: 'ru', kk: 'kk' } },
     }),
+    // Before oyuMedia, whose last step records the build as good.
+    oyuSearch({ typesOnly: env.typesOnly }),
     oyuMedia({
       cacheDir: mediaCacheDir(env.mediaCacheDir),
       typesOnly: env.typesOnly,

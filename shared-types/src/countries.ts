@@ -56,8 +56,18 @@ export function isCountryCode(value: string): value is CountryCode {
 
 const displayNames = new Map<Locale, Intl.DisplayNames>();
 
+/**
+ * Names the region itself uses where CLDR's differ: Kyrgyzstan is «Кыргызстан» in its own
+ * official Russian (CLDR has «Киргизия»).
+ */
+const preferredNames: Partial<Record<Locale, Partial<Record<CountryCode, string>>>> = {
+  ru: { KG: 'Кыргызстан' },
+};
+
 /** The country's name in the given language, e.g. `countryName('KZ', 'kk')` → "Қазақстан". */
 export function countryName(code: CountryCode, locale: Locale): string {
+  const preferred = preferredNames[locale]?.[code];
+  if (preferred) return preferred;
   let names = displayNames.get(locale);
   if (!names) {
     names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });

@@ -279,6 +279,170 @@ describe('site built from a running CMS', () => {
     60_000,
   );
 
+  it.runIf(hasBrowser)(
+    'filters the works by facets with live counts, keeps the filters in the URL, and lists them without JavaScript',
+    async () => {
+      const site = await serveSite(outDir, await freePort());
+      const launched = launchBrowser();
+      const base = `http://127.0.0.1:${site.port}`;
+      /** The works a static one-value page lists, e.g. `en/browse/material/silver/`. */
+      const listed = (page: string) =>
+        new Set(
+          [
+            ...read(`${page}index.html`).matchAll(
+              /<li class="card"[^>]*>\s*<a href="\/en\/works\/([^/]+)\/"/g,
+            ),
+          ].map((m) => m[1]),
+        );
+      try {
+        const { browser } = await launched;
+        const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+        const problems: string[] = [];
+        page.on('pageerror', (error) => problems.push(error.message));
+        await page.goto(`${base}/en/browse/`, { waitUntil: 'networkidle' });
+        await page.waitForSelector('.facets input[type="checkbox"]', { state: 'attached', timeout: 15_000 });
+        const total = published.length;
+        const status = page.locator('.browse .status');
+        expect(await status.textContent()).toBe(`${total} of ${total} works`);
+
+        // One material: the same works as its static page.
+        const silver = listed('en/browse/material/silver/');
+        expect(silver.size).toBeGreaterThan(1);
+        await page.locator('summary', { hasText: 'Materials' }).click();
+        const silverBox = page.getByRole('checkbox', { name: /^Silver/ });
+        expect(await silverBox.locator('xpath=..').locator('.n').textContent()).toBe(String(silver.size));
+        await silverBox.check();
+        await expect.poll(() => status.textContent()).toBe(`${silver.size} of ${total} works`);
+        expect(new URL(page.url()).search).toBe('?material=silver');
+        const cards = async () =>
+          new Set(
+            (
+              await page
+                .locator('.browse .card > a')
+                .evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+            ).map((href) => href?.split('/')[3]),
+          );
+        expect(await cards()).toEqual(silver);
+
+        // A second facet narrows (AND), and its count said beforehand how far.
+        const rings = listed('en/browse/type/ring/');
+        const both = [...silver].filter((slug) => rings.has(slug));
+        await page.locator('summary', { hasText: 'Type of piece' }).click();
+        const ringBox = page.getByRole('checkbox', { name: /^Ring/ });
+        expect(await ringBox.locator('xpath=..').locator('.n').textContent()).toBe(String(both.length));
+        await ringBox.check();
+        await expect.poll(() => status.textContent()).toBe(`${both.length} of ${total} works`);
+        expect(await cards()).toEqual(new Set(both));
+        // A second value of the same facet widens (OR).
+        const gold = listed('en/browse/material/gold/');
+        await page.getByRole('checkbox', { name: /^Gold/ }).check();
+        const either = [...rings].filter((slug) => silver.has(slug) || gold.has(slug));
+        await expect.poll(() => status.textContent()).toBe(`${either.length} of ${total} works`);
+        expect(new URL(page.url()).search).toBe('?type=ring&material=silver,gold');
+
+        // The URL brings the same selection back, e.g. when shared or reloaded.
+        await page.reload({ waitUntil: 'networkidle' });
+        await expect.poll(() => status.textContent()).toBe(`${either.length} of ${total} works`);
+        expect(await page.getByRole('checkbox', { name: /^Ring/ }).isChecked()).toBe(true);
+        await page.getByRole('button', { name: 'Clear all filters' }).click();
+        await expect.poll(() => status.textContent()).toBe(`${total} of ${total} works`);
+        expect(new URL(page.url()).search).toBe('');
+        expect(problems).toEqual([]);
+
+        // In Kazakh, labels and counts come in Kazakh.
+        await page.goto(`${base}/kk/browse/?country=kz`, { waitUntil: 'networkidle' });
+        const kazakh = listed('en/browse/country/kz/');
+        await expect
+          .poll(() => page.locator('.browse .status').textContent())
+          .toBe(`${total} жұмыстың ${kazakh.size}-і`);
+
+        // Without JavaScript: every work is listed, and each value links to its static page.
+        const noScript = await browser.newContext({ javaScriptEnabled: false });
+        const plain = await noScript.newPage();
+        await plain.goto(`${base}/en/browse/`);
+        expect(await plain.locator('.browse .card').count()).toBe(total);
+        await plain.locator('summary', { hasText: 'Materials' }).click();
+        await plain.getByRole('link', { name: /^Silver/ }).click();
+        await plain.waitForURL(`${base}/en/browse/material/silver/`);
+        expect(await plain.locator('h1').textContent()).toBe('Materials: Silver');
+        expect(await plain.locator('main .card').count()).toBe(silver.size);
+        await noScript.close();
+      } finally {
+        await (await launched.catch(() => null))?.close();
+        await site.stop();
+      }
+    },
+    60_000,
+  );
+
+  it('writes one search index per language, holding works, artisans, collections and editions', () => {
+    const entry = JSON.parse(read('pagefind/pagefind-entry.json')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const showcases = demoEditions.flatMap((edition) => edition.showcases).length;
+    const expected = published.length + demoArtisans.length + showcases + demoEditions.length;
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'kk', 'ru']);
+    for (const lang of ['en', 'ru', 'kk']) expect(entry.languages[lang]?.page_count, lang).toBe(expected);
+    // Pagefind's own interfaces are not shipped: the site has its own search page.
+    expect(fs.readdirSync(path.join(outDir, 'pagefind')).filter((file) => file.includes('-ui'))).toEqual([]);
+  });
+
+  it.runIf(hasBrowser)(
+    'finds a seeded work by its title in each language, and a Kazakh word by its first letters',
+    async () => {
+      const site = await serveSite(outDir, await freePort());
+      const launched = launchBrowser();
+      const base = `http://127.0.0.1:${site.port}`;
+      try {
+        const { browser } = await launched;
+        const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+        const problems: string[] = [];
+        page.on('pageerror', (error) => problems.push(error.message));
+        const work = published[5];
+        if (!work) throw new Error('the demo has too few works');
+        const resultLinks = () =>
+          page.locator('.results li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        for (const lang of ['en', 'ru', 'kk'] as const) {
+          await page.goto(`${base}/${lang}/search/`, { waitUntil: 'networkidle' });
+          await page.getByRole('searchbox').fill(work.title[lang]);
+          await expect.poll(resultLinks, { timeout: 15_000 }).toContain(`/${lang}/works/${work.slug}/`);
+          expect(new URL(page.url()).searchParams.get('q')).toBe(work.title[lang]);
+          // The first result is the work itself, with its thumbnail, served by the site.
+          expect((await resultLinks())[0]).toBe(`/${lang}/works/${work.slug}/`);
+          const thumb = page.locator('.results li img').first();
+          expect(await thumb.getAttribute('src')).toMatch(/^\/media\/.+\.webp$/);
+          await expect
+            .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+            .toBe(true);
+          expect(await page.locator('.status').textContent()).toContain(work.title[lang]);
+        }
+        // Kazakh has no stemmer in Pagefind: the first letters of an inflected word find it.
+        const word = work.title.kk.split(/\s+/).find((w) => w.length >= 6) ?? work.title.kk;
+        await page.goto(`${base}/kk/search/?q=${encodeURIComponent(word.slice(0, 4))}`, {
+          waitUntil: 'networkidle',
+        });
+        await expect.poll(resultLinks, { timeout: 15_000 }).toContain(`/kk/works/${work.slug}/`);
+        // Nothing found says so, in the page's language.
+        await page.getByRole('searchbox').fill('zzqxj');
+        await expect.poll(() => page.locator('.status').textContent()).toContain('ештеңе табылмады');
+        expect(await page.locator('.results li').count()).toBe(0);
+        expect(problems).toEqual([]);
+
+        // Without JavaScript the page says so and offers the other ways in.
+        const noScript = await browser.newContext({ javaScriptEnabled: false });
+        const plain = await noScript.newPage();
+        await plain.goto(`${base}/en/search/`);
+        expect(await plain.locator('.needs-js').textContent()).toContain('needs JavaScript');
+        expect(await plain.locator('.needs-js a').first().getAttribute('href')).toBe('/en/browse/');
+        await noScript.close();
+      } finally {
+        await (await launched.catch(() => null))?.close();
+        await site.stop();
+      }
+    },
+    60_000,
+  );
+
   it('lets the first admin sign in with the printed credentials and see drafts', async () => {
     const saved = fs.readFileSync(path.join(dataDir, 'admin-credentials.txt'), 'utf8');
     const email = saved.match(/^email: (.+)$/m)?.[1];
@@ -476,6 +640,13 @@ describe('site built from a running CMS', () => {
           `/en/collections/${showcase}/`,
           '/ru/about/',
           '/missing/',
+          '/en/browse/',
+          '/ru/browse/?material=silver',
+          '/kk/browse/material/silver/',
+          '/en/search/?q=silver',
+          '/kk/search/?q=күміс',
+          // The work page with its lightbox open.
+          `/en/works/${work}/#lightbox`,
         ];
         const violations: string[] = [];
         for (const pagePath of pages) {
@@ -484,6 +655,11 @@ describe('site built from a running CMS', () => {
             const context = await browser.newContext({ viewport: { width, height: 900 } });
             const page = await context.newPage();
             await page.goto(`http://127.0.0.1:${site.port}${pagePath}`, { waitUntil: 'networkidle' });
+            if (pagePath.endsWith('#lightbox')) {
+              await page.locator('.viewer .stage').click();
+              await page.waitForSelector('dialog.lightbox[open]');
+            }
+            if (pagePath.includes('/search/')) await page.waitForSelector('.results li');
             const result = await new AxeBuilder({ page }).analyze();
             for (const v of result.violations) {
               violations.push(
