@@ -101,13 +101,17 @@ describe('site built from a running CMS', () => {
     for (const file of files) expect(fs.existsSync(path.join(outDir, 'media', file)), file).toBe(true);
   });
 
-  it('lists every published work on the home page of each language', () => {
+  it('lists every published work on the browse page, and a few featured ones on the home page', () => {
     for (const lang of ['en', 'ru', 'kk']) {
-      const html = read(`${lang}/index.html`);
-      const links = new Set(
-        [...html.matchAll(new RegExp(`href="/${lang}/works/([^/]+)/"`, 'g'))].map((m) => m[1]),
-      );
-      expect(links.size, lang).toBe(published.length);
+      const links = (html: string) =>
+        new Set([...html.matchAll(new RegExp(`href="/${lang}/works/([^/]+)/"`, 'g'))].map((m) => m[1]));
+      expect(links(read(`${lang}/browse/index.html`)).size, lang).toBe(published.length);
+      const home = read(`${lang}/index.html`);
+      expect(links(home).size, lang).toBe(8);
+      expect(home).toContain(`href="/${lang}/browse/"`);
+      // The current edition and its collections lead the home page.
+      const current = demoEditions.find((edition) => edition.stage === 'current') ?? demoEditions[0];
+      expect(home).toContain(`href="/${lang}/editions/${current?.year}/"`);
     }
   });
 

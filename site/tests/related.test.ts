@@ -1,5 +1,6 @@
 import { type Showcase, ShowcaseSchema, WorkSchema } from '@oyu/shared-types';
 import { describe, expect, it } from 'vitest';
+import { featuredWorks } from '../src/lib/featured';
 import { relatedIndex } from '../src/lib/related';
 import { clampView, fitInside, identity, maxScale, zoomAt } from '../src/lib/zoom';
 import { makeWork } from './fixtures/documents';
@@ -77,5 +78,29 @@ describe('lightbox zoom', () => {
     // Zooming 2× at 100 px right of centre keeps that image point under it: the image shifts left.
     expect(zoomAt(identity, 2, { x: 100, y: 0 }, fitted, viewport)).toEqual({ scale: 2, x: -100, y: 0 });
     expect(zoomAt({ scale: 2, x: -100, y: 0 }, 1, { x: 0, y: 0 }, fitted, viewport)).toEqual(identity);
+  });
+});
+
+describe('featured works on the home page', () => {
+  const works = [1, 2, 3, 4, 5, 6].map((id) => work(id, { updatedAt: `2025-01-0${id}T00:00:00.000Z` }));
+  const inEdition = (id: number, edition: number, ids: number[]) =>
+    ShowcaseSchema.parse({
+      id,
+      title: `Collection ${id}`,
+      slug: `collection-${id}`,
+      edition: { id: edition, year: 2020 + edition, title: `AJW ${2020 + edition}` },
+      works: ids,
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    });
+
+  it('takes the curators’ first picks of each collection of the edition in turn', () => {
+    const showcases = [inEdition(1, 6, [3, 1]), inEdition(2, 6, [2, 5]), inEdition(3, 5, [6])];
+    expect(featuredWorks(works, showcases, 6, 3).map((w) => w.id)).toEqual([3, 2, 1]);
+  });
+
+  it('tops up with the most recently updated works, never twice the same', () => {
+    const showcases = [inEdition(1, 6, [3, 99])];
+    expect(featuredWorks(works, showcases, 6, 4).map((w) => w.id)).toEqual([3, 6, 5, 4]);
+    expect(featuredWorks(works, [], undefined, 10)).toHaveLength(6);
   });
 });
