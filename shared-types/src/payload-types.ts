@@ -198,6 +198,28 @@ export interface Work {
   pieceType?: (number | null) | PieceType;
   materials?: (number | Material)[] | null;
   gemstones?: (number | Material)[] | null;
+  /**
+   * Pick the dominant colours of the piece, its metal and stones: visitors filter works by them.
+   */
+  colours?:
+    | (
+        | 'gold'
+        | 'silver'
+        | 'copper'
+        | 'black'
+        | 'white'
+        | 'red'
+        | 'pink'
+        | 'orange'
+        | 'yellow'
+        | 'green'
+        | 'turquoise'
+        | 'blue'
+        | 'purple'
+        | 'brown'
+        | 'multicolour'
+      )[]
+    | null;
   techniques?: (number | Technique)[] | null;
   /**
    * Parts per thousand, e.g. 925 or 750.
@@ -525,6 +547,14 @@ export interface Media {
       filename?: string | null;
     };
     square?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    og?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -949,6 +979,7 @@ export interface WorksSelect<T extends boolean = true> {
   pieceType?: T;
   materials?: T;
   gemstones?: T;
+  colours?: T;
   techniques?: T;
   fineness?: T;
   hallmark?: T;
@@ -1104,6 +1135,16 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
         square?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        og?:
           | T
           | {
               url?: T;

@@ -66,6 +66,30 @@ export const editionStatuses = {
 export type EditionStatus = keyof typeof editionStatuses;
 export const editionStatusCodes = Object.keys(editionStatuses) as EditionStatus[];
 
+/**
+ * The dominant colours of a piece (metal and stones), which visitors filter works by. Kept
+ * short and coarse on purpose: a filter with near-synonyms splits the same works in two.
+ */
+export const colours = {
+  gold: { en: 'Gold', ru: 'Золотой', kk: 'Алтын түсті' },
+  silver: { en: 'Silver', ru: 'Серебряный', kk: 'Күміс түсті' },
+  copper: { en: 'Copper / bronze', ru: 'Медный / бронзовый', kk: 'Мыс / қола түсті' },
+  black: { en: 'Black', ru: 'Чёрный', kk: 'Қара' },
+  white: { en: 'White', ru: 'Белый', kk: 'Ақ' },
+  red: { en: 'Red', ru: 'Красный', kk: 'Қызыл' },
+  pink: { en: 'Pink', ru: 'Розовый', kk: 'Қызғылт' },
+  orange: { en: 'Orange', ru: 'Оранжевый', kk: 'Қызғылт сары' },
+  yellow: { en: 'Yellow', ru: 'Жёлтый', kk: 'Сары' },
+  green: { en: 'Green', ru: 'Зелёный', kk: 'Жасыл' },
+  turquoise: { en: 'Turquoise', ru: 'Бирюзовый', kk: 'Көгілдір' },
+  blue: { en: 'Blue', ru: 'Синий', kk: 'Көк' },
+  purple: { en: 'Purple', ru: 'Фиолетовый', kk: 'Күлгін' },
+  brown: { en: 'Brown', ru: 'Коричневый', kk: 'Қоңыр' },
+  multicolour: { en: 'Multicoloured', ru: 'Разноцветный', kk: 'Түрлі түсті' },
+} as const satisfies Record<string, Labels>;
+export type Colour = keyof typeof colours;
+export const colourCodes = Object.keys(colours) as Colour[];
+
 /** Payload select options with labels in each admin language. */
 export function selectOptions<K extends string>(table: Record<K, Labels>) {
   return (Object.keys(table) as K[]).map((value) => ({ value, label: { ...table[value] } }));

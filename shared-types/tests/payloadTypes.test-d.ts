@@ -22,6 +22,7 @@ describe('read model matches the generated Payload types', () => {
     expectTypeOf<Work['weightGrams']>().toEqualTypeOf<WorkDoc['weightGrams']>();
     expectTypeOf<NonNullable<Work['licence']>>().toEqualTypeOf<NonNullable<WorkDoc['licence']>>();
     expectTypeOf<NonNullable<Work['editionType']>>().toEqualTypeOf<NonNullable<WorkDoc['editionType']>>();
+    expectTypeOf<Work['colours'][number]>().toEqualTypeOf<NonNullable<WorkDoc['colours']>[number]>();
   });
 
   it('artisan', () => {

@@ -59,6 +59,19 @@ describe('WorkSchema', () => {
     expect([parsed.materials, parsed.techniques, parsed.editions]).toEqual([[], [], []]);
   });
 
+  it('reads colours, an empty list when the work has none', () => {
+    expect(WorkSchema.parse(work({ colours: ['silver', 'turquoise'] })).colours).toEqual([
+      'silver',
+      'turquoise',
+    ]);
+    expect(WorkSchema.parse(work({ colours: undefined })).colours).toEqual([]);
+    expect(WorkSchema.parse(work({ colours: null })).colours).toEqual([]);
+  });
+
+  it('refuses a colour outside the list', () => {
+    expect(issuesOf(WorkSchema.safeParse(work({ colours: ['silver', 'beige'] })))[0]).toMatch(/^colours\.1:/);
+  });
+
   it('treats a missing description as empty', () => {
     const { description, ...rest } = work();
     expect(description).toBeTruthy();

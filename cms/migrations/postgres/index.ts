@@ -1,9 +1,15 @@
 import * as migration_20261127_194327_initial from './20261127_194327_initial';
+import * as migration_20261127_212659_og_size_and_colours from './20261127_212659_og_size_and_colours';
 
 export const migrations = [
   {
     up: migration_20261127_194327_initial.up,
     down: migration_20261127_194327_initial.down,
-    name: '20261127_194327_initial'
+    name: '20261127_194327_initial',
+  },
+  {
+    up: migration_20261127_212659_og_size_and_colours.up,
+    down: migration_20261127_212659_og_size_and_colours.down,
+    name: '20261127_212659_og_size_and_colours'
   },
 ];

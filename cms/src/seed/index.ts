@@ -291,6 +291,7 @@ export async function seedDemo(payload: Payload, options: SeedOptions = {}): Pro
             materials: ids(vocab.materials, work.materials),
             gemstones: ids(vocab.materials, work.gemstones),
             techniques: ids(vocab.techniques, work.techniques),
+            colours: work.colours,
             fineness: work.fineness,
             weightGrams: work.weightGrams,
             dimensions: work.dimensions,

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { imageSizeNames } from '@oyu/shared-types';
+import { colourCodes, imageSizeNames, WorkSchema } from '@oyu/shared-types';
 import type { Payload } from 'payload';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '../../src/env';
 import { paragraphs } from '../../src/seed';
 import { drawPiece } from '../../src/seed/draw';
-import { testPayload } from '../helpers';
+import { makeUser, testPayload } from '../helpers';
+import { login, password, rest } from '../rest';
 
 let payload: Payload;
 let photo: Buffer;
@@ -180,5 +181,57 @@ describe('works', () => {
     expect((await payload.findByID({ collection: 'works', id: work.id, locale: 'ru' })).title).toBe(
       'Sun Brooch',
     );
+  });
+});
+
+describe('work colours', () => {
+  it('saves and returns the colours, which the public can filter by', async () => {
+    const curator = await makeUser(payload, 'curator');
+    const token = await login(curator.email, password);
+    const maker = await artisan('Colour Maker');
+    const image = await upload('colours.jpg');
+    const data = {
+      title: 'Turquoise Cuff',
+      slug: 'turquoise-cuff',
+      artisans: [maker.id],
+      photos: [image.id],
+      colours: ['silver', 'turquoise'],
+      _status: 'published',
+    };
+    const created = await rest('POST', '/api/works', { token, body: data });
+    expect(created.status, created.text.slice(0, 300)).toBe(201);
+    expect(created.json.doc.colours).toEqual(['silver', 'turquoise']);
+
+    const found = await rest('GET', '/api/works?where[colours][in]=turquoise&depth=1');
+    expect(found.status).toBe(200);
+    expect(found.json.docs.map((doc: { slug: string }) => doc.slug)).toEqual(['turquoise-cuff']);
+    // The site's read model takes the work as the public REST API returns it.
+    expect(WorkSchema.parse(found.json.docs[0]).colours).toEqual(['silver', 'turquoise']);
+    const none = await rest('GET', '/api/works?where[colours][in]=gold');
+    expect(none.json.docs).toEqual([]);
+  });
+
+  it('refuses a colour outside the list with 400', async () => {
+    expect(colourCodes).not.toContain('beige');
+    const curator = await makeUser(payload, 'curator');
+    const token = await login(curator.email, password);
+    const maker = await artisan('Beige Maker');
+    const image = await upload('beige.jpg');
+    const result = await rest('POST', '/api/works', {
+      token,
+      body: {
+        title: 'Beige Ring',
+        slug: 'beige-ring',
+        artisans: [maker.id],
+        photos: [image.id],
+        colours: ['gold', 'beige'],
+        _status: 'published',
+      },
+    });
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.json?.errors)).toMatch(/colours/);
+    expect(
+      (await payload.count({ collection: 'works', where: { slug: { equals: 'beige-ring' } } })).totalDocs,
+    ).toBe(0);
   });
 });

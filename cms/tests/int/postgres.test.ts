@@ -31,6 +31,29 @@ describe.runIf(uri || required)('PostgreSQL', () => {
       });
       expect(found.docs[0]?.id).toBe(maker.id);
       expect(payload.db.name).toBe('postgres');
+      // A hasMany select is an enum-typed table in Postgres: store and read one.
+      const work = await payload.create({
+        collection: 'works',
+        draft: true,
+        data: {
+          title: 'Postgres Ring',
+          slug: 'postgres-ring',
+          artisans: [maker.id],
+          photos: [],
+          colours: ['gold', 'turquoise'],
+          _status: 'draft',
+        },
+      });
+      expect((await payload.findByID({ collection: 'works', id: work.id, draft: true })).colours).toEqual([
+        'gold',
+        'turquoise',
+      ]);
+      // The latest migration's down reverses it, and it applies again.
+      const migrations = migrationsFor(env);
+      const latest = migrations.at(-1);
+      const args = { db: (payload.db as unknown as { drizzle: unknown }).drizzle, payload, req: {} } as never;
+      await latest?.down(args);
+      await latest?.up(args);
     } finally {
       await payload.destroy();
     }

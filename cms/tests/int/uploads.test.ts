@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { imageSizeNames } from '@oyu/shared-types';
+import { imageSizeNames, ogSize } from '@oyu/shared-types';
 import type { Payload } from 'payload';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -282,5 +282,57 @@ describe('a valid photo', () => {
     const result = await rest('POST', '/api/media', { formData: form(photo, 'anon.jpg', 'image/jpeg') });
     expect(result.status).toBe(403);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('the Open Graph rendition', () => {
+  /** A portrait photo whose top half is red and bottom half blue, 1200×1800. */
+  async function halves(): Promise<Buffer> {
+    const half = (background: string) =>
+      sharp({ create: { width: 1200, height: 900, channels: 3, background } })
+        .png()
+        .toBuffer();
+    return sharp({ create: { width: 1200, height: 1800, channels: 3, background: '#000' } })
+      .composite([
+        { input: await half('#d00000'), top: 0, left: 0 },
+        { input: await half('#0000d0'), top: 900, left: 0 },
+      ])
+      .jpeg({ quality: 90 })
+      .toBuffer();
+  }
+
+  /** Mean colour of a 1200-wide band of the rendition, as [r, g, b]. */
+  async function bandColour(file: string, top: number): Promise<number[]> {
+    const { channels } = await sharp(file).extract({ left: 0, top, width: 1200, height: 20 }).stats();
+    return channels.slice(0, 3).map((channel) => Math.round(channel.mean));
+  }
+
+  it('is a progressive 1200×630 JPEG cropped around the focal point', async () => {
+    // A centred crop (rows 585–1215) would straddle both halves; a focal point low in the
+    // picture must give a crop from the blue half only.
+    const { status, json, text } = await upload(await halves(), 'halves.jpg', 'image/jpeg', {
+      alt: 'x',
+      focalX: 50,
+      focalY: 85,
+    });
+    expect(status, text.slice(0, 300)).toBe(201);
+    const og = json.doc.sizes?.[ogSize.name];
+    expect([og?.width, og?.height, og?.mimeType]).toEqual([1200, 630, 'image/jpeg']);
+    const file = path.join(env.mediaDir, og.filename);
+    const meta = await sharp(file).metadata();
+    expect([meta.format, meta.width, meta.height, meta.isProgressive]).toEqual(['jpeg', 1200, 630, true]);
+    for (const top of [0, 610]) {
+      const [red, , blue] = await bandColour(file, top);
+      expect(blue, `row ${top}`).toBeGreaterThan(150);
+      expect(red, `row ${top}`).toBeLessThan(60);
+    }
+  });
+
+  it('is not made from a photo smaller than 1200×630, rather than scaled up', async () => {
+    const small = await sharp(photo).resize(800, 600).jpeg().toBuffer();
+    const { status, json } = await upload(small, 'small-og.jpg', 'image/jpeg');
+    expect(status).toBe(201);
+    expect(json.doc.sizes?.[ogSize.name]?.filename ?? null).toBeNull();
+    expect(json.doc.sizes?.webp480?.filename).toBeTruthy();
   });
 });

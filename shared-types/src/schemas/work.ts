@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { licenceCodes } from '../vocabularies';
+import { colourCodes, licenceCodes } from '../vocabularies';
 import { ArtisanRefSchema, slugPattern } from './artisan';
 import { EditionRefSchema } from './edition';
 import { MediaSchema } from './media';
@@ -32,6 +32,7 @@ export const WorkSchema = z.object({
   materials: list(VocabularyTermSchema),
   gemstones: list(VocabularyTermSchema),
   techniques: list(VocabularyTermSchema),
+  colours: list(z.enum(colourCodes)).describe('Dominant colours of metal and stones, for the colour filter'),
   fineness: positive.describe('Parts per thousand, e.g. 925'),
   hallmark: z.string().nullish(),
   weightGrams: positive,

@@ -2,6 +2,7 @@ import {
   allowedImageMimeTypes,
   imageFormats,
   licences,
+  ogSize,
   responsiveSizeName,
   responsiveWidths,
   selectOptions,
@@ -19,13 +20,17 @@ import { validateImage } from './hooks/validateImage';
 /**
  * Every rendition is encoded once, here, at upload; the site copies the files as they are.
  * Width-only sizes use `fit: 'inside'` so that sharp does not decode and encode them twice
- * around the focal point; only the square crop needs the focal point.
+ * around the focal point; only the square and Open Graph crops need the focal point.
  * AVIF at effort 2 costs about a fifth of effort 4 for files about a quarter larger.
  */
 const encoders = {
   avif: { format: 'avif', options: { quality: 55, effort: 2 } },
   webp: { format: 'webp', options: { quality: 80 } },
+  // Link previews: JPEG is the one format every social network and messenger reads.
+  jpeg: { format: 'jpeg', options: { quality: 82, progressive: true } },
 } as const;
+
+const hiddenInList = { disableListColumn: true, disableListFilter: true, disableGroupBy: true };
 
 const responsiveSizes: ImageSize[] = imageFormats.flatMap((format) =>
   responsiveWidths.map((width) => ({
@@ -34,7 +39,7 @@ const responsiveSizes: ImageSize[] = imageFormats.flatMap((format) =>
     fit: 'inside' as const,
     withoutEnlargement: true,
     formatOptions: encoders[format],
-    admin: { disableListColumn: true, disableListFilter: true, disableGroupBy: true },
+    admin: hiddenInList,
   })),
 );
 
@@ -66,7 +71,20 @@ export const Media: CollectionConfig = {
         height: squareSize.height,
         fit: 'cover',
         formatOptions: encoders.webp,
-        admin: { disableListColumn: true, disableListFilter: true, disableGroupBy: true },
+        admin: hiddenInList,
+      },
+      // Like the square, `withoutEnlargement` is left unset, so Payload crops around the focal
+      // point to exactly 1200×630 (scaling up an original short in one direction only), and
+      // makes no file for an original smaller than that in both directions: the site then falls
+      // back to the largest WebP. With `true`, sharp would return off-ratio sizes such as
+      // 1000×630, cropped at the centre rather than around the focal point.
+      {
+        name: ogSize.name,
+        width: ogSize.width,
+        height: ogSize.height,
+        fit: 'cover',
+        formatOptions: encoders.jpeg,
+        admin: hiddenInList,
       },
     ],
     adminThumbnail: squareSize.name,

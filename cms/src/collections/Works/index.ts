@@ -1,4 +1,4 @@
-import { licences, selectOptions } from '@oyu/shared-types';
+import { colours, licences, selectOptions } from '@oyu/shared-types';
 import type { CollectionConfig } from 'payload';
 import { canEditWork } from '../../access/canEditWork';
 import { isCurator } from '../../access/isCurator';
@@ -131,6 +131,19 @@ export const Works: CollectionConfig = {
                   filterOptions: { kind: { equals: 'gemstone' } },
                 },
               ],
+            },
+            {
+              name: 'colours',
+              type: 'select',
+              hasMany: true,
+              options: selectOptions(colours),
+              label: { en: 'Colours', ru: 'Цвета' },
+              admin: {
+                description: {
+                  en: 'Pick the dominant colours of the piece, its metal and stones: visitors filter works by them.',
+                  ru: 'Выберите основные цвета изделия — металла и камней: посетители ищут работы по цвету.',
+                },
+              },
             },
             { name: 'techniques', type: 'relationship', relationTo: 'techniques', hasMany: true },
             {

@@ -1,4 +1,10 @@
-import { type Locale, starterMaterials, starterPieceTypes, starterTechniques } from '@oyu/shared-types';
+import {
+  type Colour,
+  type Locale,
+  starterMaterials,
+  starterPieceTypes,
+  starterTechniques,
+} from '@oyu/shared-types';
 import type { PieceKind } from '../draw';
 import { demoArtisans } from './artisans';
 import { demoEditions } from './editions';
@@ -68,6 +74,26 @@ const gemColours: Record<string, string> = {
   jasper: '#8c5a3c',
 };
 
+/**
+ * The colour a material gives a piece, for the colour filter. Enamel and felt come in any
+ * colour, so they add none.
+ */
+const materialColours: Record<string, Colour> = {
+  silver: 'silver',
+  gold: 'gold',
+  'gilded-silver': 'gold',
+  copper: 'copper',
+  brass: 'gold',
+  leather: 'brown',
+  turquoise: 'turquoise',
+  carnelian: 'orange',
+  coral: 'red',
+  'lapis-lazuli': 'blue',
+  pearl: 'white',
+  garnet: 'red',
+  jasper: 'brown',
+};
+
 export type DemoWork = {
   slug: string;
   title: Localized;
@@ -76,6 +102,7 @@ export type DemoWork = {
   materials: string[];
   gemstones: string[];
   techniques: string[];
+  colours: Colour[];
   description: Record<Locale, string[]>;
   views: Localized[];
   drawing: PieceKind;
@@ -172,6 +199,7 @@ export function demoWorks(): DemoWork[] {
         materials,
         gemstones,
         techniques,
+        colours: [...new Set([...materials, ...gemstones].flatMap((slug) => materialColours[slug] ?? []))],
         description,
         views: views.slice(0, 2 + (n % 3)),
         drawing: drawingFor[pieceType] ?? 'brooch',
