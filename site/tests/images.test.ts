@@ -1,6 +1,6 @@
 import { type Media, MediaSchema } from '@oyu/shared-types';
 import { describe, expect, it } from 'vitest';
-import { pictureData, renditionPath, squareData } from '../src/lib/images';
+import { pictureData, renditionPath, socialImage, squareData } from '../src/lib/images';
 import {
   allSizes,
   makeMedia,
@@ -268,5 +268,57 @@ describe('renditionPath', () => {
 
   it('returns undefined when the format has no rendition', () => {
     expect(renditionPath(media({ sizes: {} }), 'avif', 960)).toBeUndefined();
+  });
+});
+
+describe('socialImage', () => {
+  const og = rendition('photo-7-1200x630.jpg', 1200, 630, 'image/jpeg');
+
+  it('uses the 1200×630 JPEG crop, with the photo’s alt text', () => {
+    expect(socialImage(media({ sizes: sizes({ og }) }))).toEqual({
+      src: '/media/photo-7-1200x630.jpg',
+      width: 1200,
+      height: 630,
+      alt: 'Photograph number 7',
+      mimeType: 'image/jpeg',
+    });
+  });
+
+  it('falls back to the widest WebP, with its real size, for a photo without the crop', () => {
+    for (const missing of [undefined, null, skippedSize]) {
+      expect(socialImage(media({ sizes: sizes({ og: missing }) }))).toEqual({
+        src: '/media/photo-7-1600.webp',
+        width: 1600,
+        height: 1067,
+        alt: 'Photograph number 7',
+        mimeType: 'image/webp',
+      });
+    }
+  });
+
+  it('compares the recorded widths and skips renditions without a size', () => {
+    // An original 1100 px wide: the "1600" rendition is 1100 px, the "960" lacks its height.
+    const photo = media({
+      sizes: sizes({
+        webp1600: rendition('w.webp', 1100, 733, 'image/webp'),
+        webp960: { ...rendition('x.webp', 960, 640, 'image/webp'), height: null },
+      }),
+    });
+    expect(socialImage(photo)).toMatchObject({ src: '/media/w.webp', width: 1100, height: 733 });
+    const noLarge = media({ sizes: sizes({ webp1600: skippedSize }) });
+    expect(socialImage(noLarge)).toMatchObject({ src: '/media/photo-7-960.webp', width: 960, height: 640 });
+  });
+
+  it('never picks an AVIF, and takes the square crop when it is the only WebP left', () => {
+    const photo = media({ sizes: sizes({ webp480: undefined, webp960: null, webp1600: skippedSize }) });
+    expect(socialImage(photo)).toMatchObject({ src: '/media/photo-7-square.webp', width: 480, height: 480 });
+    expect(
+      socialImage(media({ sizes: { avif960: rendition('a.avif', 960, 640, 'image/avif') } })),
+    ).toBeUndefined();
+  });
+
+  it('is undefined without a photo', () => {
+    expect(socialImage(undefined)).toBeUndefined();
+    expect(socialImage(null)).toBeUndefined();
   });
 });

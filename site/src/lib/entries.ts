@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import type { Locale } from '@oyu/shared-types';
+import type { Locale, Media } from '@oyu/shared-types';
 
 /** Content entries are stored once per language, as `<locale>/<slug>` (see lib/paths.ts). */
 
@@ -36,4 +36,14 @@ export async function venuesIn(locale: Locale) {
 
 export async function settingsIn(locale: Locale) {
   return (await getCollection('settings', (entry) => entry.id === `${locale}/site`))[0]?.data;
+}
+
+/**
+ * The photo that link previews of pages without one of their own show (home, lists, about):
+ * the current edition's hero image, else the cover of the first work on the home page.
+ */
+export async function sitePhoto(locale: Locale): Promise<Media | undefined> {
+  const current = (await settingsIn(locale))?.currentEdition;
+  const edition = (await editionsIn(locale)).find((candidate) => candidate.id === current);
+  return edition?.heroImage ?? (await worksIn(locale))[0]?.photos[0];
 }

@@ -1,7 +1,9 @@
 import {
   type ImageFormat,
+  type ImageSize,
   imageFormats,
   type Media,
+  ogSize,
   responsiveSizeName,
   responsiveWidths,
   squareSize,
@@ -74,4 +76,38 @@ export function renditionPath(media: Media, format: ImageFormat, maxWidth: numbe
   const fitting = candidates.filter((size) => (size?.width ?? 0) <= maxWidth);
   const chosen = fitting.at(-1) ?? candidates[0];
   return chosen?.filename ? mediaPath(chosen.filename) : undefined;
+}
+
+/** The picture a link preview shows (Open Graph and Twitter cards). */
+export type SocialImage = {
+  /** Site-relative path of the file, e.g. `/media/ring-1200x630.jpg`. */
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
+  mimeType?: string | undefined;
+};
+
+/**
+ * The 1200×630 crop the CMS made for link previews, or, for a photo uploaded before it made
+ * one (or too small for it), the widest WebP with its real dimensions. Undefined when there
+ * is no photo or no usable rendition.
+ */
+export function socialImage(media: Media | null | undefined): SocialImage | undefined {
+  if (!media) return undefined;
+  const usable = (size: ImageSize | null | undefined) => Boolean(size?.filename && size.width && size.height);
+  const og = media.sizes[ogSize.name];
+  const widestWebp = responsiveWidths
+    .map((width) => media.sizes[responsiveSizeName('webp', width)])
+    .filter(usable)
+    .sort((a, b) => (b?.width ?? 0) - (a?.width ?? 0))[0];
+  const chosen = [og, widestWebp, media.sizes[squareSize.name]].find(usable);
+  if (!chosen?.filename || !chosen.width || !chosen.height) return undefined;
+  return {
+    src: mediaPath(chosen.filename),
+    width: chosen.width,
+    height: chosen.height,
+    alt: media.alt,
+    mimeType: chosen.mimeType ?? undefined,
+  };
 }
