@@ -39,11 +39,23 @@ export async function settingsIn(locale: Locale) {
 }
 
 /**
+ * The edition the home page presents: the one chosen in the site settings, else the one
+ * marked current, else the newest.
+ */
+export async function currentEditionIn(locale: Locale) {
+  const editions = await editionsIn(locale);
+  const chosen = (await settingsIn(locale))?.currentEdition;
+  return (
+    editions.find((edition) => edition.id === chosen) ??
+    editions.find((edition) => edition.stage === 'current') ??
+    editions[0]
+  );
+}
+
+/**
  * The photo that link previews of pages without one of their own show (home, lists, about):
- * the current edition's hero image, else the cover of the first work on the home page.
+ * the current edition's hero image, else the cover of the first work.
  */
 export async function sitePhoto(locale: Locale): Promise<Media | undefined> {
-  const current = (await settingsIn(locale))?.currentEdition;
-  const edition = (await editionsIn(locale)).find((candidate) => candidate.id === current);
-  return edition?.heroImage ?? (await worksIn(locale))[0]?.photos[0];
+  return (await currentEditionIn(locale))?.heroImage ?? (await worksIn(locale))[0]?.photos[0];
 }
