@@ -245,6 +245,62 @@ describe('site built from a running CMS', () => {
         await expect.poll(() => dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
         expect(await page.evaluate(() => document.activeElement?.className)).toContain('stage');
         await expect.poll(() => caption.textContent()).toContain('Photo 2 of 3');
+        // Touch: tap opens the lightbox, a swipe changes photo, a pinch zooms, a double tap
+        // zooms back out (touches sent as Chromium receives them from a touch screen).
+        const touchContext = await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          hasTouch: true,
+          isMobile: true,
+        });
+        const phone = await touchContext.newPage();
+        await phone.goto(url, { waitUntil: 'networkidle' });
+        await phone.waitForSelector('[data-viewer][data-ready]');
+        await phone.tap('.viewer .stage');
+        await phone.waitForSelector('dialog.lightbox[open]');
+        const cdp = await touchContext.newCDPSession(phone);
+        const canvas = await phone.locator('dialog .canvas').boundingBox();
+        if (!canvas) throw new Error('the lightbox has no canvas');
+        const [cx, cy] = [canvas.x + canvas.width / 2, canvas.y + canvas.height / 2];
+        const touches = (type: string, points: number[][]) =>
+          cdp.send('Input.dispatchTouchEvent', {
+            type,
+            touchPoints: points.map(([x = 0, y = 0], id) => ({ x, y, id })),
+          });
+        const gesture = async (from: number[][], to: number[][]) => {
+          await touches('touchStart', from);
+          for (let step = 1; step <= 8; step++) {
+            await touches(
+              'touchMove',
+              from.map(([x = 0, y = 0], i) => [
+                x + (((to[i]?.[0] ?? x) - x) * step) / 8,
+                y + (((to[i]?.[1] ?? y) - y) * step) / 8,
+              ]),
+            );
+          }
+          await touches('touchEnd', []);
+        };
+        const phoneCount = () => phone.locator('dialog .count').textContent();
+        const phoneTransform = () =>
+          phone.locator('dialog .canvas img').evaluate((img: HTMLImageElement) => img.style.transform);
+        await gesture([[cx + 100, cy]], [[cx - 100, cy]]);
+        await expect.poll(phoneCount).toBe('Photo 2 of 3');
+        await gesture(
+          [
+            [cx - 50, cy],
+            [cx + 50, cy],
+          ],
+          [
+            [cx - 120, cy],
+            [cx + 120, cy],
+          ],
+        );
+        await expect.poll(phoneTransform).toContain('scale(2.4)');
+        await phone.touchscreen.tap(cx, cy);
+        await phone.touchscreen.tap(cx, cy);
+        await expect.poll(phoneTransform).toBe('translate(0px, 0px) scale(1)');
+        expect(await phoneCount()).toBe('Photo 2 of 3');
+        await touchContext.close();
+
         // No React on a work page: its one small script is the viewer.
         expect(await page.locator('astro-island').count()).toBe(0);
 
