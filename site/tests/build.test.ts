@@ -135,6 +135,32 @@ describe('site built from a running CMS', () => {
     }
   });
 
+  it('shows each artisan’s editions as a timeline, and links a work’s facts to the works sharing them', () => {
+    const slugOf = (name: string) =>
+      name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-');
+    for (const artisan of demoArtisans) {
+      const years = [
+        ...new Set(published.filter((w) => w.artisans.includes(artisan.key)).flatMap((w) => w.editions)),
+      ].sort((a, b) => b - a);
+      const html = read(`ru/artisans/${slugOf(artisan.name)}/index.html`);
+      const timeline = html.slice(html.indexOf('timeline-heading'), html.indexOf('works-heading'));
+      const shown = [...timeline.matchAll(/class="year"[^>]*>(\d{4})</g)].map((m) => Number(m[1]));
+      expect(shown, artisan.name).toEqual(years);
+    }
+    const work = published.find((w) => w.colours?.length) ?? published[0];
+    const html = read(`kk/works/${work?.slug}/index.html`);
+    const facts = html.slice(html.indexOf('class="facts"'), html.indexOf('</dl>'));
+    const links = [...facts.matchAll(/href="(\/kk\/browse\/[^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(links.some((link) => link.startsWith('/kk/browse/material/'))).toBe(true);
+    expect(links.some((link) => link.startsWith('/kk/browse/colour/'))).toBe(true);
+    for (const link of links) expect(fs.existsSync(path.join(outDir, link, 'index.html')), link).toBe(true);
+    expect(facts).toContain(`href="/kk/editions/${work?.editions[0]}/"`);
+  });
+
   it('has every edition, with its collections in the curator’s order, in every language', () => {
     for (const edition of demoEditions) {
       for (const lang of ['en', 'ru', 'kk'] as const) {

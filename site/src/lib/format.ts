@@ -47,10 +47,6 @@ export function formatLicence(licence: Work['licence'], locale: Locale): string 
   return licence ? licences[licence][locale] : undefined;
 }
 
-export function joinLabels(terms: { label: string }[]): string | undefined {
-  return terms.length ? terms.map((term) => term.label).join(', ') : undefined;
-}
-
 export function formatArtisans(artisans: { name: string }[], locale: Locale): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(artisans.map((a) => a.name));
 }
