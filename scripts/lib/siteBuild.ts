@@ -3,6 +3,9 @@ import path from 'node:path';
 import { siteDir } from './env';
 import { run } from './processes';
 
+/** Where `pnpm start` puts the built site. */
+export const defaultSiteOutDir = path.join(siteDir, 'dist');
+
 export type SiteBuildOptions = {
   cmsUrl: string;
   siteUrl: string;
@@ -22,7 +25,7 @@ export type SiteBuildOptions = {
  * output and swapped in only when it succeeded, so a failed build leaves the last good site.
  */
 export async function buildSite(options: SiteBuildOptions): Promise<{ outDir: string; pages: number }> {
-  const outDir = path.resolve(options.outDir ?? path.join(siteDir, 'dist'));
+  const outDir = path.resolve(options.outDir ?? defaultSiteOutDir);
   const building = `${outDir}.building`;
   const previous = `${outDir}.previous`;
   await fs.rm(building, { recursive: true, force: true });

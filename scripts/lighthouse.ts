@@ -1,0 +1,58 @@
+/**
+ * `pnpm lighthouse [--dir <built site>]`: Lighthouse mobile scores for one page of each type.
+ *
+ *   1. check the built site (default: the one `pnpm start` builds, site/dist) and Chromium
+ *   2. serve it on a free port and audit one page per type, one after another, in one Chromium
+ *   3. write bench-results/lighthouse.json and docs/lighthouse.md, and print the table
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoRoot } from './lib/env';
+import { runLighthouse } from './lib/lighthouse';
+import { scoresTable, writeReport } from './lib/lighthouseReport';
+import { formatDuration, info } from './lib/log';
+import { defaultSiteOutDir } from './lib/siteBuild';
+
+const started = performance.now();
+try {
+  const { values } = parseArgs({ options: { dir: { type: 'string' } } });
+  const siteDir = path.resolve(values.dir ?? defaultSiteOutDir);
+  const shown = siteDir.startsWith(repoRoot + path.sep) ? path.relative(repoRoot, siteDir) : siteDir;
+  info(`Lighthouse (mobile) on the site in ${shown}`);
+
+  const report = await runLighthouse({
+    siteDir,
+    onPage: (page, index, total, result) => {
+      if (!result) return;
+      const { performance: perf, accessibility, seo } = result.scores;
+      const best = result.scores['best-practices'];
+      info(
+        `  ${index + 1}/${total} ${page.type} ${page.path}: ${[perf, accessibility, best, seo].join(' / ')} (${result.seconds.toFixed(1)} s)${
+          result.error ? ` — ${result.error}` : ''
+        }`,
+      );
+    },
+  });
+  if (report.skipped.length > 0) {
+    info(`  not measured, no such page in this build: ${report.skipped.join(', ')}`);
+  }
+
+  const files = {
+    json: path.join(repoRoot, 'bench-results', 'lighthouse.json'),
+    markdown: path.join(repoRoot, 'docs', 'lighthouse.md'),
+  };
+  await writeReport(report, files);
+  info(`\n${scoresTable(report.pages)}\n`);
+  info(
+    `Wrote ${path.relative(repoRoot, files.markdown)} and ${path.relative(repoRoot, files.json)} in ${formatDuration(performance.now() - started)}.`,
+  );
+
+  const errored = report.pages.filter((page) => page.error);
+  if (errored.length > 0) {
+    info(`Lighthouse could not measure ${errored.map((page) => page.type).join(', ')}: see the report.`);
+    process.exitCode = 1;
+  }
+} catch (error) {
+  info(`\n${(error as Error).message}`);
+  process.exitCode = 1;
+}

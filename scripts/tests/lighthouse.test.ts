@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categories, chromiumPath, type LighthouseReport, runLighthouse } from '../lib/lighthouse';
+import { choosePages, pageTypes } from '../lib/lighthousePages';
+import { writeReport } from '../lib/lighthouseReport';
+
+const hasChromium = fs.existsSync(chromiumPath);
+
+function page(lang: string, title: string, body: string): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<meta name="description" content="A tiny fixture page for the Lighthouse script's test.">
+<link rel="icon" href="data:,">
+</head>
+<body><main><h1>${title}</h1>${body}</main></body>
+</html>
+`;
+}
+
+describe('page discovery', () => {
+  it('takes the first file of each type and names the types it lacks', () => {
+    const files = [
+      '404.html',
+      'en/index.html',
+      'en/works/b/index.html',
+      'en/works/a/index.html',
+      'index.html',
+    ]
+      .slice()
+      .sort();
+    const { pages, missing } = choosePages(files, pageTypes);
+    expect(pages).toEqual([
+      { type: 'language chooser', path: '/', notFound: false },
+      { type: 'home', path: '/en/', notFound: false },
+      { type: 'work', path: '/en/works/a/', notFound: false },
+      { type: 'not found', path: '/en/no-such-page/', notFound: true },
+    ]);
+    expect(missing).toContain('work (kk)');
+    expect(missing).not.toContain('work');
+  });
+});
+
+describe.skipIf(!hasChromium)(`Lighthouse on a fixture site (skipped without ${chromiumPath})`, () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-lighthouse-'));
+  const site = path.join(root, 'site');
+  let report: LighthouseReport;
+
+  beforeAll(async () => {
+    fs.mkdirSync(path.join(site, 'en'), { recursive: true });
+    fs.writeFileSync(path.join(site, 'index.html'), page('en', 'Oyu', '<p><a href="/en/">English</a></p>'));
+    fs.writeFileSync(path.join(site, 'en', 'index.html'), page('en', 'Oyu: home', '<p>Works.</p>'));
+    fs.writeFileSync(path.join(site, '404.html'), page('en', 'Not found', '<p>No such page.</p>'));
+    fs.writeFileSync(path.join(site, 'robots.txt'), 'User-agent: *\nAllow: /\n');
+    report = await runLighthouse({ siteDir: site, types: [{ name: 'home', file: /^en\/index\.html$/ }] });
+  }, 60_000);
+
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('scores the page in all four categories', () => {
+    expect(report.pages).toHaveLength(1);
+    const [result] = report.pages;
+    expect(result?.error).toBeUndefined();
+    for (const category of categories) {
+      expect(result?.scores[category], category).toBeGreaterThanOrEqual(0);
+      expect(result?.scores[category], category).toBeLessThanOrEqual(100);
+    }
+    expect(result?.totalBytes).toBeGreaterThan(0);
+    expect(report.machine.lighthouse).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('writes the JSON and the Markdown table', async () => {
+    const files = {
+      json: path.join(root, 'out', 'lighthouse.json'),
+      markdown: path.join(root, 'docs', 'lh.md'),
+    };
+    await writeReport(report, files);
+    const markdown = fs.readFileSync(files.markdown, 'utf8');
+    expect(markdown).toMatch(/\| home +\| `\/en\/` +\|/);
+    expect(markdown).toContain('## Machine');
+    expect(JSON.parse(fs.readFileSync(files.json, 'utf8')).pages).toHaveLength(1);
+  });
+
+  it('refuses a folder without a built site', async () => {
+    await expect(runLighthouse({ siteDir: path.join(root, 'nothing') })).rejects.toThrow(/No built site/);
+  });
+});
