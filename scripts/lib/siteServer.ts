@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 /**
  * A small static file server for the built site: directory URLs serve their index.html, a
  * URL without its trailing slash is redirected to it, unknown paths get the site's 404 page,
- * and nothing outside the output folder can be reached. Any static host does the same job in
- * production; this one keeps `pnpm start` and the tests free of extra services.
+ * and nothing outside the output folder can be reached. Text is sent compressed (Brotli, else
+ * gzip) as every static host does, so pages weigh here what they weigh in production. Any
+ * static host does the same job in production; this one keeps `pnpm start` and the tests free
+ * of extra services.
  */
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,6 +25,24 @@ const types: Record<string, string> = {
   '.xml': 'application/xml',
   '.woff2': 'font/woff2',
 };
+
+const compressible = new Set(['.html', '.css', '.js', '.json', '.svg', '.txt', '.xml']);
+
+/** Compressed copies of text files, made once per file version. */
+const compressed = new Map<string, { mtimeMs: number; encoding: string; body: Buffer }>();
+
+function compress(file: string, mtimeMs: number, encoding: 'br' | 'gzip'): Buffer {
+  const key = `${encoding}:${file}`;
+  const cached = compressed.get(key);
+  if (cached?.mtimeMs === mtimeMs) return cached.body;
+  const raw = fs.readFileSync(file);
+  const body =
+    encoding === 'br'
+      ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
+      : zlib.gzipSync(raw, { level: 9 });
+  compressed.set(key, { mtimeMs, encoding, body });
+  return body;
+}
 
 function fileFor(root: string, pathname: string): string | null {
   let decoded: string;
@@ -40,13 +61,29 @@ export function createSiteHandler(outDir: string): http.RequestListener {
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://site.invalid');
     const send = (status: number, file: string) => {
-      response.writeHead(status, {
+      const headers: http.OutgoingHttpHeaders = {
         'content-type': types[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': file.includes(`${path.sep}_astro${path.sep}`)
           ? 'public, max-age=31536000, immutable'
           : 'no-cache',
         'x-content-type-options': 'nosniff',
-      });
+      };
+      const accepted = String(request.headers['accept-encoding'] ?? '');
+      const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
+      if (compressible.has(path.extname(file))) {
+        headers.vary = 'accept-encoding';
+        if (encoding) {
+          const body = compress(file, fs.statSync(file).mtimeMs, encoding);
+          response.writeHead(status, {
+            ...headers,
+            'content-encoding': encoding,
+            'content-length': body.length,
+          });
+          response.end(request.method === 'HEAD' ? undefined : body);
+          return;
+        }
+      }
+      response.writeHead(status, headers);
       if (request.method === 'HEAD') response.end();
       else fs.createReadStream(file).pipe(response);
     };

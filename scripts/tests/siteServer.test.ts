@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../lib/processes';
 import { serveSite } from '../lib/siteServer';
@@ -39,6 +41,32 @@ describe('static site server', () => {
     ]);
     const photo = await fetch(`${base}/media/ring%201.webp`);
     expect([photo.status, photo.headers.get('content-type')]).toEqual([200, 'image/webp']);
+  });
+
+  it('compresses text for clients that accept it, and sends photos as they are', async () => {
+    const text = '<p>silver filigree</p>'.repeat(200);
+    fs.writeFileSync(path.join(root, 'long.html'), text);
+    const request = (file: string, encoding: string) =>
+      new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${base}/${file}`, { headers: { 'accept-encoding': encoding } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }),
+            );
+          })
+          .on('error', reject);
+      });
+    const br = await request('long.html', 'gzip, deflate, br');
+    expect(br.encoding).toBe('br');
+    expect(zlib.brotliDecompressSync(br.body).toString()).toBe(text);
+    expect(br.body.length).toBeLessThan(text.length / 10);
+    const gzip = await request('long.html', 'gzip');
+    expect([gzip.encoding, zlib.gunzipSync(gzip.body).toString()]).toEqual(['gzip', text]);
+    const plain = await request('long.html', 'identity');
+    expect([plain.encoding, plain.body.toString()]).toEqual([undefined, text]);
+    expect((await request('media/ring%201.webp', 'br')).encoding).toBeUndefined();
   });
 
   it('adds the trailing slash', async () => {

@@ -304,7 +304,7 @@ describe('site built from a running CMS', () => {
         const canvas = await phone.locator('dialog .canvas').boundingBox();
         if (!canvas) throw new Error('the lightbox has no canvas');
         const [cx, cy] = [canvas.x + canvas.width / 2, canvas.y + canvas.height / 2];
-        const touches = (type: string, points: number[][]) =>
+        const touches = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: number[][]) =>
           cdp.send('Input.dispatchTouchEvent', {
             type,
             touchPoints: points.map(([x = 0, y = 0], id) => ({ x, y, id })),

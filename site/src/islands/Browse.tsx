@@ -14,6 +14,8 @@ import {
 } from '../lib/facets';
 import './Browse.css';
 
+const eagerCards = 4;
+
 export type BrowseItem = Facetted & {
   href: string;
   title: string;
@@ -130,7 +132,7 @@ export default function Browse({ base, items, options, labels, pageSize = 48 }: 
         </p>
         {results.length === 0 && <p>{labels.none}</p>}
         <ul className="grid">
-          {visible.map((item) => (
+          {visible.map((item, i) => (
             <li key={item.href} className="card">
               <a href={item.href}>
                 {item.image && (
@@ -139,7 +141,9 @@ export default function Browse({ base, items, options, labels, pageSize = 48 }: 
                     alt=""
                     width={item.image.width}
                     height={item.image.height}
-                    loading="lazy"
+                    // The first row is what a visitor sees first: fetch it at once.
+                    loading={i < eagerCards ? 'eager' : 'lazy'}
+                    fetchPriority={i < 2 ? 'high' : undefined}
                     decoding="async"
                     style={{
                       backgroundColor: item.image.colour,
