@@ -36,7 +36,6 @@ export function initSearch() {
   const input = root.querySelector('input[type="search"]') as HTMLInputElement;
   const status = root.querySelector('.status') as HTMLElement;
   const list = root.querySelector('.results') as HTMLOListElement;
-  root.querySelector('.needs-js')?.remove();
 
   let pagefind: Promise<Pagefind> | undefined;
   const load = () => {
