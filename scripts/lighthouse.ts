@@ -1,22 +1,22 @@
 /**
  * `pnpm lighthouse [--dir <built site>]`: Lighthouse mobile scores for one page of each type.
  *
- *   1. check the built site (default: the one `pnpm start` builds, site/dist) and Chromium
+ *   1. check the built site (default: the live site `pnpm start` builds, data/site/current) and Chromium
  *   2. serve it on a free port and audit one page per type, one after another, in one Chromium
  *   3. write bench-results/lighthouse.json and docs/lighthouse.md, and print the table
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from './lib/env';
+import { readScriptEnv, repoRoot } from './lib/env';
 import { runLighthouse } from './lib/lighthouse';
 import { scoresTable, writeReport } from './lib/lighthouseReport';
 import { formatDuration, info } from './lib/log';
-import { defaultSiteOutDir } from './lib/siteBuild';
+import { siteFolders } from './lib/siteBuild';
 
 const started = performance.now();
 try {
   const { values } = parseArgs({ options: { dir: { type: 'string' } } });
-  const siteDir = path.resolve(values.dir ?? defaultSiteOutDir);
+  const siteDir = path.resolve(values.dir ?? siteFolders(readScriptEnv().dataDir).live);
   const shown = siteDir.startsWith(repoRoot + path.sep) ? path.relative(repoRoot, siteDir) : siteDir;
   info(`Lighthouse (mobile) on the site in ${shown}`);
 

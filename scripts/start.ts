@@ -53,9 +53,13 @@ try {
     startCms(stack.cmsEnv, stack.cmsPort, { echo: env.verbose }),
   );
   const site = await step('Build the site from the CMS API', () =>
-    buildSite({ cmsUrl: `http://127.0.0.1:${stack.cmsPort}`, siteUrl: stack.siteUrl }),
+    buildSite({
+      cmsUrl: `http://127.0.0.1:${stack.cmsPort}`,
+      siteUrl: stack.siteUrl,
+      dataDir: stack.dataDir,
+    }),
   );
-  await step(`Serve the site on ${stack.siteUrl}`, () => serveSite(site.outDir, stack.sitePort));
+  await step(`Serve the site on ${stack.siteUrl}`, () => serveSite(site.dir, stack.sitePort));
 
   info(`
 Oyu is running (ready in ${formatDuration(performance.now() - started)}, ${site.pages} pages).

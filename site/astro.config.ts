@@ -4,6 +4,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { readEnv } from './src/env';
+import { brokenLinksMessage, findBrokenLinks } from './src/lib/checkLinks';
 import { oyuMedia } from './src/lib/mediaIntegration';
 import { mediaCacheDir } from './src/lib/paths';
 import { oyuSearch } from './src/lib/searchIntegration';
@@ -11,8 +12,10 @@ import { promoteSnapshot, snapshotDir, writeLastGoodBuild } from './src/lib/snap
 
 const env = readEnv();
 
-/** Counts of a build that completed, for the next build's drop guard. */
+/** Checks a build that completed, then records its counts for the next build's drop guard. */
 async function recordGoodBuild(outDir: string) {
+  const broken = await findBrokenLinks(outDir);
+  if (broken.length) throw new Error(`The site was not published: ${brokenLinksMessage(broken)}`);
   const works = await fs.readdir(path.join(outDir, 'en', 'works')).catch(() => []);
   const dir = snapshotDir(env.snapshotDir);
   if (!env.fromSnapshot) await promoteSnapshot(dir);

@@ -30,6 +30,8 @@ export type RunOptions = {
   label?: string;
   /** For servers: show their output as it comes (commands run to completion always do). */
   echo?: boolean;
+  /** Receives each line of output (stdout and stderr) as it comes. */
+  onLine?: (line: string) => void;
 };
 
 function pipeLines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void) {
@@ -68,6 +70,7 @@ export async function run(command: string, args: string[], options: RunOptions):
     tail.push(line);
     if (tail.length > 40) tail.shift();
     if (options.label && line.trim()) process.stdout.write(`  ${options.label} │ ${line}\n`);
+    options.onLine?.(line);
   };
   pipeLines(child.stdout, onLine);
   pipeLines(child.stderr, onLine);

@@ -1,62 +1,66 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { siteDir } from './env';
-import { run } from './processes';
+import { type BuildProgress, buildRelease } from './buildRelease';
+import { releaseStore } from './releases';
 
-/** Where `pnpm start` puts the built site. */
-export const defaultSiteOutDir = path.join(siteDir, 'dist');
+/**
+ * Where a data folder keeps its built sites and what building them needs:
+ *
+ *   <data>/site/releases/…   the kept builds, one folder each (see releases.ts)
+ *   <data>/site/current      the live one, what the static server serves
+ *   <data>/site/snapshot/    the data of the last good build (FROM_SNAPSHOT rebuilds from it)
+ *   <data>/site/media-cache/ photo files downloaded from the CMS, reused between builds
+ *   <data>/site/astro-cache/ Astro's own cache
+ */
+export function siteFolders(dataDir: string) {
+  const root = path.join(dataDir, 'site');
+  return {
+    root,
+    live: path.join(root, 'current'),
+    snapshotDir: path.join(root, 'snapshot'),
+    mediaCacheDir: path.join(root, 'media-cache'),
+    cacheDir: path.join(root, 'astro-cache'),
+  };
+}
 
 export type SiteBuildOptions = {
   cmsUrl: string;
   siteUrl: string;
-  /** Where the finished site goes; replaced only once the new build is complete. */
-  outDir?: string;
-  mediaCacheDir?: string;
-  cacheDir?: string;
-  /** Where the data of each build is recorded (default site/.cache/snapshot). */
-  snapshotDir?: string;
+  /** The data folder whose `site/` holds the builds. */
+  dataDir: string;
   /** Build from the recorded data instead of the CMS. */
   fromSnapshot?: boolean;
-  quiet?: boolean;
+  maxDrop?: number;
+  keep?: number;
+  deployCommand?: string;
+  /** Print Astro's output, prefixed. */
+  echo?: boolean;
+  onLog?: (line: string) => void;
+  onProgress?: (progress: BuildProgress) => void;
 };
 
 /**
- * Builds the static site from the CMS's public API. The build is written beside the live
- * output and swapped in only when it succeeded, so a failed build leaves the last good site.
+ * Builds the static site from the CMS's public API and publishes it. The build is written
+ * beside the live site and published only when complete and checked, so a failed build leaves
+ * the last good site, and says why.
  */
-export async function buildSite(options: SiteBuildOptions): Promise<{ outDir: string; pages: number }> {
-  const outDir = path.resolve(options.outDir ?? defaultSiteOutDir);
-  const building = `${outDir}.building`;
-  const previous = `${outDir}.previous`;
-  await fs.rm(building, { recursive: true, force: true });
-  await run(path.join(siteDir, 'node_modules', '.bin', 'astro'), ['build'], {
-    cwd: siteDir,
-    env: {
-      CMS_URL: options.cmsUrl,
-      SITE_URL: options.siteUrl,
-      SITE_OUT_DIR: building,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...(options.mediaCacheDir ? { MEDIA_CACHE_DIR: options.mediaCacheDir } : {}),
-      ...(options.cacheDir ? { SITE_CACHE_DIR: options.cacheDir } : {}),
-      ...(options.snapshotDir ? { SNAPSHOT_DIR: options.snapshotDir } : {}),
-      ...(options.fromSnapshot ? { FROM_SNAPSHOT: '1' } : {}),
+export async function buildSite(options: SiteBuildOptions) {
+  const folders = siteFolders(options.dataDir);
+  const result = await buildRelease({
+    store: releaseStore(folders.root),
+    cmsUrl: options.cmsUrl,
+    siteUrl: options.siteUrl,
+    snapshotDir: folders.snapshotDir,
+    mediaCacheDir: folders.mediaCacheDir,
+    cacheDir: folders.cacheDir,
+    ...(options.fromSnapshot ? { fromSnapshot: true } : {}),
+    ...(options.maxDrop !== undefined ? { maxDrop: options.maxDrop } : {}),
+    ...(options.keep !== undefined ? { keep: options.keep } : {}),
+    ...(options.deployCommand ? { deployCommand: options.deployCommand } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    onLog: (line: string) => {
+      if (options.echo) process.stdout.write(`  site build │ ${line}\n`);
+      options.onLog?.(line);
     },
-    label: options.quiet ? undefined : 'site build',
   });
-  await fs.rm(previous, { recursive: true, force: true });
-  const hadLive = await fs
-    .rename(outDir, previous)
-    .then(() => true)
-    .catch(() => false);
-  await fs.rename(building, outDir);
-  if (hadLive) await fs.rm(previous, { recursive: true, force: true });
-  return { outDir, pages: await countPages(outDir) };
-}
-
-async function countPages(dir: string): Promise<number> {
-  let count = 0;
-  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html')) count += 1;
-  }
-  return count;
+  return { ...result, dir: folders.live };
 }

@@ -7,7 +7,7 @@ import { buildCms } from '@oyu/scripts/lib/cmsBuild';
 import { startCms } from '@oyu/scripts/lib/cmsServer';
 import { repoRoot } from '@oyu/scripts/lib/env';
 import { freePort, run } from '@oyu/scripts/lib/processes';
-import { buildSite } from '@oyu/scripts/lib/siteBuild';
+import { buildSite, siteFolders } from '@oyu/scripts/lib/siteBuild';
 import { serveSite } from '@oyu/scripts/lib/siteServer';
 import { describeStack, paths } from '@oyu/scripts/lib/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import { hasBrowser, launchBrowser } from './browser';
  * production server, and `astro build` reading its public REST API.
  */
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-build-test-'));
-const outDir = path.join(tmp, 'dist');
+let outDir = '';
 let cmsPort: number;
 let dataDir: string;
 let stopCms: (() => Promise<void>) | undefined;
@@ -58,14 +58,11 @@ beforeAll(async () => {
   buildFromCms = (options = {}) =>
     buildSite({
       ...options,
-      snapshotDir: path.join(tmp, 'snapshot'),
       cmsUrl: `http://127.0.0.1:${cmsPort}`,
       siteUrl: 'https://oyu.example',
-      outDir,
-      mediaCacheDir: path.join(tmp, 'media-cache'),
-      cacheDir: path.join(tmp, 'astro-cache'),
-      quiet: true,
+      dataDir,
     });
+  outDir = siteFolders(dataDir).live;
   await buildFromCms();
 }, 600_000);
 
@@ -805,7 +802,7 @@ describe('site built from a running CMS', () => {
   );
 
   it('refuses to publish a build that lost most of its works since the last good one', async () => {
-    const record = path.join(tmp, 'snapshot', 'last-good-build.json');
+    const record = path.join(siteFolders(dataDir).snapshotDir, 'last-good-build.json');
     const good = fs.readFileSync(record, 'utf8');
     expect(JSON.parse(good).publishedWorks).toBe(published.length);
     const before = read('index.html');

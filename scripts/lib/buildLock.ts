@@ -1,0 +1,46 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * One site build at a time per data folder, whether the CMS, the CLI or `pnpm start` asks for
+ * it. The lock is a file naming its holder; a lock whose process has died (a crash, SIGKILL)
+ * is taken over.
+ */
+export class BuildBusy extends Error {
+  constructor(readonly since: string) {
+    super(`another build of the site is running (since ${since}); wait for it to finish`);
+    this.name = 'BuildBusy';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function acquireBuildLock(root: string): Promise<{ release: () => Promise<void> }> {
+  await fs.mkdir(root, { recursive: true });
+  const file = path.join(root, 'build.lock');
+  const holder = JSON.stringify({ pid: process.pid, since: new Date().toISOString() });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fs.writeFile(file, holder, { flag: 'wx' });
+      return { release: () => fs.rm(file, { force: true }) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const current = JSON.parse(await fs.readFile(file, 'utf8').catch(() => '{}')) as {
+        pid?: number;
+        since?: string;
+      };
+      if (current.pid && current.pid !== process.pid && alive(current.pid)) {
+        throw new BuildBusy(current.since ?? 'a moment ago');
+      }
+      await fs.rm(file, { force: true });
+    }
+  }
+  throw new Error(`could not take the build lock ${file}`);
+}

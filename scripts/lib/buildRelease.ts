@@ -1,0 +1,205 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { acquireBuildLock } from './buildLock';
+import { measureSite, refusals } from './checkSite';
+import { siteDir } from './env';
+import { run } from './processes';
+import {
+  discardRelease,
+  finishRelease,
+  liveRelease,
+  newReleaseId,
+  pruneReleases,
+  publishRelease,
+  type ReleaseStore,
+  releaseDir,
+  startRelease,
+} from './releases';
+
+/**
+ * One site build, from the CMS's public API to the live site:
+ *
+ *   1. take the build lock (one build at a time, whoever starts it)
+ *   2. `astro build` into a new release folder, beside the live one
+ *   3. check it: pages exist and not too many were lost (links are checked by the build)
+ *   4. publish it by switching the `current` link, then drop old releases
+ *   5. run the deploy command, if one is configured
+ *
+ * Any failure before step 4 leaves the live site exactly as it was and says why in plain words.
+ */
+export type BuildPhase = 'data' | 'pages' | 'search' | 'photos' | 'check' | 'publish' | 'deploy';
+
+export type BuildProgress = { phase: BuildPhase; done?: number; total?: number };
+
+export type BuildReleaseOptions = {
+  store: ReleaseStore;
+  cmsUrl: string;
+  siteUrl: string;
+  mediaCacheDir?: string;
+  cacheDir?: string;
+  snapshotDir?: string;
+  fromSnapshot?: boolean;
+  /** Largest share of the live site's pages (and published works) a build may lose. */
+  maxDrop?: number;
+  /** How many releases to keep for rollback, the live one included. */
+  keep?: number;
+  /** A shell command run in the new release's folder once it is live, e.g. an rsync. */
+  deployCommand?: string;
+  onLog?: (line: string) => void;
+  onProgress?: (progress: BuildProgress) => void;
+};
+
+export type ReleaseManifest = {
+  id: string;
+  builtAt: string;
+  durationMs: number;
+  pages: number;
+  bytes: number;
+  warnings: string[];
+};
+
+export type BuildResult = ReleaseManifest & {
+  deploy?: { ok: boolean; message: string };
+};
+
+export class BuildFailure extends Error {
+  constructor(
+    message: string,
+    readonly log: string[],
+  ) {
+    super(message);
+    this.name = 'BuildFailure';
+  }
+}
+
+const manifestFile = 'oyu-release.json';
+
+export async function readManifest(store: ReleaseStore, id: string): Promise<ReleaseManifest | undefined> {
+  const text = await fs
+    .readFile(path.join(releaseDir(store, id), manifestFile), 'utf8')
+    .catch(() => undefined);
+  return text ? (JSON.parse(text) as ReleaseManifest) : undefined;
+}
+
+/**
+ * Turns what `astro build` printed into a sentence an organiser can act on. The site's data
+ * layer already words its failures for people ("The CMS did not answer at …", a document and
+ * field at fault); this finds that sentence among Astro's output.
+ */
+export function explainFailure(lines: string[]): string {
+  const clean = lines.map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter(Boolean);
+  const cms = clean.find((line) => line.includes('The CMS '));
+  if (cms) return cms.slice(cms.indexOf('The CMS '));
+  const error = clean
+    .filter((line) => /error/i.test(line) && !/^at\s/.test(line))
+    .map((line) => line.replace(/^.*?\[ERROR\]\s*(\[[^\]]+\]\s*)?/, '').replace(/^\d\d:\d\d:\d\d\s*/, ''))
+    .find((line) => line.length > 10);
+  return error ?? `the site build stopped: ${clean.at(-1) ?? 'no output'}`;
+}
+
+export async function buildRelease(options: BuildReleaseOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const log: string[] = [];
+  const warnings: string[] = [];
+  const say = (line: string) => {
+    log.push(line);
+    if (log.length > 2000) log.shift();
+    options.onLog?.(line);
+  };
+  const progress = (value: BuildProgress) => options.onProgress?.(value);
+  const { store } = options;
+  const lock = await acquireBuildLock(store.root);
+  const id = newReleaseId();
+  try {
+    const live = await liveRelease(store);
+    const liveManifest = live ? await readManifest(store, live) : undefined;
+    const outDir = await startRelease(store, id);
+
+    progress({ phase: 'data' });
+    let pagesDone = 0;
+    try {
+      await run(path.join(siteDir, 'node_modules', '.bin', 'astro'), ['build'], {
+        cwd: siteDir,
+        env: {
+          CMS_URL: options.cmsUrl,
+          SITE_URL: options.siteUrl,
+          SITE_OUT_DIR: outDir,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          ...(options.maxDrop !== undefined ? { MAX_WORKS_DROP: String(options.maxDrop) } : {}),
+          ...(options.mediaCacheDir ? { MEDIA_CACHE_DIR: options.mediaCacheDir } : {}),
+          ...(options.cacheDir ? { SITE_CACHE_DIR: options.cacheDir } : {}),
+          ...(options.snapshotDir ? { SNAPSHOT_DIR: options.snapshotDir } : {}),
+          ...(options.fromSnapshot ? { FROM_SNAPSHOT: '1' } : {}),
+        },
+        onLine: (raw) => {
+          const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
+          if (!line.trim()) return;
+          say(line);
+          if (/\[WARN\]/.test(line)) warnings.push(line.replace(/^.*?\[WARN\]\s*/, ''));
+          if (/generating static routes/i.test(line))
+            progress({ phase: 'pages', done: 0, total: liveManifest?.pages });
+          else if (/[├└]─ \/\S*\.html/.test(line)) {
+            pagesDone += 1;
+            if (pagesDone % 10 === 0)
+              progress({ phase: 'pages', done: pagesDone, total: liveManifest?.pages });
+          } else if (/\[oyu-search\]/.test(line)) progress({ phase: 'search' });
+          else if (/\[oyu-media\]/.test(line)) progress({ phase: 'photos' });
+        },
+      });
+    } catch {
+      throw new BuildFailure(explainFailure(log), log);
+    }
+
+    progress({ phase: 'check' });
+    const check = await measureSite(outDir);
+    const reasons = refusals(check, liveManifest?.pages, options.maxDrop ?? 0.25);
+    if (reasons.length) throw new BuildFailure(`the new site was not published: ${reasons.join('; ')}`, log);
+    say(`${check.pages} pages, ${(check.bytes / 1024 / 1024).toFixed(1)} MiB`);
+
+    progress({ phase: 'publish' });
+    const manifest: ReleaseManifest = {
+      id,
+      builtAt: new Date().toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      pages: check.pages,
+      bytes: check.bytes,
+      warnings,
+    };
+    await fs.writeFile(path.join(outDir, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
+    await finishRelease(store, id);
+    await publishRelease(store, id);
+    const removed = await pruneReleases(store, options.keep ?? 5);
+    say(`published build ${id}${removed.length ? `; removed old builds ${removed.join(', ')}` : ''}`);
+
+    const result: BuildResult = { ...manifest };
+    if (options.deployCommand) {
+      progress({ phase: 'deploy' });
+      result.deploy = await deploy(options.deployCommand, releaseDir(store, id), say);
+      if (!result.deploy.ok) warnings.push(result.deploy.message);
+    }
+    result.durationMs = Math.round(performance.now() - started);
+    return result;
+  } catch (error) {
+    await discardRelease(store, id);
+    if (error instanceof BuildFailure) throw error;
+    throw new BuildFailure((error as Error).message, log);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** Runs the deploy command; its output goes to the build log, its failure becomes a warning. */
+async function deploy(command: string, dir: string, say: (line: string) => void) {
+  say(`deploy: ${command}`);
+  try {
+    await run('/bin/sh', ['-c', command], {
+      cwd: dir,
+      env: { OYU_SITE_DIR: dir },
+      onLine: (line) => say(`deploy │ ${line}`),
+    });
+    return { ok: true, message: 'deployed' };
+  } catch (error) {
+    const last = (error as Error).message.split('\n').filter(Boolean).at(-1) ?? '';
+    return { ok: false, message: `the site is built and live here, but the deploy command failed: ${last}` };
+  }
+}

@@ -1,0 +1,115 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Built sites, kept side by side so that publishing is one atomic step and any kept build can
+ * be put back:
+ *
+ *   <root>/releases/<id>/   one complete build each, never modified once published
+ *   <root>/current          a symbolic link to the live release
+ *
+ * A release is written under `releases/<id>.building/` and renamed when complete; the live
+ * site changes only when `current` is replaced, by renaming a new link over it (a rename is
+ * atomic, so a visitor never sees half a site). Static servers serve `current`.
+ */
+export type ReleaseStore = {
+  root: string;
+  releasesDir: string;
+  /** The path static servers serve: a link to the live release. */
+  current: string;
+};
+
+export function releaseStore(root: string): ReleaseStore {
+  const resolved = path.resolve(root);
+  return {
+    root: resolved,
+    releasesDir: path.join(resolved, 'releases'),
+    current: path.join(resolved, 'current'),
+  };
+}
+
+/** A sortable, readable id: the UTC time the build started, e.g. `20261127-221503-123`. */
+export function newReleaseId(now = new Date()): string {
+  const iso = now.toISOString();
+  return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`;
+}
+
+const idPattern = /^\d{8}-\d{6}-\d{3}$/;
+
+export function isReleaseId(id: string): boolean {
+  return idPattern.test(id);
+}
+
+/** The folder a new build writes into; `finishRelease` makes it a release. */
+export async function startRelease(store: ReleaseStore, id: string): Promise<string> {
+  if (!isReleaseId(id)) throw new Error(`"${id}" is not a release id`);
+  const dir = path.join(store.releasesDir, `${id}.building`);
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.mkdir(store.releasesDir, { recursive: true });
+  return dir;
+}
+
+export async function finishRelease(store: ReleaseStore, id: string): Promise<string> {
+  const dir = releaseDir(store, id);
+  await fs.rename(`${dir}.building`, dir);
+  return dir;
+}
+
+/** Removes what a failed build left behind; the live site is not touched. */
+export async function discardRelease(store: ReleaseStore, id: string): Promise<void> {
+  await fs.rm(path.join(store.releasesDir, `${id}.building`), { recursive: true, force: true });
+}
+
+export function releaseDir(store: ReleaseStore, id: string): string {
+  if (!isReleaseId(id)) throw new Error(`"${id}" is not a release id`);
+  return path.join(store.releasesDir, id);
+}
+
+/** Complete releases, oldest first. */
+export async function listReleases(store: ReleaseStore): Promise<string[]> {
+  const entries = await fs.readdir(store.releasesDir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isDirectory() && isReleaseId(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** The id of the live release, or undefined before the first publish. */
+export async function liveRelease(store: ReleaseStore): Promise<string | undefined> {
+  const target = await fs.readlink(store.current).catch(() => undefined);
+  if (!target) return undefined;
+  const id = path.basename(target);
+  return isReleaseId(id) ? id : undefined;
+}
+
+/** Makes a complete release the live site, in one atomic rename. */
+export async function publishRelease(store: ReleaseStore, id: string): Promise<void> {
+  const dir = releaseDir(store, id);
+  const stat = await fs.stat(dir).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new Error(`build ${id} is no longer kept, so it cannot be published`);
+  const link = `${store.current}.${process.pid}.next`;
+  await fs.rm(link, { force: true });
+  // Relative, so the data folder can be moved or restored elsewhere.
+  await fs.symlink(path.relative(store.root, dir), link);
+  await fs.rename(link, store.current);
+}
+
+/**
+ * Deletes old releases, keeping the newest `keep` and always the live one. Returns the ids
+ * removed.
+ */
+export async function pruneReleases(store: ReleaseStore, keep: number): Promise<string[]> {
+  const live = await liveRelease(store);
+  const all = await listReleases(store);
+  const kept = new Set(all.slice(-keep));
+  if (live) kept.add(live);
+  const removed = all.filter((id) => !kept.has(id));
+  for (const id of removed) await fs.rm(releaseDir(store, id), { recursive: true, force: true });
+  // Builds interrupted by a crash leave `.building` folders behind. Only one build runs at a
+  // time (see buildLock.ts) and it prunes after finishing, so any left now are stale.
+  const entries = await fs.readdir(store.releasesDir).catch(() => []);
+  for (const name of entries.filter((entry) => entry.endsWith('.building'))) {
+    await fs.rm(path.join(store.releasesDir, name), { recursive: true, force: true });
+  }
+  return removed;
+}

@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acquireBuildLock, BuildBusy } from '../lib/buildLock';
+import { explainFailure } from '../lib/buildRelease';
+import { measureSite, refusals } from '../lib/checkSite';
+import {
+  discardRelease,
+  finishRelease,
+  listReleases,
+  liveRelease,
+  newReleaseId,
+  pruneReleases,
+  publishRelease,
+  type ReleaseStore,
+  releaseStore,
+  startRelease,
+} from '../lib/releases';
+
+let root: string;
+let store: ReleaseStore;
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-releases-'));
+  store = releaseStore(root);
+});
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+/** A release holding one page that says `text`. */
+async function release(id: string, text: string) {
+  const dir = await startRelease(store, id);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.html'), text);
+  return finishRelease(store, id);
+}
+const livePage = () => fs.readFileSync(path.join(store.current, 'index.html'), 'utf8');
+
+describe('releases', () => {
+  it('names releases so that they sort by time', () => {
+    const a = newReleaseId(new Date('2026-11-27T09:05:03.004Z'));
+    expect(a).toBe('20261127-090503-004');
+    expect(newReleaseId(new Date('2026-11-27T10:00:00.000Z')) > a).toBe(true);
+  });
+
+  it('publishes a release by switching one link, and puts an older one back', async () => {
+    expect(await liveRelease(store)).toBeUndefined();
+    await release('20260101-000000-000', 'first');
+    await publishRelease(store, '20260101-000000-000');
+    expect(livePage()).toBe('first');
+    await release('20260102-000000-000', 'second');
+    // Built but not yet published: visitors still see the first.
+    expect(livePage()).toBe('first');
+    await publishRelease(store, '20260102-000000-000');
+    expect([livePage(), await liveRelease(store)]).toEqual(['second', '20260102-000000-000']);
+    await publishRelease(store, '20260101-000000-000');
+    expect(livePage()).toBe('first');
+    expect(fs.lstatSync(store.current).isSymbolicLink()).toBe(true);
+    // The link is relative: the data folder can move.
+    expect(fs.readlinkSync(store.current)).toBe(path.join('releases', '20260101-000000-000'));
+  });
+
+  it('refuses to publish a release that is not kept, or an id that is not one', async () => {
+    await expect(publishRelease(store, '20260101-000000-000')).rejects.toThrow(/no longer kept/);
+    await expect(publishRelease(store, '../../etc')).rejects.toThrow(/not a release id/);
+  });
+
+  it('keeps the newest releases and the live one, and clears interrupted builds', async () => {
+    for (const day of [1, 2, 3, 4]) await release(`2026010${day}-000000-000`, `day ${day}`);
+    await publishRelease(store, '20260101-000000-000');
+    fs.mkdirSync(path.join(store.releasesDir, '20260105-000000-000.building'));
+    const removed = await pruneReleases(store, 2);
+    expect(removed).toEqual(['20260102-000000-000']);
+    expect(await listReleases(store)).toEqual([
+      '20260101-000000-000',
+      '20260103-000000-000',
+      '20260104-000000-000',
+    ]);
+    expect(fs.readdirSync(store.releasesDir).filter((name) => name.endsWith('.building'))).toEqual([]);
+    expect(livePage()).toBe('day 1');
+  });
+
+  it('leaves the live site alone when a build is discarded', async () => {
+    await release('20260101-000000-000', 'live');
+    await publishRelease(store, '20260101-000000-000');
+    const dir = await startRelease(store, '20260102-000000-000');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'index.html'), 'half');
+    await discardRelease(store, '20260102-000000-000');
+    expect(fs.existsSync(dir)).toBe(false);
+    expect(livePage()).toBe('live');
+  });
+});
+
+describe('build lock', () => {
+  it('lets one build run at a time', async () => {
+    const lock = await acquireBuildLock(root);
+    // Another process holding it is refused (this process is alive, so use a child's pid).
+    fs.writeFileSync(path.join(root, 'build.lock'), JSON.stringify({ pid: process.ppid, since: 'noon' }));
+    await expect(acquireBuildLock(root)).rejects.toBeInstanceOf(BuildBusy);
+    await expect(acquireBuildLock(root)).rejects.toThrow(
+      /another build of the site is running \(since noon\)/,
+    );
+    await lock.release();
+    expect(fs.existsSync(path.join(root, 'build.lock'))).toBe(false);
+  });
+
+  it('takes over the lock of a build whose process died', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    fs.writeFileSync(path.join(root, 'build.lock'), JSON.stringify({ pid: dead, since: 'yesterday' }));
+    const lock = await acquireBuildLock(root);
+    expect(JSON.parse(fs.readFileSync(path.join(root, 'build.lock'), 'utf8')).pid).toBe(process.pid);
+    await lock.release();
+  });
+});
+
+describe('build checks and messages', () => {
+  it('measures pages and bytes, and refuses empty builds and large losses', async () => {
+    fs.mkdirSync(path.join(root, 'a'));
+    fs.writeFileSync(path.join(root, 'index.html'), '12345');
+    fs.writeFileSync(path.join(root, 'a', 'index.html'), '123');
+    fs.writeFileSync(path.join(root, 'a', 'photo.webp'), '12');
+    const size = await measureSite(root);
+    expect(size).toEqual({ pages: 2, bytes: 10 });
+    expect(refusals(size, 2, 0.25)).toEqual([]);
+    expect(refusals(size, undefined, 0.25)).toEqual([]);
+    expect(refusals({ pages: 0, bytes: 0 }, undefined, 0.25)).toEqual(['the build produced no pages']);
+    expect(refusals({ pages: 70, bytes: 1 }, 100, 0.25)[0]).toMatch(
+      /70 pages where the live site has 100: more than 25% would disappear/,
+    );
+  });
+
+  it('finds the sentence that says why a build failed', () => {
+    expect(
+      explainFailure([
+        '12:00:01 [content] Syncing content',
+        '\u001b[31m12:00:02 [ERROR] [oyu-works] The CMS did not answer at http://127.0.0.1:3000/api/works?limit=100 (fetch failed, 4 attempts). Check that it is running and that CMS_URL points to it.\u001b[39m',
+        '    at load (file:///x.js:1:1)',
+      ]),
+    ).toBe(
+      'The CMS did not answer at http://127.0.0.1:3000/api/works?limit=100 (fetch failed, 4 attempts). Check that it is running and that CMS_URL points to it.',
+    );
+    expect(
+      explainFailure([
+        '[build] building',
+        '12:00:02 [ERROR] [oyu-media] The site was not published: 1 links point to nothing: /en/ → /x/',
+      ]),
+    ).toBe('The site was not published: 1 links point to nothing: /en/ → /x/');
+    expect(explainFailure(['something odd'])).toBe('the site build stopped: something odd');
+  });
+});

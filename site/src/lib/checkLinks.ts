@@ -1,0 +1,67 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * The last check of a build, after the photos are copied: every link and file a page points
+ * to inside the site must exist. A build with a broken link is not published.
+ */
+const attribute = /\s(?:href|src|srcset|poster)="([^"]*)"/g;
+
+/** The site-internal URLs of one page: `/…` paths in links, sources and srcsets. */
+export function internalLinks(html: string): string[] {
+  const found = new Set<string>();
+  for (const match of html.matchAll(attribute)) {
+    const value = (match[1] ?? '').replace(/&amp;/g, '&');
+    const candidates = match[0].trimStart().startsWith('srcset')
+      ? value.split(',').map((entry) => entry.trim().split(/\s+/)[0] ?? '')
+      : [value];
+    for (const url of candidates) {
+      if (url.startsWith('/') && !url.startsWith('//')) found.add(url.split(/[?#]/)[0] ?? url);
+    }
+  }
+  return [...found];
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs
+    .stat(file)
+    .then((stat) => stat.isFile())
+    .catch(() => false);
+}
+
+/** Whether a static host serving `dir` answers `url` with a file. */
+async function resolves(dir: string, url: string): Promise<boolean> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    return false;
+  }
+  const target = path.join(dir, path.posix.normalize(decoded));
+  if (!target.startsWith(dir)) return false;
+  if (decoded.endsWith('/')) return exists(path.join(target, 'index.html'));
+  return (await exists(target)) || exists(path.join(target, 'index.html'));
+}
+
+/** Every internal link of the site at `dir` that leads nowhere, as "page → target". */
+export async function findBrokenLinks(dir: string): Promise<string[]> {
+  const root = path.resolve(dir);
+  const broken: string[] = [];
+  const known = new Map<string, Promise<boolean>>();
+  for (const entry of await fs.readdir(root, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const page = `/${path.relative(root, file).split(path.sep).join('/')}`;
+    for (const url of internalLinks(await fs.readFile(file, 'utf8'))) {
+      if (!known.has(url)) known.set(url, resolves(root, url));
+      if (!(await known.get(url))) broken.push(`${page} → ${url}`);
+    }
+  }
+  return broken;
+}
+
+export function brokenLinksMessage(broken: string[]): string {
+  const shown = broken.slice(0, 5).join('; ');
+  const more = broken.length > 5 ? ` and ${broken.length - 5} more` : '';
+  return `${broken.length} links point to nothing: ${shown}${more}`;
+}
