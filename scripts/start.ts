@@ -6,13 +6,15 @@
  *   3. start the CMS, build the site from its public API, serve the site
  *   4. print the addresses; Ctrl-C stops everything this started
  */
+import fs from 'node:fs';
 import { buildCms } from './lib/cmsBuild';
 import { startCms } from './lib/cmsServer';
-import { readScriptEnv, repoRoot } from './lib/env';
+import { exportEnv, readScriptEnv, repoRoot } from './lib/env';
 import { formatDuration, info, step } from './lib/log';
 import { isPortFree, run, stopAll } from './lib/processes';
+import { rebuildWithHistory } from './lib/rebuild';
 import { credentialsFile } from './lib/secrets';
-import { buildSite } from './lib/siteBuild';
+import { siteFolders } from './lib/siteBuild';
 import { serveSite } from './lib/siteServer';
 import { describeStack, paths } from './lib/stack';
 
@@ -41,6 +43,8 @@ try {
     }
   }
   const stack = describeStack(env);
+  // The build runs as a CMS job in this process (Local API), which reads this environment.
+  exportEnv(stack.cmsEnv);
   info(`Oyu: data in ${stack.dataDir}`);
 
   await Promise.all([
@@ -52,17 +56,23 @@ try {
   await step(`Start the CMS on ${stack.cmsUrl}`, () =>
     startCms(stack.cmsEnv, stack.cmsPort, { echo: env.verbose }),
   );
-  const site = await step('Build the site from the CMS API', () =>
-    buildSite({
-      cmsUrl: `http://127.0.0.1:${stack.cmsPort}`,
-      siteUrl: stack.siteUrl,
-      dataDir: stack.dataDir,
-    }),
+  const site = await step('Build the site from the CMS API', async () => {
+    const record = await rebuildWithHistory('start');
+    if (record.status !== 'succeeded') {
+      const reason = record.error ?? 'the build did not finish';
+      if (!fs.existsSync(siteFolders(stack.dataDir).live))
+        throw new Error(`The site could not be built: ${reason}`);
+      // The last good site is served, as it was.
+      info(`  The site was not rebuilt, the last good one is served: ${reason}`);
+    }
+    return record;
+  });
+  await step(`Serve the site on ${stack.siteUrl}`, () =>
+    serveSite(siteFolders(stack.dataDir).live, stack.sitePort),
   );
-  await step(`Serve the site on ${stack.siteUrl}`, () => serveSite(site.dir, stack.sitePort));
 
   info(`
-Oyu is running (ready in ${formatDuration(performance.now() - started)}, ${site.pages} pages).
+Oyu is running (ready in ${formatDuration(performance.now() - started)}, ${site.pages ?? 0} pages).
   Gallery  ${stack.siteUrl}/
   Admin    ${stack.cmsUrl}/admin   (sign-in details: ${credentialsFile(stack.dataDir)})
 Press Ctrl-C to stop.`);

@@ -38,6 +38,12 @@ const EnvSchema = z.object({
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(5000),
   /** Write generated files (types, import map) here instead of over the committed ones. */
   OYU_GENERATE_DIR: z.string().min(1).optional(),
+  /** The public address of the static site: its canonical URLs, sitemap and link previews. */
+  SITE_URL: z.url().default('http://localhost:4321'),
+  /** How many site builds to keep on disk for rollback, the live one included. */
+  OYU_KEEP_BUILDS: z.coerce.number().int().min(1).max(100).default(5),
+  /** A shell command run in each new build's folder once it is live, e.g. an rsync to a host. */
+  OYU_DEPLOY_COMMAND: z.string().min(1).optional(),
 });
 
 export type CmsEnv = {
@@ -51,6 +57,10 @@ export type CmsEnv = {
   corsOrigins: string[];
   sqliteBusyTimeoutMs: number;
   generateDir: string | undefined;
+  repoRoot: string;
+  siteUrl: string;
+  keepBuilds: number;
+  deployCommand: string | undefined;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): CmsEnv {
@@ -80,7 +90,16 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       .filter(Boolean),
     sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     generateDir: e.OYU_GENERATE_DIR,
+    repoRoot: findRepoRoot(process.cwd()),
+    siteUrl: e.SITE_URL.replace(/\/$/, ''),
+    keepBuilds: e.OYU_KEEP_BUILDS,
+    deployCommand: e.OYU_DEPLOY_COMMAND,
   };
+}
+
+/** What a child process inherits: this process's environment with `overrides` on top. */
+export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }
 
 export const env = readEnv();

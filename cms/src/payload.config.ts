@@ -20,6 +20,10 @@ import { Works } from './collections/Works';
 import { databaseAdapter } from './database';
 import { env } from './env';
 import { SiteSettings } from './globals/SiteSettings';
+import { rebuildsSite, rebuildsSiteGlobal } from './site/autoRebuild';
+import { rebuildSiteTask } from './site/rebuild';
+import { recoverInterruptedBuilds } from './site/runBuild';
+import { SiteBuilds } from './site/SiteBuilds';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -35,20 +39,20 @@ export default buildConfig({
       ...(env.generateDir ? { importMapFile: path.join(env.generateDir, 'importMap.js') } : {}),
     },
     meta: { titleSuffix: '· Oyu' },
+    components: {
+      afterNavLinks: ['/admin/SiteView#SiteNavLink'],
+      views: { site: { Component: '/admin/SiteView#SiteView', path: '/site' } },
+    },
   },
   collections: [
-    Works,
-    Artisans,
-    Media,
-    Editions,
-    Showcases,
-    Venues,
-    Materials,
-    Techniques,
-    PieceTypes,
+    // What the public site shows: a change the public can see schedules the automatic rebuild.
+    ...[Works, Artisans, Media, Editions, Showcases, Venues, Materials, Techniques, PieceTypes].map(
+      rebuildsSite,
+    ),
     Users,
+    SiteBuilds,
   ],
-  globals: [SiteSettings],
+  globals: [rebuildsSiteGlobal(SiteSettings)],
   // The admin speaks the languages Payload has translations for: English and Russian (no
   // Kazakh yet). Content is kept in all three.
   i18n: { supportedLanguages: { en, ru }, fallbackLanguage: 'en' },
@@ -70,12 +74,17 @@ export default buildConfig({
   },
   // Scheduled publishing runs as Payload jobs; the production server works the queue.
   jobs: {
+    tasks: [rebuildSiteTask],
     access: {
       run: ({ req }) => hasRole(req.user, 'admin', 'organiser'),
       queue: ({ req }) => hasRole(req.user, 'admin', 'organiser'),
       cancel: ({ req }) => hasRole(req.user, 'admin', 'organiser'),
     },
     autoRun: env.nodeEnv === 'production' ? [{ cron: '* * * * *', queue: 'default', limit: 20 }] : [],
+  },
+  onInit: async (payload) => {
+    // Not while generating types or migrations: there may be no database yet.
+    if (env.nodeEnv === 'production') await recoverInterruptedBuilds(payload);
   },
   telemetry: false,
   typescript: {

@@ -77,6 +77,7 @@ export interface Config {
     techniques: Technique;
     'piece-types': PieceType;
     users: User;
+    'site-builds': SiteBuild;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -106,6 +107,7 @@ export interface Config {
     techniques: TechniquesSelect<false> | TechniquesSelect<true>;
     'piece-types': PieceTypesSelect<false> | PieceTypesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -129,6 +131,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      rebuildSite: TaskRebuildSite;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -768,6 +771,50 @@ export interface Technique {
   createdAt: string;
 }
 /**
+ * Every build of the public site. Start one, follow it and roll back from the Site page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-builds".
+ */
+export interface SiteBuild {
+  id: number;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  trigger: 'admin' | 'cli' | 'start' | 'auto';
+  startedBy?: (number | null) | User;
+  queuedAt: string;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  durationMs?: number | null;
+  phase?: ('data' | 'pages' | 'search' | 'photos' | 'check' | 'publish' | 'deploy') | null;
+  pagesDone?: number | null;
+  pagesTotal?: number | null;
+  pages?: number | null;
+  bytes?: number | null;
+  warnings?:
+    | {
+        message: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Why the build failed, in plain words.
+   */
+  error?: string | null;
+  deploy?: string | null;
+  log?: string | null;
+  /**
+   * The folder of this build under data/site/releases/.
+   */
+  release?: string | null;
+  live?: boolean | null;
+  /**
+   * Whether this build is still on disk, so the site can be rolled back to it.
+   */
+  kept?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -836,7 +883,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -869,7 +916,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -922,6 +969,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'site-builds';
+        value: number | SiteBuild;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1276,6 +1327,38 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-builds_select".
+ */
+export interface SiteBuildsSelect<T extends boolean = true> {
+  status?: T;
+  trigger?: T;
+  startedBy?: T;
+  queuedAt?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  durationMs?: T;
+  phase?: T;
+  pagesDone?: T;
+  pagesTotal?: T;
+  pages?: T;
+  bytes?: T;
+  warnings?:
+    | T
+    | {
+        message?: T;
+        id?: T;
+      };
+  error?: T;
+  deploy?: T;
+  log?: T;
+  release?: T;
+  live?: T;
+  kept?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1352,6 +1435,11 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 export interface SiteSetting {
   id: number;
   /**
+   * Each published change starts a countdown; the site is rebuilt when it ends.
+   */
+  autoRebuild?: boolean | null;
+  autoRebuildDelaySeconds?: number | null;
+  /**
    * Shown on the home page.
    */
   currentEdition?: (number | null) | Edition;
@@ -1384,6 +1472,8 @@ export interface SiteSetting {
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
+  autoRebuild?: T;
+  autoRebuildDelaySeconds?: T;
   currentEdition?: T;
   about?: T;
   contact?:
@@ -1407,6 +1497,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRebuildSite".
+ */
+export interface TaskRebuildSite {
+  input: {
+    build: number;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,5 +1,6 @@
 import * as migration_20261127_194327_initial from './20261127_194327_initial';
 import * as migration_20261127_212659_og_size_and_colours from './20261127_212659_og_size_and_colours';
+import * as migration_20261127_220458_site_builds from './20261127_220458_site_builds';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_212659_og_size_and_colours.up,
     down: migration_20261127_212659_og_size_and_colours.down,
-    name: '20261127_212659_og_size_and_colours'
+    name: '20261127_212659_og_size_and_colours',
+  },
+  {
+    up: migration_20261127_220458_site_builds.up,
+    down: migration_20261127_220458_site_builds.down,
+    name: '20261127_220458_site_builds'
   },
 ];

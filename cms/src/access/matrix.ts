@@ -87,6 +87,13 @@ export const accessMatrix: Record<string, Partial<Record<Operation, Row>>> = {
     update: row('all', 'self', 'self', 'none'),
     delete: row('all', 'none', 'none', 'none'),
   },
+  // Build history: written by the server only (the rebuild endpoint, the CLI, the build job).
+  'site-builds': {
+    create: row('none', 'none', 'none', 'none'),
+    read: row('all', 'all', 'none', 'none'),
+    update: row('none', 'none', 'none', 'none'),
+    delete: row('none', 'none', 'none', 'none'),
+  },
   'global:site-settings': {
     read: row('all', 'all', 'all', 'all'),
     update: row('all', 'all', 'none', 'none'),

@@ -10,6 +10,32 @@ export const SiteSettings: GlobalConfig = {
   access: { read: anyone, update: isOrganiser },
   fields: [
     {
+      type: 'row',
+      fields: [
+        {
+          name: 'autoRebuild',
+          type: 'checkbox',
+          defaultValue: false,
+          label: { en: 'Rebuild the site after publishing', ru: 'Пересобирать сайт после публикации' },
+          admin: {
+            description: {
+              en: 'Each published change starts a countdown; the site is rebuilt when it ends.',
+              ru: 'Каждое опубликованное изменение запускает отсчёт; сайт пересобирается по его окончании.',
+            },
+          },
+        },
+        {
+          name: 'autoRebuildDelaySeconds',
+          type: 'number',
+          defaultValue: 60,
+          min: 10,
+          max: 3600,
+          label: { en: 'Countdown (seconds)', ru: 'Отсчёт (секунды)' },
+          admin: { condition: (data) => Boolean(data?.autoRebuild) },
+        },
+      ],
+    },
+    {
       name: 'currentEdition',
       type: 'relationship',
       relationTo: 'editions',

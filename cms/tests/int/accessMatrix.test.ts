@@ -154,6 +154,19 @@ async function makeDoc(collection: string, published: boolean, owner: User): Pro
       const doc = await makeUser(payload, 'curator');
       return { ...base, id: doc.id, published: true };
     }
+    case 'site-builds': {
+      const doc = await payload.create({
+        collection: 'site-builds',
+        data: {
+          status: 'succeeded',
+          trigger: 'admin',
+          queuedAt: new Date().toISOString(),
+          startedBy: owner.id,
+        },
+        overrideAccess: true,
+      });
+      return { ...base, id: doc.id, published: true };
+    }
     default:
       throw new Error(`no fixture for ${collection}: add one when adding a collection`);
   }
@@ -443,6 +456,8 @@ async function sample(collection: string): Promise<Record<string, unknown>> {
       return { name: `New ${id}`, slug: `new-${id}` };
     case 'materials':
       return { label: `New ${id}`, slug: `new-${id}`, kind: 'other' };
+    case 'site-builds':
+      return { status: 'queued', trigger: 'admin', queuedAt: new Date().toISOString() };
     default:
       return { label: `New ${id}`, slug: `new-${id}` };
   }

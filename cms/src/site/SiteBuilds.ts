@@ -1,0 +1,81 @@
+import type { CollectionConfig } from 'payload';
+import { isOrganiser } from '../access/isOrganiser';
+import { siteBuildEndpoints } from './rebuild';
+
+export const buildStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type BuildStatus = (typeof buildStatuses)[number];
+export const buildTriggers = ['admin', 'cli', 'start', 'auto'] as const;
+export type BuildTrigger = (typeof buildTriggers)[number];
+export const buildPhases = ['data', 'pages', 'search', 'photos', 'check', 'publish', 'deploy'] as const;
+
+/**
+ * The history of site builds: who started each, when, how long it took, what it produced,
+ * and why it failed. Organisers and admins read it; only the server writes it (through the
+ * rebuild endpoint, the CLI and the build job), so nobody can forge a build's record.
+ */
+export const SiteBuilds: CollectionConfig = {
+  slug: 'site-builds',
+  labels: {
+    singular: { en: 'Site build', ru: 'Сборка сайта' },
+    plural: { en: 'Site builds', ru: 'Сборки сайта' },
+  },
+  admin: {
+    group: { en: 'Site', ru: 'Сайт' },
+    useAsTitle: 'release',
+    defaultColumns: ['status', 'trigger', 'startedBy', 'queuedAt', 'durationMs', 'pages', 'live'],
+    description: {
+      en: 'Every build of the public site. Start one, follow it and roll back from the Site page.',
+      ru: 'Все сборки публичного сайта. Запуск, ход сборки и откат — на странице «Сайт».',
+    },
+  },
+  access: {
+    read: isOrganiser,
+    create: () => false,
+    update: () => false,
+    delete: () => false,
+  },
+  defaultSort: '-queuedAt',
+  endpoints: siteBuildEndpoints,
+  fields: [
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      options: [...buildStatuses],
+      defaultValue: 'queued',
+      index: true,
+    },
+    { name: 'trigger', type: 'select', required: true, options: [...buildTriggers] },
+    { name: 'startedBy', type: 'relationship', relationTo: 'users' },
+    { name: 'queuedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'startedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'durationMs', type: 'number' },
+    { name: 'phase', type: 'select', options: [...buildPhases] },
+    { name: 'pagesDone', type: 'number' },
+    { name: 'pagesTotal', type: 'number' },
+    { name: 'pages', type: 'number' },
+    { name: 'bytes', type: 'number' },
+    {
+      name: 'warnings',
+      type: 'array',
+      fields: [{ name: 'message', type: 'text', required: true }],
+    },
+    { name: 'error', type: 'textarea', admin: { description: 'Why the build failed, in plain words.' } },
+    { name: 'deploy', type: 'textarea' },
+    { name: 'log', type: 'textarea' },
+    {
+      name: 'release',
+      type: 'text',
+      index: true,
+      admin: { description: 'The folder of this build under data/site/releases/.' },
+    },
+    { name: 'live', type: 'checkbox', defaultValue: false, index: true },
+    {
+      name: 'kept',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'Whether this build is still on disk, so the site can be rolled back to it.' },
+    },
+  ],
+};

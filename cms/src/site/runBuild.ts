@@ -1,0 +1,287 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Payload } from 'payload';
+import { childEnv, env } from '../env';
+
+/**
+ * Runs one site build for a `site-builds` record: starts `scripts/build-site.ts` in a process
+ * of its own (the build never shares the CMS's memory), follows its progress and log, and
+ * keeps the record current so the Site page can show it live.
+ */
+type BuildEvent =
+  | { type: 'progress'; phase: string; done?: number; total?: number }
+  | {
+      type: 'done';
+      result: {
+        id: string;
+        pages: number;
+        bytes: number;
+        durationMs: number;
+        warnings: string[];
+        deploy?: { ok: boolean; message: string };
+      };
+    }
+  | { type: 'failed'; message: string };
+
+const logLines = 400;
+const saveEveryMs = 1000;
+/** Exit code of build-site.ts when another build holds the lock. */
+const busyExitCode = 2;
+
+function buildScript() {
+  return {
+    tsx: path.join(/*turbopackIgnore: true*/ env.repoRoot, 'node_modules', '.bin', 'tsx'),
+    script: path.join(/*turbopackIgnore: true*/ env.repoRoot, 'scripts', 'build-site.ts'),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function buildArgs() {
+  return [
+    '--data-dir',
+    env.dataDir,
+    '--cms-url',
+    env.serverUrl,
+    '--site-url',
+    env.siteUrl,
+    '--keep',
+    String(env.keepBuilds),
+    ...(env.deployCommand ? ['--deploy', env.deployCommand] : []),
+  ];
+}
+
+/** Runs build-site.ts once with `args`; resolves with its exit code. */
+function runScript(args: string[], onLine: (line: string) => void) {
+  const { tsx, script } = buildScript();
+  const child = spawn(tsx, [script, ...args], {
+    cwd: env.repoRoot,
+    env: childEnv({ PATH: `${path.dirname(tsx)}${path.delimiter}${childEnv({}).PATH ?? ''}` }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let buffer = '';
+  const take = (chunk: Buffer) => {
+    buffer += chunk.toString('utf8');
+    const lines = buffer.split(/\r?\n/);
+    buffer = lines.pop() ?? '';
+    for (const line of lines) if (line.trim()) onLine(line);
+  };
+  child.stdout.on('data', take);
+  child.stderr.on('data', take);
+  return new Promise<number>((resolve) => {
+    child.on('error', (error) => {
+      onLine(
+        `@oyu ${JSON.stringify({ type: 'failed', message: `the build could not start: ${error.message}` })}`,
+      );
+      resolve(1);
+    });
+    child.on('close', (code, signal) => {
+      if (buffer.trim()) onLine(buffer);
+      // Killed by a signal: report it as a shell would (128 + n), so it reads as interrupted.
+      resolve(code ?? (signal ? 128 + 9 : 1));
+    });
+  });
+}
+
+export async function runBuild(payload: Payload, buildId: number): Promise<void> {
+  const update = (data: Record<string, unknown>) =>
+    payload.update({ collection: 'site-builds', id: buildId, data, overrideAccess: true, depth: 0 });
+
+  // One build at a time: wait for one that is running to finish.
+  for (;;) {
+    const running = await payload.count({
+      collection: 'site-builds',
+      where: { and: [{ status: { equals: 'running' } }, { id: { not_equals: buildId } }] },
+      overrideAccess: true,
+    });
+    if (running.totalDocs === 0) break;
+    await sleep(1000);
+  }
+
+  const started = Date.now();
+  await update({ status: 'running', startedAt: new Date(started).toISOString(), phase: 'data' });
+  const log: string[] = [];
+  let last: BuildEvent | undefined;
+  let progress: Record<string, unknown> = {};
+  let saving = Promise.resolve();
+  let lastSave = 0;
+  const save = (force = false) => {
+    if (!force && Date.now() - lastSave < saveEveryMs) return;
+    lastSave = Date.now();
+    const data = { ...progress, log: log.join('\n') };
+    saving = saving.then(() => update(data).then(() => undefined)).catch(() => undefined);
+  };
+  const onLine = (line: string) => {
+    if (line.startsWith('@oyu ')) {
+      const event = JSON.parse(line.slice(5)) as BuildEvent;
+      last = event;
+      if (event.type === 'progress') {
+        progress = {
+          phase: event.phase,
+          ...(event.done !== undefined ? { pagesDone: event.done } : {}),
+          ...(event.total !== undefined ? { pagesTotal: event.total } : {}),
+        };
+      }
+    } else {
+      log.push(line);
+      if (log.length > logLines) log.shift();
+    }
+    save();
+  };
+
+  let code = await runScript(buildArgs(), onLine);
+  while (code === busyExitCode) {
+    // Someone else (the CLI, `pnpm start`) is building: wait for them, then build.
+    await sleep(2000);
+    code = await runScript(buildArgs(), onLine);
+  }
+  await saving;
+
+  const finishedAt = new Date().toISOString();
+  const common = { finishedAt, durationMs: Date.now() - started, log: log.join('\n') };
+  if (code === 0 && last?.type === 'done') {
+    const { result } = last;
+    await setLive(payload, buildId, {
+      ...common,
+      status: 'succeeded',
+      phase: null,
+      pages: result.pages,
+      bytes: result.bytes,
+      warnings: result.warnings.map((message) => ({ message })),
+      release: result.id,
+      kept: true,
+      ...(result.deploy ? { deploy: result.deploy.message } : {}),
+    });
+    await markKept(payload);
+  } else {
+    const message =
+      last?.type === 'failed'
+        ? last.message
+        : code > 128
+          ? 'the build was interrupted (the CMS or the machine stopped it); the live site was not changed. Start a new build.'
+          : `the build stopped with exit code ${code}; the live site was not changed`;
+    await update({ ...common, status: 'failed', error: message });
+  }
+}
+
+/** Marks one build as the live one, and no other. */
+async function setLive(payload: Payload, buildId: number, data: Record<string, unknown> = {}) {
+  await payload.update({
+    collection: 'site-builds',
+    where: { and: [{ live: { equals: true } }, { id: { not_equals: buildId } }] },
+    data: { live: false },
+    overrideAccess: true,
+  });
+  await payload.update({
+    collection: 'site-builds',
+    id: buildId,
+    data: { ...data, live: true },
+    overrideAccess: true,
+  });
+}
+
+export class PublishError extends Error {}
+
+/**
+ * Puts a kept earlier build back live (a rollback): the `current` link is switched to its
+ * folder, under the same lock as builds. Nothing is rebuilt.
+ */
+export async function publishBuild(payload: Payload, buildId: number): Promise<void> {
+  const build = await payload.findByID({
+    collection: 'site-builds',
+    id: buildId,
+    overrideAccess: true,
+    depth: 0,
+  });
+  if (build.status !== 'succeeded' || !build.release) {
+    throw new PublishError('only a build that succeeded can be put back live');
+  }
+  if (!build.kept) throw new PublishError(`build ${build.release} is no longer kept on disk`);
+  let message = '';
+  const code = await runScript(['--data-dir', env.dataDir, '--publish', build.release], (line) => {
+    if (line.startsWith('@oyu ')) {
+      const event = JSON.parse(line.slice(5)) as { type: string; message?: string };
+      if (event.type === 'failed') message = event.message ?? '';
+    }
+  });
+  if (code !== 0) throw new PublishError(message || `putting build ${build.release} back failed`);
+  await setLive(payload, buildId);
+}
+
+/** Whether a live process holds the build lock (see scripts/lib/buildLock.ts). */
+function buildLockHeld(): boolean {
+  const file = path.join(/*turbopackIgnore: true*/ env.dataDir, 'site', 'build.lock');
+  try {
+    const { pid } = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: number };
+    if (!pid) return false;
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Records which builds are still on disk (older ones are removed after each build). */
+export async function markKept(payload: Payload): Promise<void> {
+  const releases = path.join(/*turbopackIgnore: true*/ env.dataDir, 'site', 'releases');
+  const onDisk = new Set(fs.existsSync(releases) ? fs.readdirSync(releases) : []);
+  const kept = await payload.find({
+    collection: 'site-builds',
+    where: { kept: { equals: true } },
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    depth: 0,
+  });
+  for (const build of kept.docs) {
+    if (!build.release || !onDisk.has(build.release)) {
+      await payload.update({
+        collection: 'site-builds',
+        id: build.id,
+        data: { kept: false },
+        overrideAccess: true,
+      });
+    }
+  }
+}
+
+/**
+ * On start: builds the record says are queued or running cannot be, since their process
+ * ended with the last CMS. Say so in their record; the live site is whatever was last
+ * published, untouched by them.
+ */
+export async function recoverInterruptedBuilds(payload: Payload): Promise<void> {
+  // A build started by another process (`pnpm rebuild`) may still be running: its lock says so.
+  if (buildLockHeld()) return;
+  const stale = await payload.find({
+    collection: 'site-builds',
+    where: { status: { in: ['queued', 'running'] } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  });
+  for (const build of stale.docs) {
+    await payload.update({
+      collection: 'site-builds',
+      id: build.id,
+      data: {
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        error:
+          build.status === 'running'
+            ? 'the CMS stopped while this build ran; the live site was not changed. Start a new build.'
+            : 'the CMS stopped before this build started. Start a new build.',
+      },
+      overrideAccess: true,
+    });
+  }
+  if (stale.docs.length) {
+    await payload.delete({
+      collection: 'payload-jobs',
+      where: { and: [{ queue: { equals: 'site' } }, { completedAt: { exists: false } }] },
+      overrideAccess: true,
+    });
+  }
+}

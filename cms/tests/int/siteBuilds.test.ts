@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Payload } from 'payload';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { env } from '../../src/env';
+import { scheduleAutoRebuild } from '../../src/site/autoRebuild';
+import { requestRebuild } from '../../src/site/rebuild';
+import { makeUser, testPayload } from '../helpers';
+import { rest } from '../rest';
+
+/**
+ * Site builds from the CMS: who may start one or put an old one back, what the history
+ * records, and a build that cannot reach the CMS failing in plain words without touching the
+ * live site. (A build that succeeds needs the CMS's HTTP server: site/tests/build.test.ts.)
+ */
+let payload: Payload;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  payload = await testPayload();
+  for (const role of ['admin', 'organiser', 'curator'] as const) {
+    const email = `${role}@builds.test`;
+    await makeUser(payload, role, email);
+    const login = await rest('POST', '/api/users/login', {
+      body: { email, password: 'correct horse battery staple' },
+    });
+    tokens[role] = login.json.token;
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await payload.destroy();
+});
+
+describe('site builds', () => {
+  it('refuses a rebuild to curators and the public, and does not record one', async () => {
+    const before = (await payload.count({ collection: 'site-builds' })).totalDocs;
+    expect((await rest('POST', '/api/site-builds/rebuild')).status).toBe(403);
+    expect((await rest('POST', '/api/site-builds/rebuild', { token: tokens.curator })).status).toBe(403);
+    expect((await rest('POST', '/api/site-builds/1/publish', { token: tokens.curator })).status).toBe(403);
+    expect((await payload.count({ collection: 'site-builds' })).totalDocs).toBe(before);
+  });
+
+  it('hides the build history from curators and the public', async () => {
+    await payload.create({
+      collection: 'site-builds',
+      data: { status: 'failed', trigger: 'cli', queuedAt: new Date().toISOString(), log: 'secret log' },
+    });
+    expect((await rest('GET', '/api/site-builds')).status).toBe(403);
+    expect((await rest('GET', '/api/site-builds', { token: tokens.curator })).status).toBe(403);
+    const organiser = await rest('GET', '/api/site-builds', { token: tokens.organiser });
+    expect(organiser.status).toBe(200);
+    expect(organiser.json.totalDocs).toBeGreaterThan(0);
+    // Nobody edits the history by hand, not even an admin.
+    const id = organiser.json.docs[0].id;
+    expect(
+      (await rest('PATCH', `/api/site-builds/${id}`, { token: tokens.admin, body: { status: 'succeeded' } }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('records a build an organiser starts, and joins a second request to the waiting one', async () => {
+    // Queued without running, so both requests meet the same waiting build.
+    const first = await requestRebuild(payload, { trigger: 'cli', runNow: false });
+    const second = await requestRebuild(payload, { trigger: 'auto', runNow: false });
+    expect(second.joined).toBe(true);
+    expect(second.build.id).toBe(first.build.id);
+    const jobs = await payload.find({ collection: 'payload-jobs', where: { queue: { equals: 'site' } } });
+    expect(jobs.docs.filter((job) => (job.input as { build: number }).build === first.build.id)).toHaveLength(
+      1,
+    );
+    await payload.delete({ collection: 'site-builds', id: first.build.id });
+    await payload.delete({ collection: 'payload-jobs', where: { queue: { equals: 'site' } } });
+  });
+
+  it('fails a build whose CMS does not answer, says so, and leaves the live site alone', async () => {
+    const live = path.join(env.dataDir, 'site', 'releases', '20260101-000000-000');
+    fs.mkdirSync(live, { recursive: true });
+    fs.writeFileSync(path.join(live, 'index.html'), 'the live site');
+    fs.symlinkSync(path.join('releases', '20260101-000000-000'), path.join(env.dataDir, 'site', 'current'));
+
+    const started = await rest('POST', '/api/site-builds/rebuild', { token: tokens.organiser });
+    expect(started.status).toBe(202);
+    const id = started.json.build.id;
+    let build = await payload.findByID({ collection: 'site-builds', id });
+    for (let i = 0; i < 240 && ['queued', 'running'].includes(build.status); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      build = await payload.findByID({ collection: 'site-builds', id });
+    }
+    expect(build.status).toBe('failed');
+    expect(build.trigger).toBe('admin');
+    expect(typeof build.startedBy === 'object' ? build.startedBy?.email : undefined).toBe(
+      'organiser@builds.test',
+    );
+    expect(build.error).toMatch(/The CMS did not answer at http:\/\/localhost:\d+\/api\//);
+    expect(build.durationMs).toBeGreaterThan(0);
+    expect(build.live).toBe(false);
+    expect(fs.readFileSync(path.join(env.dataDir, 'site', 'current', 'index.html'), 'utf8')).toBe(
+      'the live site',
+    );
+    // Nothing half-built is left behind, and the build lock is free again.
+    expect(fs.readdirSync(path.join(env.dataDir, 'site', 'releases'))).toEqual(['20260101-000000-000']);
+    expect(fs.existsSync(path.join(env.dataDir, 'site', 'build.lock'))).toBe(false);
+
+    // A failed build cannot be put back live.
+    const publish = await rest('POST', `/api/site-builds/${id}/publish`, { token: tokens.organiser });
+    expect([publish.status, publish.json.errors[0].message]).toEqual([
+      409,
+      'only a build that succeeded can be put back live',
+    ]);
+    expect((await rest('POST', '/api/site-builds/99999/publish', { token: tokens.organiser })).status).toBe(
+      404,
+    );
+  }, 180_000);
+
+  it('schedules no automatic rebuild while it is switched off', async () => {
+    const before = (await payload.count({ collection: 'site-builds' })).totalDocs;
+    await scheduleAutoRebuild(payload);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await payload.count({ collection: 'site-builds' })).totalDocs).toBe(before);
+  });
+});
