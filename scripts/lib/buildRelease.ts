@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { acquireBuildLock } from './buildLock';
 import { measureSite, refusals } from './checkSite';
 import { siteDir } from './env';
@@ -87,7 +88,7 @@ export async function readManifest(store: ReleaseStore, id: string): Promise<Rel
  * field at fault); this finds that sentence among Astro's output.
  */
 export function explainFailure(lines: string[]): string {
-  const clean = lines.map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter(Boolean);
+  const clean = lines.map((line) => stripVTControlCharacters(line).trim()).filter(Boolean);
   const cms = clean.find((line) => line.includes('The CMS '));
   if (cms) return cms.slice(cms.indexOf('The CMS '));
   const error = clean
@@ -132,7 +133,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
           ...(options.fromSnapshot ? { FROM_SNAPSHOT: '1' } : {}),
         },
         onLine: (raw) => {
-          const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
+          const line = stripVTControlCharacters(raw);
           if (!line.trim()) return;
           say(line);
           if (/\[WARN\]/.test(line)) warnings.push(line.replace(/^.*?\[WARN\]\s*/, ''));
