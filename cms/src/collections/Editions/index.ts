@@ -8,6 +8,7 @@ import { validateYear } from '../../fields/validators';
 import { publicReadsPublished } from '../../hooks/publicReadsPublished';
 import { refreshMediaAfterChange, refreshMediaAfterDelete } from '../../hooks/refreshMediaVisibility';
 import { versionsWithDrafts } from '../versions';
+import { makeCurrent } from './hooks/makeCurrent';
 import { validateDates } from './hooks/validateDates';
 
 /** One Almaty Jewelry Week a year, addressed by its year. */
@@ -30,7 +31,7 @@ export const Editions: CollectionConfig = {
   hooks: {
     beforeOperation: [publicReadsPublished],
     beforeValidate: [validateDates],
-    afterChange: [refreshMediaAfterChange],
+    afterChange: [refreshMediaAfterChange, makeCurrent],
     afterDelete: [refreshMediaAfterDelete],
   },
   fields: [
