@@ -1,21 +1,43 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
+import { EditionSchema, ShowcaseSchema } from '@oyu/shared-types';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { readEnv } from './src/env';
+import { captureFrozen, frozenEditions, restoreFrozen } from './src/lib/archive';
 import { brokenLinksMessage, findBrokenLinks } from './src/lib/checkLinks';
 import { oyuMedia } from './src/lib/mediaIntegration';
 import { mediaCacheDir } from './src/lib/paths';
 import { oyuSearch } from './src/lib/searchIntegration';
-import { promoteSnapshot, snapshotDir, writeLastGoodBuild } from './src/lib/snapshot';
+import { promoteSnapshot, readSnapshot, snapshotDir, writeLastGoodBuild } from './src/lib/snapshot';
 
 const env = readEnv();
+
+/** This build's data: what the loaders just fetched, or the snapshot it was built from. */
+async function builtData() {
+  const dir = snapshotDir(env.snapshotDir);
+  const source = env.fromSnapshot ? dir : path.join(dir, 'pending');
+  const [editions, showcases] = await Promise.all([
+    readSnapshot(source, 'oyu-editions', 'en'),
+    readSnapshot(source, 'oyu-collections', 'en'),
+  ]);
+  return {
+    frozen: frozenEditions(editions.map((doc) => EditionSchema.parse(doc))),
+    showcases: showcases.map((doc) => ShowcaseSchema.parse(doc)),
+  };
+}
+const frozenStore = () => path.join(path.dirname(snapshotDir(env.snapshotDir)), 'frozen');
 
 /** Checks a build that completed, then records its counts for the next build's drop guard. */
 async function recordGoodBuild(outDir: string) {
   const broken = await findBrokenLinks(outDir);
   if (broken.length) throw new Error(`The site was not published: ${brokenLinksMessage(broken)}`);
+  // Editions frozen since the last build keep the pages this build wrote.
+  const { frozen, showcases } = await builtData();
+  const captured = await captureFrozen(outDir, frozenStore(), frozen, showcases);
+  if (captured.length) console.info(`[oyu-archive] froze the pages of edition ${captured.join(', ')}`);
   const works = await fs.readdir(path.join(outDir, 'en', 'works')).catch(() => []);
   const dir = snapshotDir(env.snapshotDir);
   if (!env.fromSnapshot) await promoteSnapshot(dir);
@@ -32,6 +54,17 @@ export default defineConfig({
   // Astro image component re-encodes anything during a build.
   image: { service: passthroughImageService() },
   integrations: [
+    // First of the build's last steps: frozen editions' pages go back over the new ones.
+    {
+      name: 'oyu-archive',
+      hooks: {
+        'astro:build:done': async ({ dir, logger }) => {
+          if (env.typesOnly) return;
+          const restored = await restoreFrozen(fileURLToPath(dir), frozenStore(), (await builtData()).frozen);
+          if (restored.length) logger.info(`kept the frozen pages of edition ${restored.join(', ')}`);
+        },
+      },
+    },
     react(),
     // One sitemap for every language, each URL listing its translations.
     sitemap({

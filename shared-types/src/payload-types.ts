@@ -631,6 +631,11 @@ export interface Edition {
    * Curators assigned here may edit every work of this edition.
    */
   curators?: (number | User)[] | null;
+  /**
+   * Keeps this edition’s page and its collection pages on the site exactly as the next build shows them: later edits to artisans, works, photos or vocabulary no longer change them. Work and artisan pages stay current. Untick to let the pages follow the CMS again.
+   */
+  frozen?: boolean | null;
+  frozenAt?: string | null;
   showcases?: {
     docs?: (number | Showcase)[];
     hasNextPage?: boolean;
@@ -1222,6 +1227,8 @@ export interface EditionsSelect<T extends boolean = true> {
   heroImage?: T;
   venues?: T;
   curators?: T;
+  frozen?: T;
+  frozenAt?: T;
   showcases?: T;
   works?: T;
   updatedAt?: T;

@@ -855,6 +855,52 @@ describe('site built from a running CMS', () => {
     return hash.digest('hex');
   };
 
+  it('keeps a frozen edition’s pages while shared data changes, and lets them follow again once unfrozen', async () => {
+    const cms = `http://127.0.0.1:${cmsPort}`;
+    const headers = { 'content-type': 'application/json', authorization: `JWT ${await adminToken()}` };
+    const year = demoEditions[0]?.year;
+    const found = (await (
+      await fetch(`${cms}/api/editions?where[year][equals]=${year}&depth=0`, { headers })
+    ).json()) as {
+      docs: { id: number }[];
+    };
+    const editionId = found.docs[0]?.id;
+    const patch = (url: string, body: unknown) =>
+      fetch(`${cms}${url}`, { method: 'PATCH', headers, body: JSON.stringify(body) });
+    const frozen = await patch(`/api/editions/${editionId}`, { frozen: true });
+    expect(frozen.status).toBe(200);
+    expect(((await frozen.json()) as { doc: { frozenAt: string } }).doc.frozenAt).toBeTruthy();
+    await buildFromCms();
+    const page = `en/editions/${year}/index.html`;
+    const before = read(page);
+    const slug = before.match(/href="\/en\/works\/([^/]+)\/"/)?.[1];
+    const work = (await (
+      await fetch(`${cms}/api/works?where[slug][equals]=${slug}&depth=0`, { headers })
+    ).json()) as {
+      docs: { id: number; title: string }[];
+    };
+    const { id: workId, title } = work.docs[0] ?? { id: 0, title: '' };
+    expect(
+      (await patch(`/api/works/${workId}?locale=en`, { title: 'Renamed after the edition' })).status,
+    ).toBe(200);
+    try {
+      await buildFromCms();
+      // The edition's archive is as it was, byte for byte; the work's own page is current.
+      expect(read(page)).toBe(before);
+      expect(heading(read(`en/works/${slug}/index.html`))).toBe('Renamed after the edition');
+      expect(fs.existsSync(path.join(siteFolders(dataDir).root, 'frozen', String(year), 'frozen.json'))).toBe(
+        true,
+      );
+
+      expect((await patch(`/api/editions/${editionId}`, { frozen: false })).status).toBe(200);
+      await buildFromCms();
+      expect(read(page)).toContain('Renamed after the edition');
+    } finally {
+      await patch(`/api/works/${workId}?locale=en`, { title });
+      await patch(`/api/editions/${editionId}`, { frozen: false });
+    }
+  }, 300_000);
+
   it('rebuilds as a job when an admin asks, keeps the history, and puts an earlier build back', async () => {
     const token = await adminToken();
     expect(
@@ -925,9 +971,15 @@ describe('site built from a running CMS', () => {
         // The navigation offers the page (organisers and admins only).
         expect(await page.locator('a[href="/admin/site"]').count()).toBe(1);
         await page.goto(`${cms}/admin/site`, { waitUntil: 'networkidle' });
+        const latest = (await (
+          await fetch(`${cms}/api/site-builds?sort=-id&limit=1&depth=0`, {
+            headers: { authorization: `JWT ${token}` },
+          })
+        ).json()) as { docs: { id: number }[] };
+        const next = (latest.docs[0]?.id ?? 0) + 1;
         await page.getByRole('button', { name: 'Rebuild the site' }).click();
-        // The panel follows the build to its end and shows the result.
-        await page.waitForSelector('#current-build:has-text("published")', { timeout: 120_000 });
+        // The panel follows the new build to its end and shows the result.
+        await page.waitForSelector(`#current-build:has-text("#${next} · published")`, { timeout: 120_000 });
         const release = liveRelease();
         expect(release).not.toBe(before);
         const heading = await page.locator('#current-build').textContent();
@@ -946,6 +998,16 @@ describe('site built from a running CMS', () => {
 
   it('leaves the live site byte for byte when the CMS stops during a rebuild, and says so once it is back', async () => {
     const token = await adminToken();
+    // Nothing else is building: the fingerprint is that of the site visitors see.
+    for (let i = 0; i < 600; i++) {
+      const busy = (await (
+        await fetch(`http://127.0.0.1:${cmsPort}/api/site-builds?where[status][in]=queued,running&depth=0`, {
+          headers: { authorization: `JWT ${token}` },
+        })
+      ).json()) as { totalDocs: number };
+      if (busy.totalDocs === 0) break;
+      await sleep(200);
+    }
     const before = liveFingerprint();
     const id = await startRebuild(token);
     let record = await buildRecord(id, token);
@@ -955,9 +1017,14 @@ describe('site built from a running CMS', () => {
     }
     expect(record.status).toBe('running');
     await stopCms?.();
-    expect(liveFingerprint()).toBe(before);
-    const cms = await startCms(cmsEnv, cmsPort);
-    stopCms = cms.stop;
+    let afterStop: string;
+    try {
+      afterStop = liveFingerprint();
+    } finally {
+      const cms = await startCms(cmsEnv, cmsPort);
+      stopCms = cms.stop;
+    }
+    expect(afterStop).toBe(before);
     record = await buildRecord(id, await adminToken());
     expect(record.status).toBe('failed');
     expect(record.error).toMatch(/the live site was not changed/);

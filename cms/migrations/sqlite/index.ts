@@ -1,6 +1,7 @@
 import * as migration_20261127_194320_initial from './20261127_194320_initial';
 import * as migration_20261127_212632_og_size_and_colours from './20261127_212632_og_size_and_colours';
 import * as migration_20261127_220445_site_builds from './20261127_220445_site_builds';
+import * as migration_20261127_222342_frozen_editions from './20261127_222342_frozen_editions';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_220445_site_builds.up,
     down: migration_20261127_220445_site_builds.down,
-    name: '20261127_220445_site_builds'
+    name: '20261127_220445_site_builds',
+  },
+  {
+    up: migration_20261127_222342_frozen_editions.up,
+    down: migration_20261127_222342_frozen_editions.down,
+    name: '20261127_222342_frozen_editions'
   },
 ];

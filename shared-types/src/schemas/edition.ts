@@ -18,6 +18,12 @@ export const EditionSchema = z.object({
     .array(z.object({ id: z.number().int(), slug: z.string(), name: z.string() }))
     .nullish()
     .transform((value) => value ?? []),
+  frozen: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false)
+    .describe('The edition’s pages are kept as they were built when it was frozen'),
+  frozenAt: z.string().nullish(),
   _status: z.literal('published', 'is not published').optional(),
   updatedAt: z.string(),
 });

@@ -66,6 +66,8 @@ export function oyuMedia(options: {
         await Promise.all(
           [...used].map(async (name) => {
             const source = path.join(options.cacheDir, name);
+            // Photos of a frozen edition's pages come with them from the archive.
+            if (await fs.stat(path.join(target, name)).catch(() => undefined)) return;
             try {
               await fs.copyFile(source, path.join(target, name));
               const { size } = await fs.stat(source);

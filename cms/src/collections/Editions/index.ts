@@ -9,6 +9,7 @@ import { publicReadsPublished } from '../../hooks/publicReadsPublished';
 import { refreshMediaAfterChange, refreshMediaAfterDelete } from '../../hooks/refreshMediaVisibility';
 import { versionsWithDrafts } from '../versions';
 import { makeCurrent } from './hooks/makeCurrent';
+import { stampFrozen } from './hooks/stampFrozen';
 import { validateDates } from './hooks/validateDates';
 
 /** One Almaty Jewelry Week a year, addressed by its year. */
@@ -31,6 +32,7 @@ export const Editions: CollectionConfig = {
   hooks: {
     beforeOperation: [publicReadsPublished],
     beforeValidate: [validateDates],
+    beforeChange: [stampFrozen],
     afterChange: [refreshMediaAfterChange, makeCurrent],
     afterDelete: [refreshMediaAfterDelete],
   },
@@ -84,6 +86,30 @@ export const Editions: CollectionConfig = {
           en: 'Curators assigned here may edit every work of this edition.',
           ru: 'Назначенные кураторы могут редактировать все работы этого выпуска.',
         },
+      },
+    },
+    {
+      name: 'frozen',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { en: 'Freeze the archive', ru: 'Заморозить архив' },
+      admin: {
+        position: 'sidebar',
+        description: {
+          en: 'Keeps this edition’s page and its collection pages on the site exactly as the next build shows them: later edits to artisans, works, photos or vocabulary no longer change them. Work and artisan pages stay current. Untick to let the pages follow the CMS again.',
+          ru: 'Страница выпуска и страницы его коллекций останутся на сайте такими, какими их покажет следующая сборка: последующие правки мастеров, работ, фото и словарей их не изменят. Страницы работ и мастеров остаются актуальными. Снимите отметку, чтобы страницы снова следовали за CMS.',
+        },
+      },
+    },
+    {
+      name: 'frozenAt',
+      type: 'date',
+      label: { en: 'Frozen since', ru: 'Заморожен с' },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        condition: (data) => Boolean(data?.frozen),
+        date: { pickerAppearance: 'dayAndTime' },
       },
     },
     { name: 'showcases', type: 'join', collection: 'showcases', on: 'edition' },
