@@ -94,6 +94,25 @@ const words = {
   },
 };
 
+const listFields = [
+  'status',
+  'trigger',
+  'startedBy',
+  'queuedAt',
+  'durationMs',
+  'phase',
+  'pagesDone',
+  'pagesTotal',
+  'pages',
+  'bytes',
+  'warnings',
+  'error',
+  'deploy',
+  'release',
+  'live',
+  'kept',
+];
+
 const seconds = (ms?: number | null) => (ms ? `${(ms / 1000).toFixed(1)} s` : '–');
 const mebibytes = (bytes?: number | null) => (bytes ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : '–');
 
@@ -104,15 +123,26 @@ export function SitePanel({ language }: { language: 'en' | 'ru' }) {
   const [busy, setBusy] = useState(false);
   const logRef = useRef<HTMLPreElement>(null);
 
+  const [log, setLog] = useState<{ id: number; text: string }>();
   const load = useCallback(async () => {
-    const response = await fetch('/api/site-builds?sort=-queuedAt&limit=20&depth=1', {
+    // The history without logs (they are large); the log of the build shown, on its own.
+    const fields = listFields.map((field) => `select[${field}]=true`).join('&');
+    const response = await fetch(`/api/site-builds?sort=-queuedAt&limit=20&depth=1&${fields}`, {
       credentials: 'include',
     });
     if (!response.ok) {
       setProblem(`HTTP ${response.status}`);
       return;
     }
-    setBuilds(((await response.json()) as { docs: Build[] }).docs);
+    const docs = ((await response.json()) as { docs: Build[] }).docs;
+    setBuilds(docs);
+    const shown = docs.find((build) => build.status === 'running' || build.status === 'queued') ?? docs[0];
+    if (shown) {
+      const one = await fetch(`/api/site-builds/${shown.id}?depth=0&select[log]=true`, {
+        credentials: 'include',
+      });
+      if (one.ok) setLog({ id: shown.id, text: ((await one.json()) as { log?: string }).log ?? '' });
+    }
   }, []);
 
   const active = builds.find((build) => build.status === 'running' || build.status === 'queued');
@@ -192,7 +222,7 @@ export function SitePanel({ language }: { language: 'en' | 'ru' }) {
               ))}
             </ul>
           )}
-          {shown.log && (
+          {log?.id === shown.id && log.text && (
             <>
               <h3>{t.log}</h3>
               <pre
@@ -200,7 +230,7 @@ export function SitePanel({ language }: { language: 'en' | 'ru' }) {
                 aria-live={shown.status === 'running' ? 'polite' : 'off'}
                 style={{ maxHeight: '20rem', overflow: 'auto', fontSize: '0.8rem', whiteSpace: 'pre-wrap' }}
               >
-                {shown.log}
+                {log.text}
               </pre>
             </>
           )}

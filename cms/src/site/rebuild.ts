@@ -9,6 +9,8 @@ import type { BuildTrigger } from './SiteBuilds';
  * the automatic rebuild after publishing.
  */
 export const siteQueue = 'site';
+/** A build still waiting after this long will not start: the process that queued it is gone. */
+const staleAfterMs = 10 * 60 * 1000;
 
 /** The job: run the build of one `site-builds` record. */
 export const rebuildSiteTask: TaskConfig<'rebuildSite'> = {
@@ -44,7 +46,22 @@ export async function requestRebuild(payload: Payload, request: RebuildRequest) 
     overrideAccess: true,
   });
   const queued = waiting.docs[0];
-  if (queued) return { build: queued, joined: true, done: Promise.resolve() };
+  if (queued && Date.now() - Date.parse(queued.queuedAt) < staleAfterMs) {
+    return { build: queued, joined: true, done: Promise.resolve() };
+  }
+  if (queued) {
+    // Queued long ago and never started (its process ended): say so, and start afresh.
+    await payload.update({
+      collection: 'site-builds',
+      id: queued.id,
+      data: {
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        error: 'this build never started; a newer one replaced it',
+      },
+      overrideAccess: true,
+    });
+  }
   const build = await payload.create({
     collection: 'site-builds',
     data: {

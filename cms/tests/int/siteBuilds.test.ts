@@ -73,6 +73,23 @@ describe('site builds', () => {
     await payload.delete({ collection: 'payload-jobs', where: { queue: { equals: 'site' } } });
   });
 
+  it('does not join a build that has waited so long it will never start', async () => {
+    const stale = await payload.create({
+      collection: 'site-builds',
+      data: {
+        status: 'queued',
+        trigger: 'admin',
+        queuedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+      },
+    });
+    const fresh = await requestRebuild(payload, { trigger: 'cli', runNow: false });
+    expect(fresh.joined).toBe(false);
+    const old = await payload.findByID({ collection: 'site-builds', id: stale.id });
+    expect([old.status, old.error]).toEqual(['failed', 'this build never started; a newer one replaced it']);
+    await payload.delete({ collection: 'site-builds', id: fresh.build.id });
+    await payload.delete({ collection: 'payload-jobs', where: { queue: { equals: 'site' } } });
+  });
+
   it('fails a build whose CMS does not answer, says so, and leaves the live site alone', async () => {
     const live = path.join(env.dataDir, 'site', 'releases', '20260101-000000-000');
     fs.mkdirSync(live, { recursive: true });
