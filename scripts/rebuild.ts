@@ -1,5 +1,5 @@
 /**
- * `pnpm rebuild`: build the public site from the CMS and publish it, as the Site page in the
+ * `pnpm run rebuild`: build the public site from the CMS and publish it, as the Site page in the
  * admin does, with a progress bar and a short report. The build is a Payload job and lands in
  * the build history like any other (trigger "cli").
  *

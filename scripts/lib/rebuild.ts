@@ -1,6 +1,6 @@
 /**
  * A site build through the CMS's build job, so that it lands in the build history (and can be
- * rolled back to from the Site page) whoever starts it: `pnpm rebuild`, `pnpm start`. Runs the
+ * rolled back to from the Site page) whoever starts it: `pnpm run rebuild`, `pnpm start`. Runs the
  * job in this process through the Local API; the CMS must be answering on its port, since the
  * build reads its public API, and the CMS environment must be exported (`exportEnv`).
  */

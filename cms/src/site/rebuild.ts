@@ -5,7 +5,7 @@ import type { BuildTrigger } from './SiteBuilds';
 
 /**
  * Starting site builds. Every build is a `site-builds` record and a Payload job on the `site`
- * queue, whoever asks for it: the Site page in the admin, `pnpm rebuild`, `pnpm start`, or
+ * queue, whoever asks for it: the Site page in the admin, `pnpm run rebuild`, `pnpm start`, or
  * the automatic rebuild after publishing.
  */
 export const siteQueue = 'site';
@@ -78,7 +78,8 @@ export async function requestRebuild(payload: Payload, request: RebuildRequest) 
     request.runNow === false
       ? Promise.resolve()
       : payload.jobs
-          .runByID({ id: job.id })
+          // The build's own record tells its story; errors from the job runner are still logged.
+          .runByID({ id: job.id, silent: { info: true } })
           .then(() => undefined)
           .catch((error: unknown) =>
             payload.logger.error({ err: error }, `site build ${build.id} did not run`),

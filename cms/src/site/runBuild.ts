@@ -252,7 +252,7 @@ export async function markKept(payload: Payload): Promise<void> {
  * published, untouched by them.
  */
 export async function recoverInterruptedBuilds(payload: Payload): Promise<void> {
-  // A build started by another process (`pnpm rebuild`) may still be running: its lock says so.
+  // A build started by another process (`pnpm run rebuild`) may still be running: its lock says so.
   if (buildLockHeld()) return;
   const stale = await payload.find({
     collection: 'site-builds',
