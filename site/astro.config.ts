@@ -4,12 +4,15 @@ import { fileURLToPath } from 'node:url';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { EditionSchema, ShowcaseSchema } from '@oyu/shared-types';
+import type { AstroIntegration } from 'astro';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { readEnv } from './src/env';
 import { captureFrozen, frozenEditions, restoreFrozen } from './src/lib/archive';
-import { brokenLinksMessage, findBrokenLinks } from './src/lib/checkLinks';
+import { brokenLinksMessage, scanLinks } from './src/lib/checkLinks';
+import { dataIndexFile, fillFromBase, linkIndexFile, pageLinks } from './src/lib/incremental';
 import { oyuMedia } from './src/lib/mediaIntegration';
 import { mediaCacheDir } from './src/lib/paths';
+import { buildPlan } from './src/lib/plan';
 import { oyuSearch } from './src/lib/searchIntegration';
 import { promoteSnapshot, readSnapshot, snapshotDir, writeLastGoodBuild } from './src/lib/snapshot';
 
@@ -32,8 +35,15 @@ const frozenStore = () => path.join(path.dirname(snapshotDir(env.snapshotDir)), 
 
 /** Checks a build that completed, then records its counts for the next build's drop guard. */
 async function recordGoodBuild(outDir: string) {
-  const broken = await findBrokenLinks(outDir);
+  const { broken, links } = await scanLinks(outDir);
   if (broken.length) throw new Error(`The site was not published: ${brokenLinksMessage(broken)}`);
+  // What the next build needs to render only what changes.
+  const { next } = await buildPlan();
+  const pageLinkIndex = Object.fromEntries(
+    Object.entries(links).map(([page, found]) => [page, pageLinks(found)]),
+  );
+  await fs.writeFile(path.join(outDir, dataIndexFile), JSON.stringify(next));
+  await fs.writeFile(path.join(outDir, linkIndexFile), JSON.stringify(pageLinkIndex));
   // Editions frozen since the last build keep the pages this build wrote.
   const { frozen, showcases } = await builtData();
   const captured = await captureFrozen(outDir, frozenStore(), frozen, showcases);
@@ -42,6 +52,20 @@ async function recordGoodBuild(outDir: string) {
   const dir = snapshotDir(env.snapshotDir);
   if (!env.fromSnapshot) await promoteSnapshot(dir);
   await writeLastGoodBuild(dir, { finishedAt: new Date().toISOString(), publishedWorks: works.length });
+}
+
+/** An integration whose last step runs only when the whole site was rendered. */
+function onlyInFullBuilds(integration: AstroIntegration): AstroIntegration {
+  const done = integration.hooks['astro:build:done'];
+  return {
+    ...integration,
+    hooks: {
+      ...integration.hooks,
+      'astro:build:done': async (options) => {
+        if ((await buildPlan()).plan.mode === 'full') await done?.(options);
+      },
+    },
+  };
 }
 
 export default defineConfig({
@@ -54,7 +78,28 @@ export default defineConfig({
   // Astro image component re-encodes anything during a build.
   image: { service: passthroughImageService() },
   integrations: [
-    // First of the build's last steps: frozen editions' pages go back over the new ones.
+    // The build's last steps, in order. First, a partial build takes every page it did not
+    // render from the live build it started from.
+    {
+      name: 'oyu-incremental',
+      hooks: {
+        'astro:build:done': async ({ dir, logger }) => {
+          if (env.typesOnly) return;
+          const { plan } = await buildPlan();
+          if (plan.mode === 'full') {
+            logger.info(`full build: ${plan.reason}`);
+            return;
+          }
+          const taken = await fillFromBase(fileURLToPath(dir), env.baseRelease as string);
+          logger.info(
+            `partial build: rendered ${plan.pages.size} pages, took ${taken} files from the live build; changed: ${
+              plan.changed.length ? plan.changed.join(', ') : 'nothing'
+            }`,
+          );
+        },
+      },
+    },
+    // Then frozen editions' pages go back over the new ones.
     {
       name: 'oyu-archive',
       hooks: {
@@ -66,11 +111,14 @@ export default defineConfig({
       },
     },
     react(),
-    // One sitemap for every language, each URL listing its translations.
-    sitemap({
-      filter: (page) => !page.endsWith('/404/'),
-      i18n: { defaultLocale: 'en', locales: { en: 'en', ru: 'ru', kk: 'kk' } },
-    }),
+    // One sitemap for every language, each URL listing its translations. A partial build
+    // keeps the live one: it has the same pages.
+    onlyInFullBuilds(
+      sitemap({
+        filter: (page) => !page.endsWith('/404/'),
+        i18n: { defaultLocale: 'en', locales: { en: 'en', ru: 'ru', kk: 'kk' } },
+      }),
+    ),
     // Before oyuMedia, whose last step records the build as good.
     oyuSearch({ typesOnly: env.typesOnly }),
     oyuMedia({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -46,6 +47,8 @@ export type BuildReleaseOptions = {
   keep?: number;
   /** A shell command run in the new release's folder once it is live, e.g. an rsync. */
   deployCommand?: string;
+  /** Render every page, even when only some documents changed. */
+  full?: boolean;
   onLog?: (line: string) => void;
   onProgress?: (progress: BuildProgress) => void;
 };
@@ -57,6 +60,11 @@ export type ReleaseManifest = {
   pages: number;
   bytes: number;
   warnings: string[];
+  /** Full: every page rendered; partial: only the pages whose data changed (with how many). */
+  mode: 'full' | 'partial';
+  rendered: number;
+  /** Why a build was full, or what changed in a partial one. */
+  reason: string;
 };
 
 export type BuildResult = ReleaseManifest & {
@@ -118,6 +126,8 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
 
     progress({ phase: 'data' });
     let pagesDone = 0;
+    const plan = { mode: 'full' as 'full' | 'partial', rendered: 0, reason: '' };
+    const base = live && !options.full && !options.fromSnapshot ? releaseDir(store, live) : undefined;
     try {
       await run(path.join(siteDir, 'node_modules', '.bin', 'astro'), ['build'], {
         cwd: siteDir,
@@ -126,6 +136,8 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
           SITE_URL: options.siteUrl,
           SITE_OUT_DIR: outDir,
           ASTRO_TELEMETRY_DISABLED: '1',
+          OYU_CODE_HASH: await codeHash(),
+          ...(base ? { OYU_BASE_RELEASE: base } : {}),
           ...(options.maxDrop !== undefined ? { MAX_WORKS_DROP: String(options.maxDrop) } : {}),
           ...(options.mediaCacheDir ? { MEDIA_CACHE_DIR: options.mediaCacheDir } : {}),
           ...(options.cacheDir ? { SITE_CACHE_DIR: options.cacheDir } : {}),
@@ -165,6 +177,9 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
       pages: check.pages,
       bytes: check.bytes,
       warnings,
+      mode: plan.mode,
+      rendered: plan.mode === 'full' ? check.pages : plan.rendered,
+      reason: plan.reason,
     };
     await fs.writeFile(path.join(outDir, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
     await finishRelease(store, id);
@@ -187,6 +202,27 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * A fingerprint of the code that makes pages: the site, the shared schemas and the locked
+ * dependencies. A build made with other code cannot reuse pages of the live one.
+ */
+async function codeHash(): Promise<string> {
+  const hash = createHash('sha1');
+  const roots = [path.join(siteDir, 'src'), path.join(siteDir, '..', 'shared-types', 'src')];
+  const files = [
+    path.join(siteDir, 'astro.config.ts'),
+    path.join(siteDir, 'package.json'),
+    path.join(siteDir, '..', 'pnpm-lock.yaml'),
+  ];
+  for (const root of roots) {
+    for (const entry of await fs.readdir(root, { withFileTypes: true, recursive: true })) {
+      if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name));
+    }
+  }
+  for (const file of files.sort()) hash.update(file).update(await fs.readFile(file));
+  return hash.digest('hex');
 }
 
 /** Runs the deploy command; its output goes to the build log, its failure becomes a warning. */

@@ -32,6 +32,8 @@ export type SiteBuildOptions = {
   maxDrop?: number;
   keep?: number;
   deployCommand?: string;
+  /** Render every page, even when only some documents changed. */
+  full?: boolean;
   /** Print Astro's output, prefixed. */
   echo?: boolean;
   onLog?: (line: string) => void;
@@ -56,6 +58,7 @@ export async function buildSite(options: SiteBuildOptions) {
     ...(options.maxDrop !== undefined ? { maxDrop: options.maxDrop } : {}),
     ...(options.keep !== undefined ? { keep: options.keep } : {}),
     ...(options.deployCommand ? { deployCommand: options.deployCommand } : {}),
+    ...(options.full ? { full: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     onLog: (line: string) => {
       if (options.echo) process.stdout.write(`  site build │ ${line}\n`);

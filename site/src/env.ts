@@ -23,6 +23,10 @@ const EnvSchema = z.object({
   FROM_SNAPSHOT: z.enum(['1', 'true']).optional(),
   /** Largest share of published works that may disappear since the last good build. */
   MAX_WORKS_DROP: z.coerce.number().min(0).max(1).default(0.25),
+  /** The live build to start from: only pages whose data changed are rendered (see lib/incremental.ts). */
+  OYU_BASE_RELEASE: z.string().min(1).optional(),
+  /** A hash of the site's code, recorded with each build; a different one means a full build. */
+  OYU_CODE_HASH: z.string().default('unknown'),
   /** Set by `pnpm typecheck` only: generate the collection types without reading the CMS. */
   OYU_TYPES_ONLY: z.enum(['1', 'true']).optional(),
 });
@@ -38,6 +42,8 @@ export type SiteEnv = {
   snapshotDir: string | undefined;
   fromSnapshot: boolean;
   maxWorksDrop: number;
+  baseRelease: string | undefined;
+  codeHash: string;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): SiteEnv {
@@ -59,5 +65,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     snapshotDir: parsed.data.SNAPSHOT_DIR,
     fromSnapshot: Boolean(parsed.data.FROM_SNAPSHOT),
     maxWorksDrop: parsed.data.MAX_WORKS_DROP,
+    baseRelease: parsed.data.OYU_BASE_RELEASE,
+    codeHash: parsed.data.OYU_CODE_HASH,
   };
 }

@@ -24,7 +24,7 @@ let cmsPort: number;
 let dataDir: string;
 let stopCms: (() => Promise<void>) | undefined;
 let cmsEnv: Record<string, string | undefined> = {};
-let buildFromCms: (options?: { fromSnapshot?: boolean }) => ReturnType<typeof buildSite>;
+let buildFromCms: (options?: { fromSnapshot?: boolean; full?: boolean }) => ReturnType<typeof buildSite>;
 
 const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
 const htmlFiles = () =>
@@ -854,6 +854,79 @@ describe('site built from a running CMS', () => {
     }
     return hash.digest('hex');
   };
+
+  it('renders only the pages an edit touches, and publishes what a full build would', async () => {
+    const cms = `http://127.0.0.1:${cmsPort}`;
+    const headers = { 'content-type': 'application/json', authorization: `JWT ${await adminToken()}` };
+    const patch = (url: string, body: unknown) =>
+      fetch(`${cms}${url}`, { method: 'PATCH', headers, body: JSON.stringify(body) });
+    /** Every page and file of the live site but the search index, by content. */
+    const files = () => {
+      const root = fs.realpathSync(outDir);
+      const result: Record<string, string> = {};
+      for (const file of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+        const full = path.join(root, file);
+        if (file.startsWith('pagefind') || file.startsWith('oyu-') || !fs.statSync(full).isFile()) continue;
+        result[file] = crypto.createHash('sha1').update(fs.readFileSync(full)).digest('hex');
+      }
+      return result;
+    };
+    const first = await buildFromCms({ full: true });
+    expect(first.mode).toBe('full');
+    // Nothing changed: nothing is rendered again.
+    const same = await buildFromCms();
+    expect([same.mode, same.rendered], same.reason).toEqual(['partial', 0]);
+    expect(same.pages).toBe(first.pages);
+
+    const work = published[3];
+    const found = (await (
+      await fetch(`${cms}/api/works?where[slug][equals]=${work?.slug}&depth=0`, { headers })
+    ).json()) as {
+      docs: { id: number; title: string; materials: number[] }[];
+    };
+    const doc = found.docs[0];
+    if (!doc) throw new Error('no work to edit');
+    const artisanKey = work?.artisans[0];
+    const artisans = (await (
+      await fetch(`${cms}/api/artisans?limit=100&depth=0&locale=en`, { headers })
+    ).json()) as {
+      docs: { id: number; name: string }[];
+    };
+    const maker = artisans.docs.find((a) => a.name === nameOf(artisanKey ?? ''));
+    if (!maker) throw new Error('no artisan to edit');
+    const edits: [string, () => Promise<Response>, () => Promise<Response>][] = [
+      [
+        'a work’s title',
+        () => patch(`/api/works/${doc.id}?locale=en`, { title: 'Retitled for the partial build' }),
+        () => patch(`/api/works/${doc.id}?locale=en`, { title: doc.title }),
+      ],
+      [
+        'a work’s materials (related works change)',
+        () => patch(`/api/works/${doc.id}`, { materials: doc.materials.slice(0, 1) }),
+        () => patch(`/api/works/${doc.id}`, { materials: doc.materials }),
+      ],
+      [
+        'an artisan’s name (shown on the cards of their works)',
+        () => patch(`/api/artisans/${maker.id}?locale=en`, { name: 'Renamed Maker' }),
+        () => patch(`/api/artisans/${maker.id}?locale=en`, { name: maker.name }),
+      ],
+    ];
+    try {
+      for (const [what, edit] of edits) {
+        expect((await edit()).status, what).toBe(200);
+        const partial = await buildFromCms();
+        expect(partial.mode, `${what}: ${partial.reason}`).toBe('partial');
+        expect(partial.rendered, what).toBeGreaterThan(0);
+        expect(partial.rendered, what).toBeLessThan(partial.pages);
+        const afterPartial = files();
+        await buildFromCms({ full: true });
+        expect(files(), what).toEqual(afterPartial);
+      }
+      expect(read(`en/works/${work?.slug}/index.html`)).toContain('Renamed Maker');
+    } finally {
+      for (const [, , undo] of edits) await undo();
+    }
+  }, 600_000);
 
   it('keeps a frozen edition’s pages while shared data changes, and lets them follow again once unfrozen', async () => {
     const cms = `http://127.0.0.1:${cmsPort}`;

@@ -43,21 +43,31 @@ async function resolves(dir: string, url: string): Promise<boolean> {
   return (await exists(target)) || exists(path.join(target, 'index.html'));
 }
 
-/** Every internal link of the site at `dir` that leads nowhere, as "page → target". */
-export async function findBrokenLinks(dir: string): Promise<string[]> {
+/**
+ * Every internal link of the site at `dir` that leads nowhere, as "page → target", and the
+ * internal links of each page (for the next build's plan, see incremental.ts).
+ */
+export async function scanLinks(dir: string): Promise<{ broken: string[]; links: Record<string, string[]> }> {
   const root = path.resolve(dir);
   const broken: string[] = [];
+  const links: Record<string, string[]> = {};
   const known = new Map<string, Promise<boolean>>();
   for (const entry of await fs.readdir(root, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const file = path.join(entry.parentPath, entry.name);
-    const page = `/${path.relative(root, file).split(path.sep).join('/')}`;
-    for (const url of internalLinks(await fs.readFile(file, 'utf8'))) {
+    const relative = path.relative(root, file).split(path.sep).join('/');
+    const found = internalLinks(await fs.readFile(file, 'utf8'));
+    links[relative] = found;
+    for (const url of found) {
       if (!known.has(url)) known.set(url, resolves(root, url));
-      if (!(await known.get(url))) broken.push(`${page} → ${url}`);
+      if (!(await known.get(url))) broken.push(`/${relative} → ${url}`);
     }
   }
-  return broken;
+  return { broken, links };
+}
+
+export async function findBrokenLinks(dir: string): Promise<string[]> {
+  return (await scanLinks(dir)).broken;
 }
 
 export function brokenLinksMessage(broken: string[]): string {

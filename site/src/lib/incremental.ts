@@ -1,0 +1,215 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { type Locale, locales } from '@oyu/shared-types';
+import { workFacets } from './facets';
+
+/**
+ * Incremental builds. Each release records two indexes beside its pages:
+ *
+ *   oyu-data.json   every document it was built from (a hash of each, its page, and a hash of
+ *                   what related-works ranking reads), and the hash of the site's code
+ *   oyu-links.json  for every page, the pages it links to
+ *
+ * The next build compares the documents it just fetched with the live release's. When only
+ * the content of existing works, artisans, collections or editions changed, it renders only the
+ * pages that show them — their own pages and every page linking to them (cards, lists, facts,
+ * timelines), plus the pages that depend on all works (home, browse) — and takes every other
+ * file from the live release. Anything else (code, settings, venues, vocabulary, a document
+ * added, removed or moved to another address, a new filter value) makes a full build.
+ */
+export type DocEntry = { hash: string; url: string | null; related?: string };
+export type DataIndex = { code: string; docs: Record<string, DocEntry> };
+export type LinkIndex = Record<string, string[]>;
+export type Plan =
+  | { mode: 'full'; reason: string }
+  | { mode: 'partial'; pages: Set<string>; changed: string[] };
+
+export const dataIndexFile = 'oyu-data.json';
+export const linkIndexFile = 'oyu-links.json';
+
+const hash = (value: unknown) => crypto.createHash('sha1').update(JSON.stringify(value)).digest('hex');
+
+type Doc = Record<string, unknown> & { id?: number; slug?: string; year?: number };
+
+/** The page of a document in a language, as a site-internal URL. */
+function urlOf(collection: string, locale: Locale, doc: Doc): string | null {
+  if (collection === 'oyu-works') return `/${locale}/works/${doc.slug}/`;
+  if (collection === 'oyu-artisans') return `/${locale}/artisans/${doc.slug}/`;
+  if (collection === 'oyu-collections') return `/${locale}/collections/${doc.slug}/`;
+  if (collection === 'oyu-editions') return `/${locale}/editions/${doc.year}/`;
+  return null;
+}
+
+/** What related-works ranking and featured works read of a work or collection. */
+function relatedPart(collection: string, doc: Doc): string | undefined {
+  const ids = (value: unknown) =>
+    Array.isArray(value) ? value.map((item) => (item as { id?: number }).id ?? item) : [];
+  if (collection === 'oyu-works') {
+    return hash([
+      ids(doc.artisans),
+      (doc.pieceType as { id?: number } | null)?.id ?? null,
+      ids(doc.materials),
+      ids(doc.gemstones),
+      ids(doc.techniques),
+      ids(doc.editions),
+      doc.colours,
+    ]);
+  }
+  if (collection === 'oyu-collections') return hash([doc.works, (doc.edition as { id?: number })?.id]);
+  return undefined;
+}
+
+const collections = [
+  'oyu-works',
+  'oyu-artisans',
+  'oyu-collections',
+  'oyu-editions',
+  'oyu-venues',
+  'oyu-settings',
+];
+
+/** Reads the documents a build used from its snapshot folder (`<collection>.<locale>.json`). */
+export async function readBuildData(dir: string): Promise<Map<string, Doc[]>> {
+  const data = new Map<string, Doc[]>();
+  for (const collection of collections) {
+    for (const locale of locales) {
+      const text = await fs
+        .readFile(path.join(dir, `${collection}.${locale}.json`), 'utf8')
+        .catch(() => undefined);
+      if (text) data.set(`${collection}.${locale}`, (JSON.parse(text) as { docs: Doc[] }).docs);
+    }
+  }
+  return data;
+}
+
+export function dataIndex(data: Map<string, Doc[]>, code: string): DataIndex {
+  const docs: Record<string, DocEntry> = {};
+  for (const [key, list] of data) {
+    const [collection = '', locale = 'en'] = key.split('.');
+    list.forEach((doc, i) => {
+      const related = relatedPart(collection, doc);
+      docs[`${key}/${doc.id ?? i}`] = {
+        hash: hash(doc),
+        url: urlOf(collection, locale as Locale, doc),
+        ...(related ? { related } : {}),
+      };
+    });
+  }
+  return { code, docs };
+}
+
+/** Pages rendered whenever anything changes: they depend on all works. */
+const alwaysPages = locales.flatMap((locale) => [`${locale}/index.html`, `${locale}/browse/index.html`]);
+
+export function planBuild(options: {
+  base: { data: DataIndex; links: LinkIndex } | undefined;
+  next: DataIndex;
+  data: Map<string, Doc[]>;
+}): Plan {
+  const { base, next, data } = options;
+  if (!base) return { mode: 'full', reason: 'there is no earlier build to start from' };
+  if (base.data.code !== next.code) return { mode: 'full', reason: 'the site’s code changed' };
+  const before = Object.keys(base.data.docs).sort();
+  const after = Object.keys(next.docs).sort();
+  if (before.join('\n') !== after.join('\n'))
+    return { mode: 'full', reason: 'documents were added or removed' };
+  const changed = after.filter((key) => base.data.docs[key]?.hash !== next.docs[key]?.hash);
+  if (changed.length === 0) return { mode: 'partial', pages: new Set(), changed };
+  for (const key of changed) {
+    if (!/^oyu-(works|artisans|collections|editions)\./.test(key)) {
+      return { mode: 'full', reason: `${key.split('.')[0]?.replace('oyu-', '')} changed` };
+    }
+    if (base.data.docs[key]?.url !== next.docs[key]?.url)
+      return { mode: 'full', reason: 'a page moved to another address' };
+  }
+  const pages = new Set<string>(alwaysPages);
+  const urls = new Set<string>();
+  const addDocPages = (url: string | null | undefined) => {
+    if (!url) return;
+    urls.add(url);
+    pages.add(`${url.slice(1)}index.html`);
+  };
+  let relatedChanged = false;
+  for (const key of changed) {
+    addDocPages(next.docs[key]?.url);
+    if (base.data.docs[key]?.related !== next.docs[key]?.related) relatedChanged = true;
+  }
+  // A maker's name shows on the cards of their works: pages linking those works change too.
+  const changedArtisans = new Set(
+    changed.filter((key) => key.startsWith('oyu-artisans.')).map((key) => Number(key.split('/')[1])),
+  );
+  for (const locale of locales) {
+    for (const work of data.get(`oyu-works.${locale}`) ?? []) {
+      const makers = (work.artisans as { id: number }[] | undefined) ?? [];
+      if (makers.some((maker) => changedArtisans.has(maker.id)))
+        addDocPages(urlOf('oyu-works', locale, work));
+    }
+  }
+  // The filter pages are one per value in use: values that appear or disappear change the set.
+  const facetPages = new Set<string>();
+  for (const locale of locales) {
+    for (const work of data.get(`oyu-works.${locale}`) ?? []) {
+      for (const [facet, values] of Object.entries(workFacets(work as never))) {
+        for (const value of values)
+          facetPages.add(`${locale}/browse/${facet}/${encodeURIComponent(value)}/index.html`);
+      }
+    }
+  }
+  const baseFacetPages = Object.keys(base.links).filter((page) =>
+    /^[a-z]{2}\/browse\/[^/]+\/[^/]+\/index\.html$/.test(page),
+  );
+  if (baseFacetPages.length !== facetPages.size || baseFacetPages.some((page) => !facetPages.has(page))) {
+    return { mode: 'full', reason: 'the filter values changed' };
+  }
+  // A changed work is listed on the pages of its filter values, old (they link it) and new.
+  for (const key of changed.filter((k) => k.startsWith('oyu-works.'))) {
+    const locale = key.slice('oyu-works.'.length, key.indexOf('/')) as Locale;
+    const work = (data.get(`oyu-works.${locale}`) ?? []).find((doc) => String(doc.id) === key.split('/')[1]);
+    if (!work) continue;
+    for (const [facet, values] of Object.entries(workFacets(work as never))) {
+      for (const value of values)
+        pages.add(`${locale}/browse/${facet}/${encodeURIComponent(value)}/index.html`);
+    }
+  }
+  // Related works are ranked over all works: when what they rank by changes, every work page
+  // may list different ones.
+  if (relatedChanged) {
+    for (const page of Object.keys(base.links))
+      if (/^[a-z]{2}\/works\/[^/]+\/index\.html$/.test(page)) pages.add(page);
+  }
+  for (const [page, links] of Object.entries(base.links)) {
+    if (links.some((link) => urls.has(link))) pages.add(page);
+  }
+  return { mode: 'partial', pages, changed };
+}
+
+/** The site-internal page links of one page, for the link index. */
+export function pageLinks(links: string[]): string[] {
+  return [
+    ...new Set(links.filter((link) => link.endsWith('/') && !/^\/(media|_astro|pagefind)\//.test(link))),
+  ].sort();
+}
+
+/**
+ * Copies into `outDir` every file of the base release that this (partial) build did not
+ * write, as hard links: unchanged pages, their assets, the sitemap. Photos and the search
+ * index are not taken: they are made again for the whole site.
+ */
+export async function fillFromBase(outDir: string, baseDir: string): Promise<number> {
+  let taken = 0;
+  for (const entry of await fs.readdir(baseDir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const source = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(baseDir, source);
+    if (/^(media|pagefind)\//.test(relative) || relative === dataIndexFile || relative === linkIndexFile)
+      continue;
+    if (relative === 'oyu-release.json') continue;
+    const target = path.join(outDir, relative);
+    if (await fs.stat(target).catch(() => undefined)) continue;
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.link(source, target).catch(() => fs.copyFile(source, target));
+    taken += 1;
+  }
+  return taken;
+}

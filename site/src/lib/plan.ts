@@ -1,0 +1,66 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { readEnv } from '../env';
+import {
+  type DataIndex,
+  dataIndex,
+  dataIndexFile,
+  type LinkIndex,
+  linkIndexFile,
+  type Plan,
+  planBuild,
+  readBuildData,
+} from './incremental';
+import { snapshotDir } from './snapshot';
+
+/**
+ * This build's plan, made once per build (after the loaders fetched the data) and shared by
+ * every page's getStaticPaths and by the build's last steps.
+ */
+let plan: Promise<{ plan: Plan; next: DataIndex }> | undefined;
+
+/** Where this build's data is: what the loaders just fetched, or the snapshot it rebuilds. */
+export function buildDataDir(): string {
+  const env = readEnv();
+  const dir = snapshotDir(env.snapshotDir);
+  return env.fromSnapshot ? dir : path.join(dir, 'pending');
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+  return text ? (JSON.parse(text) as T) : undefined;
+}
+
+export function buildPlan() {
+  plan ??= (async () => {
+    const env = readEnv();
+    const data = await readBuildData(buildDataDir());
+    const next = dataIndex(data, env.codeHash);
+    if (!env.baseRelease || env.fromSnapshot) {
+      return { next, plan: { mode: 'full', reason: 'a full build was asked for' } as Plan };
+    }
+    const [baseData, baseLinks] = await Promise.all([
+      readJson<DataIndex>(path.join(env.baseRelease, dataIndexFile)),
+      readJson<LinkIndex>(path.join(env.baseRelease, linkIndexFile)),
+    ]);
+    const base = baseData && baseLinks ? { data: baseData, links: baseLinks } : undefined;
+    return { next, plan: planBuild({ base, next, data }) };
+  })();
+  return plan;
+}
+
+/**
+ * The paths of a route this build renders: all of them in a full build, only the planned
+ * pages in a partial one. `route` is the route's file pattern, e.g. `[lang]/works/[slug]`.
+ */
+export async function planned<T extends { params: Record<string, string | undefined> }>(
+  route: string,
+  paths: T[],
+): Promise<T[]> {
+  const { plan: current } = await buildPlan();
+  if (current.mode === 'full') return paths;
+  return paths.filter((entry) => {
+    const file = `${route.replace(/\[(\w+)\]/g, (_, name: string) => entry.params[name] ?? '')}/index.html`;
+    return current.pages.has(file);
+  });
+}

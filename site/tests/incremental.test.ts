@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { dataIndex, type LinkIndex, planBuild } from '../src/lib/incremental';
+
+type Doc = Record<string, unknown> & { id: number };
+const term = (id: number, slug: string) => ({ id, slug, label: slug });
+const work = (id: number, slug: string, extra: Partial<Doc> = {}): Doc => ({
+  id,
+  slug,
+  title: slug,
+  artisans: [{ id: 1, name: 'Aigerim', slug: 'aigerim', country: 'KZ' }],
+  materials: [term(1, 'silver')],
+  gemstones: [],
+  techniques: [],
+  editions: [],
+  colours: [],
+  pieceType: null,
+  ...extra,
+});
+const data = (works: Doc[], artisanName = 'Aigerim', settings = 'about') =>
+  new Map<string, Doc[]>([
+    ['oyu-works.en', works],
+    ['oyu-artisans.en', [{ id: 1, slug: 'aigerim', name: artisanName }]],
+    ['oyu-settings.en', [{ id: 0, about: settings }]],
+  ]);
+const links: LinkIndex = {
+  'en/index.html': ['/en/works/ring/'],
+  'en/browse/index.html': ['/en/works/ring/', '/en/works/cuff/'],
+  'en/works/ring/index.html': ['/en/artisans/aigerim/', '/en/works/cuff/'],
+  'en/works/cuff/index.html': ['/en/artisans/aigerim/'],
+  'en/artisans/aigerim/index.html': ['/en/works/ring/', '/en/works/cuff/'],
+  'en/artisans/index.html': ['/en/artisans/aigerim/'],
+  'en/browse/material/silver/index.html': ['/en/works/ring/', '/en/works/cuff/'],
+  'en/browse/country/kz/index.html': ['/en/works/ring/', '/en/works/cuff/'],
+  'en/about/index.html': [],
+};
+const works = [work(1, 'ring'), work(2, 'cuff')];
+const base = { data: dataIndex(data(works), 'code-1'), links };
+const plan = (next: Map<string, Doc[]>, code = 'code-1', from: typeof base | undefined = base) =>
+  planBuild({ base: from, next: dataIndex(next, code), data: next });
+const pages = (result: ReturnType<typeof planBuild>) =>
+  result.mode === 'partial' ? [...result.pages].sort() : result.reason;
+
+describe('incremental build plan', () => {
+  it('builds everything without an earlier build, or when the code changed', () => {
+    const next = data(works);
+    expect(pages(planBuild({ base: undefined, next: dataIndex(next, 'code-1'), data: next }))).toBe(
+      'there is no earlier build to start from',
+    );
+    expect(pages(plan(data(works), 'code-2'))).toBe('the site’s code changed');
+  });
+
+  it('renders nothing when nothing changed', () => {
+    expect(pages(plan(data(works)))).toEqual([]);
+  });
+
+  it('renders a retitled work’s page, the pages linking it, home and browse', () => {
+    const next = data([work(1, 'ring', { title: 'Gold ring' }), work(2, 'cuff')]);
+    expect(pages(plan(next))).toEqual(
+      [
+        'en/artisans/aigerim/index.html',
+        'en/browse/country/kz/index.html',
+        'en/browse/index.html',
+        'en/browse/material/silver/index.html',
+        'en/index.html',
+        'en/works/ring/index.html',
+        'kk/browse/index.html',
+        'kk/index.html',
+        'ru/browse/index.html',
+        'ru/index.html',
+      ].sort(),
+    );
+  });
+
+  it('renders every work page when what related works rank by changes', () => {
+    // The ring no longer shares its silver with the cuff.
+    const next = data([work(1, 'ring', { materials: [] }), work(2, 'cuff')]);
+    expect(pages(plan(next))).toEqual(
+      expect.arrayContaining(['en/works/ring/index.html', 'en/works/cuff/index.html']),
+    );
+  });
+
+  it('renders the pages of an artisan’s works when their name changes, since cards show it', () => {
+    const result = pages(plan(data(works, 'Aigerim S.')));
+    expect(result).toEqual(
+      expect.arrayContaining([
+        'en/artisans/aigerim/index.html',
+        'en/artisans/index.html',
+        'en/works/ring/index.html',
+        'en/works/cuff/index.html',
+      ]),
+    );
+    expect(result).not.toContain('en/about/index.html');
+  });
+
+  it('builds everything when a document is added or moves, a setting changes, or a new filter value appears', () => {
+    expect(pages(plan(data([...works, work(3, 'brooch')])))).toBe('documents were added or removed');
+    expect(pages(plan(data([work(1, 'gold-ring'), work(2, 'cuff')])))).toBe(
+      'a page moved to another address',
+    );
+    expect(pages(plan(data(works, 'Aigerim', 'new about text')))).toBe('settings changed');
+    expect(pages(plan(data([work(1, 'ring', { materials: [term(5, 'gold')] }), work(2, 'cuff')])))).toBe(
+      'the filter values changed',
+    );
+    // The last silver work is no longer silver: its filter page must go.
+    expect(pages(plan(data([work(1, 'ring', { materials: [] }), work(2, 'cuff', { materials: [] })])))).toBe(
+      'the filter values changed',
+    );
+  });
+});
