@@ -12,7 +12,7 @@ import { startCms } from './lib/cmsServer';
 import { exportEnv, readScriptEnv } from './lib/env';
 import { formatDuration, info, progress, step } from './lib/log';
 import { isPortFree, stopAll } from './lib/processes';
-import { rebuildWithHistory } from './lib/rebuild';
+import { buildKind, rebuildWithHistory } from './lib/rebuild';
 import { describeStack } from './lib/stack';
 
 const phaseNames: Record<string, string> = {
@@ -60,6 +60,8 @@ try {
     const mib = ((record.bytes ?? 0) / 1024 / 1024).toFixed(1);
     info(`
 Published build ${record.release}: ${record.pages} pages, ${mib} MiB, in ${formatDuration(record.durationMs ?? 0)}.`);
+    const kind = buildKind(record.log);
+    if (kind) info(`  ${kind}`);
     for (const warning of record.warnings ?? []) info(`  warning: ${warning.message}`);
     if (record.deploy) info(`  deploy: ${record.deploy}`);
   } else {

@@ -126,7 +126,11 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
 
     progress({ phase: 'data' });
     let pagesDone = 0;
-    const plan = { mode: 'full' as 'full' | 'partial', rendered: 0, reason: '' };
+    let plan: { mode: 'full' | 'partial'; rendered: number; reason: string } = {
+      mode: 'full',
+      rendered: 0,
+      reason: '',
+    };
     const base = live && !options.full && !options.fromSnapshot ? releaseDir(store, live) : undefined;
     try {
       await run(path.join(siteDir, 'node_modules', '.bin', 'astro'), ['build'], {
@@ -157,6 +161,12 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
               progress({ phase: 'pages', done: pagesDone, total: liveManifest?.pages });
           } else if (/\[oyu-search\]/.test(line)) progress({ phase: 'search' });
           else if (/\[oyu-media\]/.test(line)) progress({ phase: 'photos' });
+          else if (/\[oyu-incremental\] full build: /.test(line)) {
+            plan = { mode: 'full', rendered: 0, reason: line.replace(/^.*full build: /, '') };
+          } else if (/\[oyu-incremental\] partial build: /.test(line)) {
+            const rendered = Number(line.match(/rendered (\d+) pages/)?.[1] ?? 0);
+            plan = { mode: 'partial', rendered, reason: line.replace(/^.*changed: /, 'changed: ') };
+          }
         },
       });
     } catch {

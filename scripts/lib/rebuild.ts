@@ -17,7 +17,16 @@ export type BuildRecordView = {
   warnings?: { message: string }[] | null;
   deploy?: string | null;
   error?: string | null;
+  log?: string | null;
 };
+
+/** "partial build: rendered 12 pages, …" or "full build: …", from a build's log. */
+export function buildKind(log: string | null | undefined): string | undefined {
+  const line = (log ?? '')
+    .split('\n')
+    .find((entry) => /\[oyu-incremental\] (full|partial) build: /.test(entry));
+  return line?.replace(/^.*\[oyu-incremental\] /, '');
+}
 
 export async function rebuildWithHistory(
   trigger: 'cli' | 'start',
