@@ -7,6 +7,8 @@
  *   2. queue the build and run it here; follow its record for the progress bar
  *   3. report pages, size, time and warnings, or why the build failed (the live site is kept)
  */
+
+import { buildPhaseLabels } from '@oyu/cms/site/phases';
 import { buildCms } from './lib/cmsBuild';
 import { startCms } from './lib/cmsServer';
 import { exportEnv, readScriptEnv } from './lib/env';
@@ -15,15 +17,7 @@ import { isPortFree, stopAll } from './lib/processes';
 import { buildKind, rebuildWithHistory } from './lib/rebuild';
 import { describeStack } from './lib/stack';
 
-const phaseNames: Record<string, string> = {
-  data: 'reading the CMS',
-  pages: 'writing pages',
-  search: 'indexing for search',
-  photos: 'copying photos',
-  check: 'checking',
-  publish: 'publishing',
-  deploy: 'deploying',
-};
+const phaseNames: Record<string, string> = buildPhaseLabels.en;
 
 const started = performance.now();
 try {

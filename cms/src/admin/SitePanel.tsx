@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { buildPhaseLabels } from '../site/phases';
 
 type Build = {
   id: number;
@@ -40,15 +41,7 @@ const words = {
     live: 'live',
     putBack: 'Put this build back',
     confirm: (release: string) => `Put build ${release} back live? Visitors will see it at once.`,
-    phases: {
-      data: 'reading the CMS',
-      pages: 'writing pages',
-      search: 'indexing for search',
-      photos: 'copying photos',
-      check: 'checking',
-      publish: 'publishing',
-      deploy: 'deploying',
-    } as Record<string, string>,
+    phases: buildPhaseLabels.en as Record<string, string>,
     statuses: { queued: 'waiting', running: 'running', succeeded: 'published', failed: 'failed' },
     triggers: { admin: 'Site page', cli: 'command line', start: 'pnpm start', auto: 'automatic' } as Record<
       string,
@@ -73,15 +66,7 @@ const words = {
     live: 'на сайте',
     putBack: 'Вернуть эту сборку',
     confirm: (release: string) => `Вернуть сборку ${release} на сайт? Посетители сразу увидят её.`,
-    phases: {
-      data: 'чтение CMS',
-      pages: 'создание страниц',
-      search: 'индекс поиска',
-      photos: 'копирование фото',
-      check: 'проверка',
-      publish: 'публикация',
-      deploy: 'выгрузка',
-    } as Record<string, string>,
+    phases: buildPhaseLabels.ru as Record<string, string>,
     statuses: { queued: 'в очереди', running: 'идёт', succeeded: 'опубликована', failed: 'ошибка' },
     triggers: {
       admin: 'страница «Сайт»',
