@@ -14,21 +14,16 @@ import { oyuMedia } from './src/lib/mediaIntegration';
 import { mediaCacheDir } from './src/lib/paths';
 import { buildPlan } from './src/lib/plan';
 import { oyuSearch } from './src/lib/searchIntegration';
-import { promoteSnapshot, readSnapshot, snapshotDir, writeLastGoodBuild } from './src/lib/snapshot';
+import { promoteSnapshot, snapshotDir, writeLastGoodBuild } from './src/lib/snapshot';
 
 const env = readEnv();
 
-/** This build's data: what the loaders just fetched, or the snapshot it was built from. */
+/** The editions and collections of this build (read once, with the build's plan). */
 async function builtData() {
-  const dir = snapshotDir(env.snapshotDir);
-  const source = env.fromSnapshot ? dir : path.join(dir, 'pending');
-  const [editions, showcases] = await Promise.all([
-    readSnapshot(source, 'oyu-editions', 'en'),
-    readSnapshot(source, 'oyu-collections', 'en'),
-  ]);
+  const { data } = await buildPlan();
   return {
-    frozen: frozenEditions(editions.map((doc) => EditionSchema.parse(doc))),
-    showcases: showcases.map((doc) => ShowcaseSchema.parse(doc)),
+    frozen: frozenEditions((data.get('oyu-editions.en') ?? []).map((doc) => EditionSchema.parse(doc))),
+    showcases: (data.get('oyu-collections.en') ?? []).map((doc) => ShowcaseSchema.parse(doc)),
   };
 }
 const frozenStore = () => path.join(path.dirname(snapshotDir(env.snapshotDir)), 'frozen');

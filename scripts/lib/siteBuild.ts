@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type BuildProgress, buildRelease } from './buildRelease';
+import { type BuildReleaseOptions, buildRelease } from './buildRelease';
 import { releaseStore } from './releases';
 
 /**
@@ -22,22 +22,22 @@ export function siteFolders(dataDir: string) {
   };
 }
 
-export type SiteBuildOptions = {
-  cmsUrl: string;
-  siteUrl: string;
+export type SiteBuildOptions = Pick<
+  BuildReleaseOptions,
+  | 'cmsUrl'
+  | 'siteUrl'
+  | 'fromSnapshot'
+  | 'maxDrop'
+  | 'keep'
+  | 'deployCommand'
+  | 'full'
+  | 'onLog'
+  | 'onProgress'
+> & {
   /** The data folder whose `site/` holds the builds. */
   dataDir: string;
-  /** Build from the recorded data instead of the CMS. */
-  fromSnapshot?: boolean;
-  maxDrop?: number;
-  keep?: number;
-  deployCommand?: string;
-  /** Render every page, even when only some documents changed. */
-  full?: boolean;
   /** Print Astro's output, prefixed. */
   echo?: boolean;
-  onLog?: (line: string) => void;
-  onProgress?: (progress: BuildProgress) => void;
 };
 
 /**
@@ -46,24 +46,19 @@ export type SiteBuildOptions = {
  * the last good site, and says why.
  */
 export async function buildSite(options: SiteBuildOptions) {
-  const folders = siteFolders(options.dataDir);
+  const { dataDir, echo, onLog, ...rest } = options;
+  const folders = siteFolders(dataDir);
   const result = await buildRelease({
+    ...rest,
     store: releaseStore(folders.root),
-    cmsUrl: options.cmsUrl,
-    siteUrl: options.siteUrl,
     snapshotDir: folders.snapshotDir,
     mediaCacheDir: folders.mediaCacheDir,
     cacheDir: folders.cacheDir,
-    ...(options.fromSnapshot ? { fromSnapshot: true } : {}),
-    ...(options.maxDrop !== undefined ? { maxDrop: options.maxDrop } : {}),
-    ...(options.keep !== undefined ? { keep: options.keep } : {}),
-    ...(options.deployCommand ? { deployCommand: options.deployCommand } : {}),
-    ...(options.full ? { full: true } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     onLog: (line: string) => {
-      if (options.echo) process.stdout.write(`  site build │ ${line}\n`);
-      options.onLog?.(line);
+      if (echo) process.stdout.write(`  site build │ ${line}\n`);
+      onLog?.(line);
     },
   });
+
   return { ...result, dir: folders.live };
 }

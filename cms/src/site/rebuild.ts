@@ -1,6 +1,6 @@
 import type { Endpoint, Payload, PayloadRequest, TaskConfig } from 'payload';
 import { hasRole } from '../access/roles';
-import { PublishError, publishBuild, runBuild } from './runBuild';
+import { failBuild, PublishError, publishBuild, runBuild } from './runBuild';
 import type { BuildTrigger } from './SiteBuilds';
 
 /**
@@ -51,16 +51,7 @@ export async function requestRebuild(payload: Payload, request: RebuildRequest) 
   }
   if (queued) {
     // Queued long ago and never started (its process ended): say so, and start afresh.
-    await payload.update({
-      collection: 'site-builds',
-      id: queued.id,
-      data: {
-        status: 'failed',
-        finishedAt: new Date().toISOString(),
-        error: 'this build never started; a newer one replaced it',
-      },
-      overrideAccess: true,
-    });
+    await failBuild(payload, queued.id, 'this build never started; a newer one replaced it');
   }
   const build = await payload.create({
     collection: 'site-builds',

@@ -165,6 +165,16 @@ export async function runBuild(payload: Payload, buildId: number): Promise<void>
   }
 }
 
+/** Records that a build ended without publishing, and why. */
+export async function failBuild(payload: Payload, buildId: number, error: string): Promise<void> {
+  await payload.update({
+    collection: 'site-builds',
+    id: buildId,
+    data: { status: 'failed', finishedAt: new Date().toISOString(), error },
+    overrideAccess: true,
+  });
+}
+
 /** Marks one build as the live one, and no other. */
 async function setLive(payload: Payload, buildId: number, data: Record<string, unknown> = {}) {
   await payload.update({
@@ -263,19 +273,13 @@ export async function recoverInterruptedBuilds(payload: Payload): Promise<void> 
     overrideAccess: true,
   });
   for (const build of stale.docs) {
-    await payload.update({
-      collection: 'site-builds',
-      id: build.id,
-      data: {
-        status: 'failed',
-        finishedAt: new Date().toISOString(),
-        error:
-          build.status === 'running'
-            ? 'the CMS stopped while this build ran; the live site was not changed. Start a new build.'
-            : 'the CMS stopped before this build started. Start a new build.',
-      },
-      overrideAccess: true,
-    });
+    await failBuild(
+      payload,
+      build.id,
+      build.status === 'running'
+        ? 'the CMS stopped while this build ran; the live site was not changed. Start a new build.'
+        : 'the CMS stopped before this build started. Start a new build.',
+    );
   }
   if (stale.docs.length) {
     await payload.delete({

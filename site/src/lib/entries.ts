@@ -3,34 +3,50 @@ import type { Locale, Media } from '@oyu/shared-types';
 
 /** Content entries are stored once per language, as `<locale>/<slug>` (see lib/paths.ts). */
 
-/** The works of one language, read once per build and shared by every page. */
-export async function worksIn(locale: Locale) {
-  return (await getCollection('works', (entry) => entry.id.startsWith(`${locale}/`))).map(
-    (entry) => entry.data,
+const cache = new Map<string, Promise<unknown[]>>();
+
+/**
+ * Reads a collection's entries of one language once per build and shares them with every
+ * page; each caller gets its own array, so sorting it in place is safe. `astro dev` reads them
+ * afresh, since the content can change while it runs.
+ */
+async function once<T>(key: string, read: () => Promise<T[]>): Promise<T[]> {
+  if (!import.meta.env.PROD) return read();
+  if (!cache.has(key)) cache.set(key, read());
+  return [...((await cache.get(key)) as T[])];
+}
+
+const inLanguage = (locale: Locale) => (entry: { id: string }) => entry.id.startsWith(`${locale}/`);
+
+export function worksIn(locale: Locale) {
+  return once(`works/${locale}`, async () =>
+    (await getCollection('works', inLanguage(locale))).map((entry) => entry.data),
   );
 }
 
-export async function artisansIn(locale: Locale) {
-  return (await getCollection('artisans', (entry) => entry.id.startsWith(`${locale}/`))).map(
-    (entry) => entry.data,
+export function artisansIn(locale: Locale) {
+  return once(`artisans/${locale}`, async () =>
+    (await getCollection('artisans', inLanguage(locale))).map((entry) => entry.data),
   );
 }
 
 export async function editionsIn(locale: Locale) {
-  return (await getCollection('editions', (entry) => entry.id.startsWith(`${locale}/`)))
-    .map((entry) => entry.data)
-    .sort((a, b) => b.year - a.year);
+  return (
+    await once(`editions/${locale}`, async () =>
+      (await getCollection('editions', inLanguage(locale))).map((entry) => entry.data),
+    )
+  ).sort((a, b) => b.year - a.year);
 }
 
-export async function showcasesIn(locale: Locale) {
-  return (await getCollection('showcases', (entry) => entry.id.startsWith(`${locale}/`))).map(
-    (entry) => entry.data,
+export function showcasesIn(locale: Locale) {
+  return once(`showcases/${locale}`, async () =>
+    (await getCollection('showcases', inLanguage(locale))).map((entry) => entry.data),
   );
 }
 
-export async function venuesIn(locale: Locale) {
-  return (await getCollection('venues', (entry) => entry.id.startsWith(`${locale}/`))).map(
-    (entry) => entry.data,
+export function venuesIn(locale: Locale) {
+  return once(`venues/${locale}`, async () =>
+    (await getCollection('venues', inLanguage(locale))).map((entry) => entry.data),
   );
 }
 

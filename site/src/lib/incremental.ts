@@ -31,6 +31,8 @@ export const linkIndexFile = 'oyu-links.json';
 const hash = (value: unknown) => crypto.createHash('sha1').update(JSON.stringify(value)).digest('hex');
 
 type Doc = Record<string, unknown> & { id?: number; slug?: string; year?: number };
+/** A build's documents, by `<collection>.<locale>` (e.g. `oyu-works.kk`). */
+export type BuildData = Map<string, Doc[]>;
 
 /** The page of a document in a language, as a site-internal URL. */
 function urlOf(collection: string, locale: Locale, doc: Doc): string | null {
@@ -70,7 +72,7 @@ const collections = [
 ];
 
 /** Reads the documents a build used from its snapshot folder (`<collection>.<locale>.json`). */
-export async function readBuildData(dir: string): Promise<Map<string, Doc[]>> {
+export async function readBuildData(dir: string): Promise<BuildData> {
   const data = new Map<string, Doc[]>();
   for (const collection of collections) {
     for (const locale of locales) {
@@ -83,7 +85,7 @@ export async function readBuildData(dir: string): Promise<Map<string, Doc[]>> {
   return data;
 }
 
-export function dataIndex(data: Map<string, Doc[]>, code: string): DataIndex {
+export function dataIndex(data: BuildData, code: string): DataIndex {
   const docs: Record<string, DocEntry> = {};
   for (const [key, list] of data) {
     const [collection = '', locale = 'en'] = key.split('.');
@@ -105,7 +107,7 @@ const alwaysPages = locales.flatMap((locale) => [`${locale}/index.html`, `${loca
 export function planBuild(options: {
   base: { data: DataIndex; links: LinkIndex } | undefined;
   next: DataIndex;
-  data: Map<string, Doc[]>;
+  data: BuildData;
 }): Plan {
   const { base, next, data } = options;
   if (!base) return { mode: 'full', reason: 'there is no earlier build to start from' };

@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { locales } from '@oyu/shared-types';
 import { readEnv } from '../env';
 import {
+  type BuildData,
   type DataIndex,
   dataIndex,
   dataIndexFile,
@@ -17,10 +19,10 @@ import { snapshotDir } from './snapshot';
  * This build's plan, made once per build (after the loaders fetched the data) and shared by
  * every page's getStaticPaths and by the build's last steps.
  */
-let plan: Promise<{ plan: Plan; next: DataIndex }> | undefined;
+let plan: Promise<{ plan: Plan; next: DataIndex; data: BuildData }> | undefined;
 
 /** Where this build's data is: what the loaders just fetched, or the snapshot it rebuilds. */
-export function buildDataDir(): string {
+function buildDataDir(): string {
   const env = readEnv();
   const dir = snapshotDir(env.snapshotDir);
   return env.fromSnapshot ? dir : path.join(dir, 'pending');
@@ -37,14 +39,14 @@ export function buildPlan() {
     const data = await readBuildData(buildDataDir());
     const next = dataIndex(data, env.codeHash);
     if (!env.baseRelease || env.fromSnapshot) {
-      return { next, plan: { mode: 'full', reason: 'a full build was asked for' } as Plan };
+      return { data, next, plan: { mode: 'full', reason: 'a full build was asked for' } as Plan };
     }
     const [baseData, baseLinks] = await Promise.all([
       readJson<DataIndex>(path.join(env.baseRelease, dataIndexFile)),
       readJson<LinkIndex>(path.join(env.baseRelease, linkIndexFile)),
     ]);
     const base = baseData && baseLinks ? { data: baseData, links: baseLinks } : undefined;
-    return { next, plan: planBuild({ base, next, data }) };
+    return { data, next, plan: planBuild({ base, next, data }) };
   })();
   return plan;
 }
@@ -63,4 +65,12 @@ export async function planned<T extends { params: Record<string, string | undefi
     const file = `${route.replace(/\[(\w+)\]/g, (_, name: string) => entry.params[name] ?? '')}/index.html`;
     return current.pages.has(file);
   });
+}
+
+/** The paths of a route with one page per language, e.g. `[lang]/about`. */
+export function perLanguage(route: string) {
+  return planned(
+    route,
+    locales.map((lang) => ({ params: { lang } })),
+  );
 }
