@@ -44,6 +44,15 @@ const EnvSchema = z.object({
   OYU_KEEP_BUILDS: z.coerce.number().int().min(1).max(100).default(5),
   /** A shell command run in each new build's folder once it is live, e.g. an rsync to a host. */
   OYU_DEPLOY_COMMAND: z.string().min(1).optional(),
+  /** Where the site's draft preview is served (default: SITE_URL/preview, as `pnpm start` serves it). */
+  PREVIEW_URL: z.url().optional(),
+  /** How long a draft preview link works. */
+  PREVIEW_LINK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
 });
 
 export type CmsEnv = {
@@ -61,6 +70,8 @@ export type CmsEnv = {
   siteUrl: string;
   keepBuilds: number;
   deployCommand: string | undefined;
+  previewUrl: string;
+  previewLinkMinutes: number;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): CmsEnv {
@@ -94,6 +105,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     siteUrl: e.SITE_URL.replace(/\/$/, ''),
     keepBuilds: e.OYU_KEEP_BUILDS,
     deployCommand: e.OYU_DEPLOY_COMMAND,
+    previewUrl: (e.PREVIEW_URL ?? `${e.SITE_URL.replace(/\/$/, '')}/preview`).replace(/\/$/, ''),
+    previewLinkMinutes: e.PREVIEW_LINK_MINUTES,
   };
 }
 

@@ -18,6 +18,7 @@ import { Users } from './collections/Users';
 import { Venues } from './collections/Venues';
 import { Works } from './collections/Works';
 import { databaseAdapter } from './database';
+import { previewEndpoints } from './endpoints/preview';
 import { env } from './env';
 import { SiteSettings } from './globals/SiteSettings';
 import { rebuildsSite, rebuildsSiteGlobal } from './site/autoRebuild';
@@ -53,6 +54,7 @@ export default buildConfig({
     SiteBuilds,
   ],
   globals: [rebuildsSiteGlobal(SiteSettings)],
+  endpoints: previewEndpoints,
   // The admin speaks the languages Payload has translations for: English and Russian (no
   // Kazakh yet). Content is kept in all three.
   i18n: { supportedLanguages: { en, ru }, fallbackLanguage: 'en' },

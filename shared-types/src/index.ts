@@ -5,6 +5,7 @@ export * from './schemas/artisan';
 export * from './schemas/edition';
 export * from './schemas/media';
 export * from './schemas/paginated';
+export * from './schemas/preview';
 export * from './schemas/richText';
 export * from './schemas/showcase';
 export * from './schemas/siteSettings';

@@ -10,6 +10,7 @@ import type { CollectionConfig } from 'payload';
 import { isCurator } from '../../access/isCurator';
 import { isOrganiser } from '../../access/isOrganiser';
 import { publishedOrSignedIn } from '../../access/publishedOrSignedIn';
+import { previewButton } from '../../endpoints/preview';
 import { localizedText } from '../../fields/localizedText';
 import { slugField } from '../../fields/slug';
 import { validateWebUrl, validateYear } from '../../fields/validators';
@@ -21,6 +22,7 @@ export const Artisans: CollectionConfig = {
   slug: 'artisans',
   labels: { singular: { en: 'Artisan', ru: 'Мастер' }, plural: { en: 'Artisans', ru: 'Мастера' } },
   admin: {
+    preview: previewButton('artisans'),
     useAsTitle: 'name',
     defaultColumns: ['name', 'country', 'city', '_status', 'updatedAt'],
     listSearchableFields: ['name', 'slug'],

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload';
 import { canEditWork } from '../../access/canEditWork';
 import { isCurator } from '../../access/isCurator';
 import { publishedOrSignedIn } from '../../access/publishedOrSignedIn';
+import { previewButton } from '../../endpoints/preview';
 import { createdByField } from '../../fields/createdBy';
 import { localizedText } from '../../fields/localizedText';
 import { slugField } from '../../fields/slug';
@@ -25,6 +26,7 @@ export const Works: CollectionConfig = {
   slug: 'works',
   labels: { singular: { en: 'Work', ru: 'Работа' }, plural: { en: 'Works', ru: 'Работы' } },
   admin: {
+    preview: previewButton('works'),
     useAsTitle: 'title',
     defaultColumns: ['photos', 'title', 'artisans', 'editions', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug'],
