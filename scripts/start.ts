@@ -3,7 +3,7 @@
  *
  *   1. check the ports, make data/ and its secret on first run
  *   2. migrate and seed (first run) while the CMS production build runs (skipped when unchanged)
- *   3. start the CMS, build the site from its public API, serve the site
+ *   3. start the CMS, build the site from its public API, serve the site and draft previews
  *   4. print the addresses; Ctrl-C stops everything this started
  */
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import { buildCms } from './lib/cmsBuild';
 import { startCms } from './lib/cmsServer';
 import { exportEnv, readScriptEnv, repoRoot } from './lib/env';
 import { formatDuration, info, step } from './lib/log';
+import { buildPreviewApp, loadPreviewApp } from './lib/previewApp';
 import { isPortFree, run, stopAll } from './lib/processes';
 import { rebuildWithHistory } from './lib/rebuild';
 import { credentialsFile } from './lib/secrets';
@@ -52,6 +53,7 @@ try {
       run(paths.tsxBin, [paths.seedScript], { cwd: repoRoot, env: stack.cmsEnv, label: 'seed' }),
     ),
     step('CMS production build', () => buildCms(stack.cmsEnv)),
+    step('Draft preview server build', () => buildPreviewApp()),
   ]);
   await step(`Start the CMS on ${stack.cmsUrl}`, () =>
     startCms(stack.cmsEnv, stack.cmsPort, { echo: env.verbose }),
@@ -67,8 +69,8 @@ try {
     }
     return record;
   });
-  await step(`Serve the site on ${stack.siteUrl}`, () =>
-    serveSite(siteFolders(stack.dataDir).live, stack.sitePort),
+  await step(`Serve the site on ${stack.siteUrl}, and draft previews under /preview/`, async () =>
+    serveSite(siteFolders(stack.dataDir).live, stack.sitePort, { preview: await loadPreviewApp() }),
   );
 
   info(`

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { acquireBuildLock } from './buildLock';
 import { measureSite, refusals } from './checkSite';
+import { codeHash } from './codeHash';
 import { siteDir } from './env';
 import { run } from './processes';
 import {
@@ -212,27 +212,6 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
   } finally {
     await lock.release();
   }
-}
-
-/**
- * A fingerprint of the code that makes pages: the site, the shared schemas and the locked
- * dependencies. A build made with other code cannot reuse pages of the live one.
- */
-async function codeHash(): Promise<string> {
-  const hash = createHash('sha1');
-  const roots = [path.join(siteDir, 'src'), path.join(siteDir, '..', 'shared-types', 'src')];
-  const files = [
-    path.join(siteDir, 'astro.config.ts'),
-    path.join(siteDir, 'package.json'),
-    path.join(siteDir, '..', 'pnpm-lock.yaml'),
-  ];
-  for (const root of roots) {
-    for (const entry of await fs.readdir(root, { withFileTypes: true, recursive: true })) {
-      if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name));
-    }
-  }
-  for (const file of files.sort()) hash.update(file).update(await fs.readFile(file));
-  return hash.digest('hex');
 }
 
 /** Runs the deploy command; its output goes to the build log, its failure becomes a warning. */

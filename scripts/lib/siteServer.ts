@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import type { PreviewApp } from './previewApp';
 
 /**
  * A small static file server for the built site: directory URLs serve their index.html, a
@@ -56,8 +57,14 @@ function fileFor(root: string, pathname: string): string | null {
   return full;
 }
 
-export function createSiteHandler(outDir: string): http.RequestListener {
+export type SiteServerOptions = {
+  /** The draft preview server, mounted at /preview (see previewApp.ts). */
+  preview?: PreviewApp | undefined;
+};
+
+export function createSiteHandler(outDir: string, options: SiteServerOptions = {}): http.RequestListener {
   const root = path.resolve(outDir);
+  const previewRoot = options.preview && path.resolve(options.preview.clientDir);
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://site.invalid');
     const send = (status: number, file: string) => {
@@ -96,6 +103,16 @@ export function createSiteHandler(outDir: string): http.RequestListener {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    if (url.pathname === '/preview' || url.pathname.startsWith('/preview/')) {
+      if (!options.preview || !previewRoot) return notFound();
+      // The preview pages' own styles and scripts; everything else is a page or a photo.
+      if (url.pathname.startsWith('/preview/_astro/')) {
+        const asset = fileFor(previewRoot, url.pathname.slice('/preview'.length));
+        if (asset && fs.statSync(asset, { throwIfNoEntry: false })?.isFile()) return send(200, asset);
+        return notFound();
+      }
+      return options.preview.handler(request, response, notFound);
+    }
     const target = fileFor(root, url.pathname);
     if (!target) return notFound();
     const stat = fs.statSync(target, { throwIfNoEntry: false });
@@ -113,8 +130,8 @@ export function createSiteHandler(outDir: string): http.RequestListener {
 }
 
 /** Serves the built site on 127.0.0.1:port until stopped. */
-export async function serveSite(outDir: string, port: number) {
-  const server = http.createServer(createSiteHandler(outDir));
+export async function serveSite(outDir: string, port: number, options: SiteServerOptions = {}) {
+  const server = http.createServer(createSiteHandler(outDir, options));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);

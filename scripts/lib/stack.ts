@@ -30,6 +30,8 @@ export function describeStack(env: ScriptEnv): Stack {
       SERVER_URL: cmsUrl,
       // Builds started from the CMS (the Site page, automatic rebuilds) use the site's address.
       SITE_URL: siteUrl,
+      // The draft preview pages this process serves read the CMS here.
+      CMS_URL: cmsUrl,
       // The same servers under their numeric address, so signing in works from either URL.
       CORS_ORIGINS: [siteUrl, `http://127.0.0.1:${env.cmsPort}`, `http://127.0.0.1:${env.sitePort}`].join(
         ',',

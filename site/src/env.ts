@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   MEDIA_CACHE_DIR: z.string().min(1).optional(),
   /** Where the built site is written (default site/dist). */
   SITE_OUT_DIR: z.string().min(1).optional(),
+  /** Where the draft preview server is built (default site/dist-preview). */
+  PREVIEW_OUT_DIR: z.string().min(1).optional(),
   /** Astro's own cache, including the content store. */
   SITE_CACHE_DIR: z.string().min(1).optional(),
   /** Where each build records the data it used, and where FROM_SNAPSHOT reads it back. */
@@ -37,6 +39,7 @@ export type SiteEnv = {
   pageSize: number;
   mediaCacheDir: string | undefined;
   outDir: string | undefined;
+  previewOutDir: string | undefined;
   cacheDir: string | undefined;
   typesOnly: boolean;
   snapshotDir: string | undefined;
@@ -60,6 +63,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     pageSize: parsed.data.CMS_PAGE_SIZE,
     mediaCacheDir: parsed.data.MEDIA_CACHE_DIR,
     outDir: parsed.data.SITE_OUT_DIR,
+    previewOutDir: parsed.data.PREVIEW_OUT_DIR,
     cacheDir: parsed.data.SITE_CACHE_DIR,
     typesOnly: Boolean(parsed.data.OYU_TYPES_ONLY),
     snapshotDir: parsed.data.SNAPSHOT_DIR,

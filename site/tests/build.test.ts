@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { signPreviewToken } from '@oyu/cms/preview-token';
 import { demoArtisans, demoEditions, demoWorks as makeDemoWorks } from '@oyu/cms/seed/demo';
 import { buildCms } from '@oyu/scripts/lib/cmsBuild';
 import { startCms } from '@oyu/scripts/lib/cmsServer';
 import { repoRoot } from '@oyu/scripts/lib/env';
+import { buildPreviewApp, loadPreviewApp } from '@oyu/scripts/lib/previewApp';
 import { freePort, run } from '@oyu/scripts/lib/processes';
 import { buildSite, siteFolders } from '@oyu/scripts/lib/siteBuild';
 import { serveSite } from '@oyu/scripts/lib/siteServer';
@@ -1121,6 +1123,187 @@ describe('site built from a running CMS', () => {
       fs.writeFileSync(record, good);
     }
   }, 120_000);
+
+  describe('draft preview', () => {
+    const cms = () => `http://127.0.0.1:${cmsPort}`;
+    let preview: Awaited<ReturnType<typeof serveSite>>;
+    let token = '';
+    const draft = drafts[0];
+    const open = (pathname: string) => fetch(`http://127.0.0.1:${preview.port}${pathname}`);
+    const linkPath = (url: string) => new URL(url).pathname;
+
+    beforeAll(async () => {
+      // The preview pages read the CMS from this process's environment, as `pnpm start`'s do.
+      process.env.CMS_URL = cms();
+      const app = await buildPreviewApp({ dir: path.join(tmp, 'preview-app') });
+      preview = await serveSite(outDir, await freePort(), { preview: await loadPreviewApp(app.dir) });
+    }, 180_000);
+    afterAll(async () => {
+      await preview?.stop();
+    });
+
+    /** A link made the way the admin's Preview button makes it. */
+    async function linkTo(collection: string, id: number, locale = 'en') {
+      const made = await fetch(
+        `${cms()}/api/preview/open?collection=${collection}&id=${id}&locale=${locale}`,
+        {
+          headers: { authorization: `JWT ${await adminToken()}` },
+          redirect: 'manual',
+        },
+      );
+      expect(made.status).toBe(303);
+      return made.headers.get('location') ?? '';
+    }
+    async function draftWorkId(slug: string) {
+      const found = await fetch(`${cms()}/api/works?where[slug][equals]=${slug}&draft=true&depth=0`, {
+        headers: { authorization: `JWT ${await adminToken()}` },
+      });
+      return ((await found.json()) as { docs: { id: number }[] }).docs[0]?.id as number;
+    }
+
+    it('renders a draft work with the site’s components, its photos served through the link', async () => {
+      expect(draft).toBeDefined();
+      if (!draft) return;
+      const url = await linkTo('works', await draftWorkId(draft.slug));
+      // The CMS's link points at SITE_URL/preview; this test serves the preview itself.
+      expect(url.startsWith('https://oyu.example/preview/en/')).toBe(true);
+      token = linkPath(url).split('/').filter(Boolean).at(-1) as string;
+      const response = await open(linkPath(url));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      const html = await response.text();
+      expect(heading(html)).toBe(escapeHtml(draft.title.en));
+      expect(html).toContain('Preview of a draft');
+      expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+      // The live site never had this draft.
+      expect(fs.existsSync(path.join(outDir, 'en', 'works', draft.slug))).toBe(false);
+      // Languages stay in the preview.
+      expect(html).toContain(`href="/preview/kk/${token}/"`);
+      const ru = await (await open(`/preview/ru/${token}/`)).text();
+      expect(heading(ru)).toBe(escapeHtml(draft.title.ru));
+      // The photos: the draft's own files, fetched from the CMS with the link.
+      const photos = [...html.matchAll(/\/preview\/media\/([^"\s,]+\.(?:webp|avif))/g)].map((m) => m[0]);
+      expect(photos.length).toBeGreaterThan(0);
+      expect(photos.every((photo) => photo.startsWith(`/preview/media/${token}~`))).toBe(true);
+      const photo = await open(photos[0] as string);
+      expect(photo.status).toBe(200);
+      expect(photo.headers.get('content-type')).toMatch(/^image\/(webp|avif)$/);
+      // Not public: neither on the live site nor from the CMS without the link.
+      const file = (photos[0] as string).split('~')[1] as string;
+      expect((await open(`/media/${file}`)).status).toBe(404);
+      expect((await fetch(`${cms()}/media/${file}`)).status).toBeGreaterThanOrEqual(400);
+    });
+
+    it.runIf(hasBrowser)(
+      'shows the draft in Chromium with its styles, photos and viewer, and no accessibility violations',
+      async () => {
+        const launched = launchBrowser();
+        try {
+          const { browser } = await launched;
+          const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+          const failed: string[] = [];
+          page.on('response', (response) => {
+            if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+          });
+          await page.goto(`http://127.0.0.1:${preview.port}/preview/kk/${token}/`, {
+            waitUntil: 'networkidle',
+          });
+          expect(failed).toEqual([]);
+          await expect(page.locator('.preview-banner').textContent()).resolves.toContain('алдын ала қарау');
+          // The stylesheet came from the preview's own assets.
+          const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          expect(background).not.toBe('rgba(0, 0, 0, 0)');
+          const width = await page
+            .locator('.viewer img')
+            .first()
+            .evaluate((img) => (img as HTMLImageElement).naturalWidth);
+          expect(width).toBeGreaterThan(0);
+          await page.locator('.viewer .stage').click();
+          await page.waitForSelector('dialog.lightbox[open]');
+          await page.keyboard.press('Escape');
+          const result = await new AxeBuilder({ page }).analyze();
+          expect(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+        } finally {
+          await (await launched.catch(() => null))?.close();
+        }
+      },
+      120_000,
+    );
+
+    it('refuses an altered or expired link with a page that says why, in the reader’s language', async () => {
+      const [body, signature] = token.split('.') as [string, string];
+      const altered = `${body}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+      const refused = await open(`/preview/ru/${altered}/`);
+      expect(refused.status).toBe(403);
+      const html = await refused.text();
+      expect(html).toContain('Ссылка на предпросмотр изменена, поэтому отклонена.');
+      expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+      expect(html).not.toContain(escapeHtml(draft?.title.ru ?? '-'));
+      // Its photos are refused too.
+      expect((await open(`/preview/media/${altered}~anything.webp`)).status).toBe(403);
+
+      const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
+      const expired = signPreviewToken(
+        { ...claims, exp: Math.floor(Date.now() / 1000) - 5 },
+        cmsEnv.PAYLOAD_SECRET as string,
+      );
+      const gone = await open(`/preview/en/${expired}/`);
+      expect(gone.status).toBe(410);
+      expect(await gone.text()).toContain('This preview link has expired.');
+      expect((await open('/preview/en/not-a-link/')).status).toBe(400);
+    });
+
+    it('previews a draft artisan, and says what an unfinished draft still needs', async () => {
+      const headers = { 'content-type': 'application/json', authorization: `JWT ${await adminToken()}` };
+      const made = await fetch(`${cms()}/api/artisans?draft=true`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          name: 'Preview Draftkyzy',
+          country: 'KZ',
+          city: 'Turkistan',
+          _status: 'draft',
+        }),
+      });
+      const artisan = ((await made.json()) as { doc: { id: number } }).doc;
+      const page = await open(linkPath(await linkTo('artisans', artisan.id)));
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(heading(html)).toBe('Preview Draftkyzy');
+      expect(html).toContain('Turkistan');
+
+      const bare = await fetch(`${cms()}/api/works?draft=true`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ title: 'Half-made ring', _status: 'draft' }),
+      });
+      const work = ((await bare.json()) as { doc: { id: number } }).doc;
+      const unfinished = await open(linkPath(await linkTo('works', work.id)));
+      expect(unfinished.status).toBe(200);
+      const text = await unfinished.text();
+      expect(heading(text)).toBe('Half-made ring');
+      expect(text).toContain('This draft cannot be shown yet');
+      expect(text).toMatch(/photos: has no photo/);
+      for (const [collection, id] of [
+        ['artisans', artisan.id],
+        ['works', work.id],
+      ] as const) {
+        await fetch(`${cms()}/api/${collection}/${id}`, { method: 'DELETE', headers });
+      }
+    });
+
+    it('is not served without the preview server, and has no pages but previews', async () => {
+      expect((await open('/preview/en/')).status).toBe(404);
+      const plain = await serveSite(outDir, await freePort());
+      try {
+        const response = await fetch(`http://127.0.0.1:${plain.port}/preview/en/${token}/`);
+        expect(response.status).toBe(404);
+      } finally {
+        await plain.stop();
+      }
+    });
+  });
 
   it('keeps the last good site when the CMS is down, and says why', async () => {
     const before = read('index.html');

@@ -15,3 +15,15 @@ export function formatDateRange(
   });
   return end ? format.formatRange(new Date(start), new Date(end)) : format.format(new Date(start));
 }
+
+/** "27 Nov, 14:30 GMT+5": a moment, with its time zone, for a deadline such as a link's expiry. */
+export function formatMoment(iso: string, locale: Locale, timeZone?: string) {
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso));
+}

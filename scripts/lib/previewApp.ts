@@ -1,0 +1,62 @@
+import fs from 'node:fs/promises';
+import type http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { codeHash } from './codeHash';
+import { siteDir } from './env';
+import { run } from './processes';
+
+/**
+ * The draft preview server (site/astro.preview.config.ts): built once per code version, then
+ * loaded into the process that serves the site, which mounts it at /preview.
+ */
+
+export const previewAppDir = path.join(siteDir, 'dist-preview');
+const stampFile = 'oyu-code-hash';
+const previewSources = ['preview', 'astro.preview.config.ts'];
+
+export type PreviewApp = {
+  /** Astro's Node middleware: renders /preview/… pages, calls `next` for anything else. */
+  handler: (request: http.IncomingMessage, response: http.ServerResponse, next: () => void) => void;
+  /** The preview pages' styles and scripts, served under /preview/. */
+  clientDir: string;
+};
+
+/**
+ * Builds the preview server unless the one in `dir` was built from this code. It is built
+ * aside and moved into place, so a failed build leaves the previous one in use.
+ */
+export async function buildPreviewApp(
+  options: { dir?: string; onLine?: (line: string) => void } = {},
+): Promise<{ dir: string; built: boolean }> {
+  const dir = options.dir ?? previewAppDir;
+  const hash = await codeHash(previewSources);
+  const stamp = await fs.readFile(path.join(dir, stampFile), 'utf8').catch(() => '');
+  if (stamp === hash) return { dir, built: false };
+  const partial = `${dir}.partial-${process.pid}`;
+  await fs.rm(partial, { recursive: true, force: true });
+  try {
+    await run(
+      path.join(siteDir, 'node_modules', '.bin', 'astro'),
+      ['build', '--config', 'astro.preview.config.ts'],
+      {
+        cwd: siteDir,
+        env: { PREVIEW_OUT_DIR: partial, ASTRO_TELEMETRY_DISABLED: '1' },
+        ...(options.onLine ? { onLine: options.onLine } : {}),
+      },
+    );
+    await fs.writeFile(path.join(partial, stampFile), hash);
+    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rename(partial, dir);
+  } finally {
+    await fs.rm(partial, { recursive: true, force: true });
+  }
+  return { dir, built: true };
+}
+
+/** Loads a built preview server. It reads CMS_URL from this process's environment on each request. */
+export async function loadPreviewApp(dir = previewAppDir): Promise<PreviewApp> {
+  const entry = path.join(dir, 'server', 'entry.mjs');
+  const { handler } = (await import(pathToFileURL(entry).href)) as { handler: PreviewApp['handler'] };
+  return { handler, clientDir: path.join(dir, 'client') };
+}
