@@ -23,6 +23,7 @@ import { hasBrowser, launchBrowser } from './browser';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-build-test-'));
 let outDir = '';
 let cmsPort: number;
+let previewPort: number;
 let dataDir: string;
 let stopCms: (() => Promise<void>) | undefined;
 let cmsEnv: Record<string, string | undefined> = {};
@@ -57,8 +58,14 @@ beforeAll(async () => {
     }),
     buildCms(stack.cmsEnv),
   ]);
-  // Builds the CMS starts use the same public address as the builds this test starts.
-  cmsEnv = { ...stack.cmsEnv, SITE_URL: 'https://oyu.example' };
+  // Builds the CMS starts use the same public address as the builds this test starts; its
+  // preview links lead to the preview server the draft preview tests start.
+  previewPort = await freePort();
+  cmsEnv = {
+    ...stack.cmsEnv,
+    SITE_URL: 'https://oyu.example',
+    PREVIEW_URL: `http://127.0.0.1:${previewPort}/preview`,
+  };
   const cms = await startCms(cmsEnv, cmsPort);
   stopCms = cms.stop;
   buildFromCms = (options = {}) =>
@@ -1136,7 +1143,7 @@ describe('site built from a running CMS', () => {
       // The preview pages read the CMS from this process's environment, as `pnpm start`'s do.
       process.env.CMS_URL = cms();
       const app = await buildPreviewApp({ dir: path.join(tmp, 'preview-app') });
-      preview = await serveSite(outDir, await freePort(), { preview: await loadPreviewApp(app.dir) });
+      preview = await serveSite(outDir, previewPort, { preview: await loadPreviewApp(app.dir) });
     }, 180_000);
     afterAll(async () => {
       await preview?.stop();
@@ -1165,8 +1172,8 @@ describe('site built from a running CMS', () => {
       expect(draft).toBeDefined();
       if (!draft) return;
       const url = await linkTo('works', await draftWorkId(draft.slug));
-      // The CMS's link points at SITE_URL/preview; this test serves the preview itself.
-      expect(url.startsWith('https://oyu.example/preview/en/')).toBe(true);
+      // The CMS's link points at PREVIEW_URL, where this test serves the preview.
+      expect(url.startsWith(`http://127.0.0.1:${previewPort}/preview/en/`)).toBe(true);
       token = linkPath(url).split('/').filter(Boolean).at(-1) as string;
       const response = await open(linkPath(url));
       expect(response.status).toBe(200);
@@ -1196,24 +1203,48 @@ describe('site built from a running CMS', () => {
     });
 
     it.runIf(hasBrowser)(
-      'shows the draft in Chromium with its styles, photos and viewer, and no accessibility violations',
+      'opens from a curator’s Preview button in the admin, with its styles, photos and viewer, and no accessibility violations',
       async () => {
+        if (!draft) return;
+        const curator = { email: `previewer-${Date.now()}@oyu.test`, password: 'a long previewer password' };
+        const account = await fetch(`${cms()}/api/users`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `JWT ${await adminToken()}` },
+          body: JSON.stringify({ ...curator, roles: ['curator'], name: 'Preview Curator' }),
+        });
+        expect(account.status).toBe(201);
         const launched = launchBrowser();
         try {
           const { browser } = await launched;
-          const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+          const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+          const admin = await context.newPage();
+          await admin.goto(`${cms()}/admin`, { waitUntil: 'networkidle' });
+          await admin.fill('input[name="email"]', curator.email);
+          await admin.fill('input[name="password"]', curator.password);
+          await admin.click('button[type="submit"]');
+          await admin.waitForURL(/\/admin$/, { timeout: 30_000 });
+          await admin.goto(`${cms()}/admin/collections/works/${await draftWorkId(draft.slug)}?locale=kk`, {
+            waitUntil: 'networkidle',
+          });
+          const [page] = await Promise.all([
+            context.waitForEvent('page'),
+            admin.locator('#preview-button').click(),
+          ]);
           const failed: string[] = [];
           page.on('response', (response) => {
             if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
           });
-          await page.goto(`http://127.0.0.1:${preview.port}/preview/kk/${token}/`, {
-            waitUntil: 'networkidle',
-          });
-          expect(failed).toEqual([]);
+          await page.waitForLoadState('networkidle');
+          expect(page.url()).toMatch(
+            new RegExp(`^http://127\\.0\\.0\\.1:${previewPort}/preview/kk/[\\w-]+\\.[\\w-]+/$`),
+          );
+          await expect(page.locator('h1').textContent()).resolves.toBe(draft.title.kk);
           await expect(page.locator('.preview-banner').textContent()).resolves.toContain('алдын ала қарау');
-          // The stylesheet came from the preview's own assets.
-          const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-          expect(background).not.toBe('rgba(0, 0, 0, 0)');
+          // The preview's own stylesheet applied, its photo loaded, its viewer works.
+          const columns = await page
+            .locator('.work')
+            .evaluate((el) => getComputedStyle(el).gridTemplateColumns);
+          expect(columns.split(' ')).toHaveLength(2);
           const width = await page
             .locator('.viewer img')
             .first()
@@ -1222,6 +1253,7 @@ describe('site built from a running CMS', () => {
           await page.locator('.viewer .stage').click();
           await page.waitForSelector('dialog.lightbox[open]');
           await page.keyboard.press('Escape');
+          expect(failed).toEqual([]);
           const result = await new AxeBuilder({ page }).analyze();
           expect(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
         } finally {
