@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import node from '@astrojs/node';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { readEnv } from './src/env';
@@ -9,11 +10,17 @@ import { readEnv } from './src/env';
  */
 const env = readEnv();
 
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
 export default defineConfig({
   site: env.siteUrl,
-  srcDir: './preview',
+  // A root of its own: its generated types and dev data (preview/.astro) stay apart from the
+  // site's, so the two can build or run side by side.
+  root: here('./preview'),
+  srcDir: here('./preview'),
+  publicDir: here('./preview/public'),
   base: '/preview',
-  outDir: env.previewOutDir ?? './dist-preview',
+  outDir: env.previewOutDir ?? here('./dist-preview'),
   output: 'server',
   adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
