@@ -56,12 +56,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  // Edited after generation: the constraint goes before its table (DROP TABLE … CASCADE drops
+  // it, and dropping it afterwards failed), and the site-build jobs go before the task names
+  // lose 'rebuildSite'. tests/int/postgres.test.ts runs every down.
   await db.execute(sql`
-   ALTER TABLE "site_builds_warnings" DISABLE ROW LEVEL SECURITY;
+   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_site_builds_fk";
+  ALTER TABLE "site_builds_warnings" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "site_builds" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "site_builds_warnings" CASCADE;
   DROP TABLE "site_builds" CASCADE;
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_site_builds_fk";
+  DELETE FROM "payload_jobs_log" WHERE "task_slug" = 'rebuildSite';
+  DELETE FROM "payload_jobs" WHERE "task_slug" = 'rebuildSite';
   
   ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";

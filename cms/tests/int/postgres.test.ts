@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
  * Postgres adapter and its committed migrations. `.ci/run` starts PostgreSQL 15 and sets
  * TEST_POSTGRES_URI; on CI the test is required, elsewhere it runs when that is set.
  */
-const uri = process.env.TEST_POSTGRES_URI;
+// In the cms-postgres project this file has a database of its own (tests/setup.ts).
+const uri =
+  process.env.OYU_TEST_DIALECT === 'postgres' ? process.env.DATABASE_URI : process.env.TEST_POSTGRES_URI;
 const required = process.env.CI === 'true';
 
 describe.runIf(uri || required)('PostgreSQL', () => {
@@ -48,12 +50,28 @@ describe.runIf(uri || required)('PostgreSQL', () => {
         'gold',
         'turquoise',
       ]);
-      // The latest migration's down reverses it, and it applies again.
+      // Every migration's down reverses it, newest first, down to an empty schema; applied
+      // again, they make the same schema.
+      const drizzle = (
+        payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<{ rows: unknown[] }> } }
+      ).drizzle;
+      const { sql } = await import('@payloadcms/db-postgres');
+      const schema = async () =>
+        (
+          await drizzle.execute(
+            sql`SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name <> 'payload_migrations'
+                ORDER BY table_name, column_name`,
+          )
+        ).rows;
+      const before = await schema();
+      expect(before.length).toBeGreaterThan(100);
       const migrations = migrationsFor(env);
-      const latest = migrations.at(-1);
-      const args = { db: (payload.db as unknown as { drizzle: unknown }).drizzle, payload, req: {} } as never;
-      await latest?.down(args);
-      await latest?.up(args);
+      const args = { db: drizzle, payload, req: {} } as never;
+      for (const migration of [...migrations].reverse()) await migration.down(args);
+      expect(await schema()).toEqual([]);
+      for (const migration of migrations) await migration.up(args);
+      expect(await schema()).toEqual(before);
     } finally {
       await payload.destroy();
     }
