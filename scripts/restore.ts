@@ -1,0 +1,51 @@
+/**
+ * `pnpm restore <archive>`: checks the whole archive (manifest, every checksum) before touching
+ * anything, then restores it onto an empty install (OYU_DATA_DIR, DATABASE_URI) and applies any
+ * migrations the archive predates. Start the CMS afterwards with `pnpm start`.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BackupError, restoreBackup } from './lib/backup';
+import { exportEnv, readScriptEnv, repoRoot } from './lib/env';
+import { formatDuration, info, progress } from './lib/log';
+import { run } from './lib/processes';
+import { describeStack, paths } from './lib/stack';
+
+const started = performance.now();
+try {
+  const { positionals } = parseArgs({ allowPositionals: true });
+  const [given] = positionals;
+  if (!given) throw new BackupError('Name the backup to restore: pnpm restore <file.tar.gz>');
+  const archive = path.resolve(given);
+  const env = readScriptEnv();
+  const bars = new Map<string, ReturnType<typeof progress>>();
+  const { manifest } = await restoreBackup(
+    archive,
+    { dataDir: env.dataDir, databaseUri: env.databaseUri },
+    {
+      onStep: (step) => info(`▸ ${step}`),
+      onProgress: (done, total, detail = '') => {
+        if (!bars.has(detail)) bars.set(detail, progress(detail));
+        bars.get(detail)?.(done, total);
+      },
+    },
+  );
+  info('▸ migrations');
+  const stack = describeStack(env);
+  exportEnv(stack.cmsEnv);
+  await run(paths.tsxBin, [paths.seedScript], {
+    cwd: repoRoot,
+    env: { ...stack.cmsEnv, OYU_SEED_DEMO: 'false' },
+    label: 'migrate',
+  });
+  const counts = Object.entries(manifest.counts)
+    .map(([table, n]) => `${n} ${table}`)
+    .join(', ');
+  info(
+    `\nRestored ${archive} (made ${manifest.createdAt}) into ${env.dataDir}\n  ${counts}\n` +
+      `  in ${formatDuration(performance.now() - started)}. Start it with: npx -y pnpm@12.4.2 start`,
+  );
+} catch (error) {
+  info(`\n${error instanceof BackupError ? error.message : (error as Error).stack}`);
+  process.exitCode = 1;
+}
