@@ -17,6 +17,8 @@ const types: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
+  '.jsonld': 'application/ld+json',
+  '.csv': 'text/csv; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.webp': 'image/webp',
   '.avif': 'image/avif',
@@ -27,7 +29,7 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const compressible = new Set(['.html', '.css', '.js', '.json', '.svg', '.txt', '.xml']);
+const compressible = new Set(['.html', '.css', '.js', '.json', '.jsonld', '.csv', '.svg', '.txt', '.xml']);
 
 /** Compressed copies of text files, made once per file version. */
 const compressed = new Map<string, { mtimeMs: number; encoding: string; body: Buffer }>();

@@ -133,6 +133,38 @@ describe('site built from a running CMS', () => {
     expect(html).toContain('navigator.languages');
   });
 
+  it('publishes each edition’s open data, linked from its page, and `pnpm export` writes the same files', async () => {
+    const exported = path.join(tmp, 'exported');
+    await run(paths.tsxBin, [path.join(repoRoot, 'scripts', 'export.ts'), '--out', exported], {
+      cwd: repoRoot,
+      env: { OYU_DATA_DIR: dataDir, CMS_URL: `http://127.0.0.1:${cmsPort}`, SITE_URL: 'https://oyu.example' },
+    });
+    for (const edition of demoEditions) {
+      const shown = published.filter((work) => work.editions.includes(edition.year));
+      const csv = read(`data/${edition.year}/works.csv`);
+      // A header and one line per work of the edition, each language's title in it.
+      expect(csv.trimEnd().split('\r\n'), String(edition.year)).toHaveLength(shown.length + 1);
+      for (const work of shown)
+        expect(csv).toContain(work.title.kk.includes(',') ? `"${work.title.kk}"` : work.title.kk);
+      const json = JSON.parse(read(`data/${edition.year}/edition.json`));
+      expect(json.works.map((work: { slug: string }) => work.slug).sort()).toEqual(
+        shown.map((w) => w.slug).sort(),
+      );
+      const graph = JSON.parse(read(`data/${edition.year}/edition.jsonld`))['@graph'];
+      expect(graph[0]['@type']).toBe('ExhibitionEvent');
+      for (const lang of ['en', 'ru', 'kk']) {
+        expect(read(`${lang}/editions/${edition.year}/index.html`)).toContain(
+          `href="/data/${edition.year}/works.csv"`,
+        );
+      }
+      for (const file of ['works.csv', 'artisans.csv', 'edition.json', 'edition.jsonld']) {
+        expect(fs.readFileSync(path.join(exported, String(edition.year), file), 'utf8'), file).toBe(
+          read(`data/${edition.year}/${file}`),
+        );
+      }
+    }
+  });
+
   it('has a page for every artisan', () => {
     for (const artisan of demoArtisans) {
       const slug = artisan.name

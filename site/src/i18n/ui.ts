@@ -3,6 +3,11 @@ import { defaultLocale, type Locale, locales } from '@oyu/shared-types';
 /** Every string the site itself shows, in each language. CMS content brings its own. */
 const strings = {
   en: {
+    openData: 'Open data',
+    openDataText:
+      'The works and artisans of this edition, in English, Russian and Kazakh, free to reuse under CC BY 4.0.',
+    openDataWorks: 'Works',
+    openDataArtisans: 'Artisans',
     previewBanner: 'Preview of a draft: not on the public site.',
     previewUntil: (time: string) => `This link works until ${time}.`,
     previewTitle: 'Preview',
@@ -105,6 +110,11 @@ const strings = {
     artisanDescription: (name: string, place: string) => `${name}, ${place}: works on Oyu.`,
   },
   ru: {
+    openData: 'Открытые данные',
+    openDataText:
+      'Работы и участники этого выпуска на английском, русском и казахском, свободно для повторного использования по CC BY 4.0.',
+    openDataWorks: 'Работы',
+    openDataArtisans: 'Мастера',
     previewBanner: 'Предпросмотр черновика: на публичном сайте его нет.',
     previewUntil: (time: string) => `Ссылка действует до ${time}.`,
     previewTitle: 'Предпросмотр',
@@ -206,6 +216,11 @@ const strings = {
     artisanDescription: (name: string, place: string) => `${name}, ${place}: работы на Oyu.`,
   },
   kk: {
+    openData: 'Ашық деректер',
+    openDataText:
+      'Осы өткізілімнің жұмыстары мен шеберлері ағылшын, орыс және қазақ тілдерінде, CC BY 4.0 бойынша еркін қайта пайдалануға болады.',
+    openDataWorks: 'Жұмыстар',
+    openDataArtisans: 'Шеберлер',
     previewBanner: 'Жобаны алдын ала қарау: ол ашық сайтта жоқ.',
     previewUntil: (time: string) => `Сілтеме ${time} дейін жарамды.`,
     previewTitle: 'Алдын ала қарау',
