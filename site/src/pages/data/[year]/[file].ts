@@ -1,0 +1,35 @@
+import { type Locale, locales } from '@oyu/shared-types';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { artisansIn, editionsIn, showcasesIn, worksIn } from '../../../lib/entries';
+import { editionOpenData, type LanguageContent, openDataFiles } from '../../../lib/openData';
+
+/**
+ * `/data/<year>/works.csv`, `artisans.csv`, `edition.json`, `edition.jsonld`: the open data of
+ * each edition. Every build writes them (a handful of small files), partial builds included.
+ */
+export const getStaticPaths = (async () => {
+  const content = Object.fromEntries(
+    await Promise.all(
+      locales.map(async (locale) => [
+        locale,
+        {
+          works: await worksIn(locale),
+          artisans: await artisansIn(locale),
+          editions: await editionsIn(locale),
+          showcases: await showcasesIn(locale),
+        },
+      ]),
+    ),
+  ) as Record<Locale, LanguageContent>;
+  const site = new URL(import.meta.env.SITE);
+  return content.en.editions.flatMap((edition) => {
+    const data = editionOpenData(edition.year, content, site);
+    if (!data) return [];
+    return Object.entries(openDataFiles(data)).map(([file, body]) => ({
+      params: { year: String(edition.year), file },
+      props: { body },
+    }));
+  });
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => new Response((props as { body: string }).body);
