@@ -9,6 +9,10 @@ import type { CollectionBeforeOperationHook } from 'payload';
  * leak covered either way.
  */
 export const publicReadsPublished: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation === 'read' && !req.user && args.draft) return { ...args, draft: false };
+  // Only reads that apply access rules: server code with overrideAccess (the seed, imports)
+  // reads drafts as asked. Without this, its `draft: true` reads returned the published version.
+  if (operation === 'read' && !req.user && args.draft && args.overrideAccess !== true) {
+    return { ...args, draft: false };
+  }
   return args;
 };

@@ -87,6 +87,18 @@ describe('drafts and the public', () => {
     expect(doc.title).toBe('Live title');
   });
 
+  it('gives server code (overrideAccess, no user) the newest draft when it asks for drafts', async () => {
+    // The seed and the spreadsheet import read this way; the public's guard must not catch them.
+    const doc = await payload.findByID({ collection: 'works', id: publishedThenDraftedId, draft: true });
+    expect(doc.title).toBe('Unreleased new title');
+    const listed = await payload.find({
+      collection: 'works',
+      where: { id: { equals: publishedThenDraftedId } },
+      draft: true,
+    });
+    expect(listed.docs[0]?.title).toBe('Unreleased new title');
+  });
+
   it('hides draft versions from the versions API', async () => {
     await expect(payload.findVersions({ collection: 'works', ...asPublic })).rejects.toThrow();
   });
