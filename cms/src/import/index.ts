@@ -1,0 +1,578 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {
+  type CountryCode,
+  colours,
+  countryCodes,
+  countryName,
+  disciplines,
+  type Locale,
+  licences,
+  locales,
+} from '@oyu/shared-types';
+import { parse } from 'csv-parse/sync';
+import {
+  type CollectionSlug,
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+} from 'payload';
+import { slugify } from '../fields/slugify';
+import { refreshMediaVisibility } from '../hooks/refreshMediaVisibility';
+import { paragraphs } from '../seed';
+
+/**
+ * Spreadsheet import of artisans and works (docs/import.md): every row is checked first, and
+ * any problem is reported by file, row and column without writing anything. Only a clean
+ * import writes, in one transaction: all rows or none. Rows are matched to existing documents
+ * by slug, so running the same import again updates them and never duplicates; photos are
+ * matched by content, so an unchanged photo is not uploaded twice.
+ */
+
+export type Problem = { file: string; row: number; column: string; message: string };
+export type ImportSummary = {
+  artisans: { created: number; updated: number };
+  works: { created: number; updated: number };
+  photos: { uploaded: number; reused: number };
+  rows: number;
+};
+export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: Problem[] };
+
+export type ImportInput = {
+  /** Artisans CSV: its name (for messages) and text. */
+  artisans?: { name: string; text: string } | undefined;
+  works?: { name: string; text: string } | undefined;
+  /** Folder the `photos` and `portrait` columns name files in. */
+  photosDir?: string | undefined;
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => void;
+};
+
+type Row = { line: number; values: Record<string, string> };
+const otherLocales = locales.filter((locale) => locale !== 'en');
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(';')
+    .map((item) => item.trim())
+    .filter(Boolean);
+const norm = (value: string) => value.trim().toLocaleLowerCase('ru').replace(/\s+/g, ' ');
+
+/** Reads a CSV with a header row; a byte-order mark and `\r\n` are fine. */
+export function readCsv(name: string, text: string): { rows: Row[]; problems: Problem[] } {
+  try {
+    const records = parse(text, {
+      bom: true,
+      relax_column_count: false,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
+    const [header, ...rest] = records;
+    if (!header)
+      return { rows: [], problems: [{ file: name, row: 1, column: '', message: 'the file is empty' }] };
+    const columns = header.record.map((column) => column.trim());
+    return {
+      // Rows as a spreadsheet numbers them: the header is row 1, and a cell over several lines
+      // is still one row.
+      rows: rest.map(({ record }, index) => ({
+        line: index + 2,
+        values: Object.fromEntries(columns.map((column, i) => [column, (record[i] ?? '').trim()])),
+      })),
+      problems: [],
+    };
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 0;
+    return {
+      rows: [],
+      problems: [
+        { file: name, row: line, column: '', message: `cannot be read as CSV: ${(error as Error).message}` },
+      ],
+    };
+  }
+}
+
+/** Labels in every language and codes of a fixed list, mapped to its codes. */
+function fixedList(labels: Record<string, Record<Locale, string>>) {
+  const map = new Map<string, string>();
+  for (const [code, byLocale] of Object.entries(labels)) {
+    map.set(norm(code), code);
+    for (const label of Object.values(byLocale)) map.set(norm(label), code);
+  }
+  return map;
+}
+
+const countryByName = (() => {
+  const map = new Map<string, CountryCode>();
+  for (const code of countryCodes) {
+    map.set(norm(code), code);
+    for (const locale of locales) map.set(norm(countryName(code, locale)), code);
+  }
+  return map;
+})();
+
+/** Vocabulary terms of a collection, by slug and by label in every language. */
+async function vocabulary(payload: Payload, collection: CollectionSlug, req: PayloadRequest) {
+  const found = await payload.find({
+    collection,
+    locale: 'all',
+    limit: 0,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  });
+  const map = new Map<string, { id: number; kind?: string }>();
+  for (const doc of found.docs as unknown as {
+    id: number;
+    slug: string;
+    label: Record<string, string>;
+    kind?: string;
+  }[]) {
+    const entry = { id: doc.id, ...(doc.kind ? { kind: doc.kind } : {}) };
+    map.set(norm(doc.slug), entry);
+    for (const label of Object.values(doc.label ?? {})) if (label) map.set(norm(label), entry);
+  }
+  return map;
+}
+
+async function sha256(file: string) {
+  return createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
+}
+
+const imageTypes: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+export async function importSpreadsheets(payload: Payload, input: ImportInput): Promise<ImportResult> {
+  const problems: Problem[] = [];
+  const artisanFile = input.artisans && readCsv(input.artisans.name, input.artisans.text);
+  const workFile = input.works && readCsv(input.works.name, input.works.text);
+  problems.push(...(artisanFile?.problems ?? []), ...(workFile?.problems ?? []));
+  const req = await createLocalReq({}, payload);
+  const common = { req, overrideAccess: true, depth: 0, context: { skipMediaVisibility: true } } as const;
+
+  const [materials, techniques, pieceTypes] = await Promise.all([
+    vocabulary(payload, 'materials', req),
+    vocabulary(payload, 'techniques', req),
+    vocabulary(payload, 'piece-types', req),
+  ]);
+  const disciplineCodes = fixedList(disciplines);
+  const colourCodes = fixedList(colours);
+  const licenceCodes = fixedList(licences);
+  const editions = new Map(
+    (
+      await payload.find({
+        collection: 'editions',
+        limit: 0,
+        depth: 0,
+        draft: true,
+        overrideAccess: true,
+        req,
+      })
+    ).docs.map((edition) => [String(edition.year), edition.id as number]),
+  );
+  const existingArtisans = new Map(
+    (
+      await payload.find({
+        collection: 'artisans',
+        limit: 0,
+        depth: 0,
+        draft: true,
+        overrideAccess: true,
+        req,
+      })
+    ).docs.map((artisan) => [
+      artisan.slug as string,
+      { id: artisan.id as number, name: artisan.name as string },
+    ]),
+  );
+
+  const photosDir = input.photosDir && path.resolve(input.photosDir);
+  /** A photo named in a cell: it must be a plain file name in the photos folder. */
+  const photoFile = async (file: string, name: string, row: Row, column: string) => {
+    const say = (message: string) => {
+      problems.push({ file, row: row.line, column, message });
+      return undefined;
+    };
+    if (!photosDir) return say('names a photo, but no photo folder was given (--photos <folder>)');
+    if (path.basename(name) !== name || name.startsWith('.'))
+      return say(`"${name}" is not a plain file name`);
+    if (!imageTypes[path.extname(name).toLowerCase()])
+      return say(`"${name}" is not a JPEG, PNG, WebP or AVIF file`);
+    const full = path.join(photosDir, name);
+    const stat = await fs.stat(full).catch(() => null);
+    if (!stat?.isFile()) return say(`"${name}" is not in ${photosDir}`);
+    return full;
+  };
+  const problemAt = (fileName: string, row: Row, column: string, message: string) =>
+    problems.push({ file: fileName, row: row.line, column, message });
+
+  /* ---------------------------------------------------------------- artisans: check */
+  type ArtisanPlan = {
+    row: Row;
+    slug: string;
+    data: Record<string, unknown>;
+    byLocale: Record<Locale, Record<string, unknown>>;
+    portrait?: string;
+  };
+  const artisanPlans: ArtisanPlan[] = [];
+  const importedArtisans = new Map<string, string>();
+  if (artisanFile && input.artisans) {
+    const file = input.artisans.name;
+    const columns = new Set(Object.keys(artisanFile.rows[0]?.values ?? {}));
+    if (artisanFile.rows.length && !columns.has('name'))
+      problemAt(file, { line: 1, values: {} }, 'name', 'the column "name" is missing');
+    const seen = new Map<string, number>();
+    for (const row of artisanFile.rows) {
+      const v = row.values;
+      const at = (column: string, message: string) => problemAt(file, row, column, message);
+      if (!v.name) at('name', 'is empty: every artisan needs a name');
+      const slug = v.slug || slugify(v.name ?? '');
+      if (slug && seen.has(slug)) at('slug', `"${slug}" is used by row ${seen.get(slug)} too`);
+      seen.set(slug, row.line);
+      const country = countryByName.get(norm(v.country ?? ''));
+      if (!country)
+        at(
+          'country',
+          `"${v.country ?? ''}" is not a country Oyu knows: use a code such as KZ or a name such as Kazakhstan`,
+        );
+      const codes = list(v.disciplines).map((label) => {
+        const code = disciplineCodes.get(norm(label));
+        if (!code)
+          at('disciplines', `"${label}" is not a discipline (${Object.keys(disciplines).join(', ')})`);
+        return code;
+      });
+      const birthYear = v.birth_year ? Number(v.birth_year) : undefined;
+      if (
+        v.birth_year &&
+        !(
+          Number.isInteger(birthYear) &&
+          (birthYear as number) > 1900 &&
+          (birthYear as number) <= new Date().getFullYear()
+        )
+      ) {
+        at('birth_year', `"${v.birth_year}" is not a year`);
+      }
+      if (v.website && !/^https?:\/\/\S+$/.test(v.website))
+        at('website', `"${v.website}" is not an http(s) address`);
+      const status = v.status || 'draft';
+      if (!['draft', 'published'].includes(status)) at('status', `"${status}" must be draft or published`);
+      let portrait: string | undefined;
+      if (v.portrait) portrait = await photoFile(file, v.portrait, row, 'portrait');
+      importedArtisans.set(norm(slug), slug);
+      if (v.name) importedArtisans.set(norm(v.name), slug);
+      artisanPlans.push({
+        row,
+        slug,
+        data: {
+          name: v.name,
+          slug,
+          country,
+          birthYear,
+          disciplines: codes.filter(Boolean),
+          website: v.website || undefined,
+          _status: status,
+        },
+        byLocale: Object.fromEntries(
+          locales.map((locale) => [
+            locale,
+            {
+              ...(v[`city.${locale}`] || (locale === 'en' && v.city)
+                ? { city: v[`city.${locale}`] || v.city }
+                : {}),
+              ...(v[`bio.${locale}`] ? { bio: paragraphs(v[`bio.${locale}`]?.split(/\n\s*\n/) ?? []) } : {}),
+            },
+          ]),
+        ) as Record<Locale, Record<string, unknown>>,
+        ...(portrait ? { portrait } : {}),
+      });
+    }
+  }
+  const artisanSlug = (label: string) => {
+    const key = norm(label);
+    if (importedArtisans.has(key)) return importedArtisans.get(key);
+    for (const [slug, artisan] of existingArtisans)
+      if (norm(slug) === key || norm(artisan.name) === key) return slug;
+    return undefined;
+  };
+
+  /* ---------------------------------------------------------------- works: check */
+  type WorkPlan = {
+    row: Row;
+    slug: string;
+    data: Record<string, unknown>;
+    byLocale: Record<Locale, Record<string, unknown>>;
+    photos: string[];
+    makers: string[];
+  };
+  const workPlans: WorkPlan[] = [];
+  if (workFile && input.works) {
+    const file = input.works.name;
+    const seen = new Map<string, number>();
+    for (const row of workFile.rows) {
+      const v = row.values;
+      const at = (column: string, message: string) => problemAt(file, row, column, message);
+      if (!v['title.en']) at('title.en', 'is empty: every work needs an English title');
+      const slug = v.slug || slugify(v['title.en'] ?? '');
+      if (slug && seen.has(slug)) at('slug', `"${slug}" is used by row ${seen.get(slug)} too`);
+      seen.set(slug, row.line);
+      const makers = list(v.artisans).map((label) => {
+        const found = artisanSlug(label);
+        if (!found) at('artisans', `"${label}" is neither in the artisans file nor in the CMS`);
+        return found;
+      });
+      if (!makers.length) at('artisans', 'is empty: name at least one artisan, by name or slug');
+      const terms = (
+        column: string,
+        vocab: Map<string, { id: number; kind?: string }>,
+        want?: (kind?: string) => boolean,
+      ) =>
+        list(v[column]).map((label) => {
+          const term = vocab.get(norm(label));
+          if (!term || (want && !want(term.kind))) {
+            at(
+              column,
+              `"${label}" is not a known ${column.replace(/s$/, '').replace('_', ' ')}: add it in the CMS or fix the spelling`,
+            );
+            return undefined;
+          }
+          return term.id;
+        });
+      const pieceType = v.piece_type ? terms('piece_type', pieceTypes)[0] : undefined;
+      const number = (column: string, check: (n: number) => boolean = (n) => n > 0) => {
+        if (!v[column]) return undefined;
+        const n = Number(v[column]?.replace(',', '.'));
+        if (!Number.isFinite(n) || !check(n)) {
+          at(column, `"${v[column]}" is not a valid number here`);
+          return undefined;
+        }
+        return n;
+      };
+      const yearFrom = number('year_from', (n) => Number.isInteger(n) && n >= 1000 && n <= 2100);
+      const yearTo = number('year_to', (n) => Number.isInteger(n) && n >= 1000 && n <= 2100);
+      const colourList = list(v.colours).map((label) => {
+        const code = colourCodes.get(norm(label));
+        if (!code) at('colours', `"${label}" is not one of the colours (${Object.keys(colours).join(', ')})`);
+        return code;
+      });
+      const licence = v.licence ? licenceCodes.get(norm(v.licence)) : undefined;
+      if (v.licence && !licence)
+        at('licence', `"${v.licence}" is not a licence (${Object.keys(licences).join(', ')})`);
+      const editionIds = list(v.editions).map((year) => {
+        const id = editions.get(year);
+        if (!id) at('editions', `there is no edition ${year} in the CMS`);
+        return id;
+      });
+      const editionType = v.edition_type || undefined;
+      if (editionType && !['unique', 'edition'].includes(editionType))
+        at('edition_type', 'must be unique or edition');
+      const status = v.status || 'draft';
+      if (!['draft', 'published'].includes(status)) at('status', `"${status}" must be draft or published`);
+      const photos: string[] = [];
+      for (const name of list(v.photos)) {
+        const full = await photoFile(file, name, row, 'photos');
+        if (full) photos.push(full);
+      }
+      if (status === 'published' && !list(v.photos).length)
+        at('photos', 'is empty: a published work needs at least one photo');
+      workPlans.push({
+        row,
+        slug,
+        makers: makers.filter((m): m is string => Boolean(m)),
+        photos,
+        data: {
+          slug,
+          pieceType,
+          materials: terms('materials', materials, (kind) => kind !== 'gemstone').filter(Boolean),
+          gemstones: terms('gemstones', materials, (kind) => kind === 'gemstone').filter(Boolean),
+          techniques: terms('techniques', techniques).filter(Boolean),
+          colours: colourList.filter(Boolean),
+          year: { from: yearFrom, to: yearTo },
+          fineness: number('fineness'),
+          hallmark: v.hallmark || undefined,
+          weightGrams: number('weight_g'),
+          dimensions: {
+            heightMm: number('height_mm'),
+            widthMm: number('width_mm'),
+            depthMm: number('depth_mm'),
+            diameterMm: number('diameter_mm'),
+          },
+          editionType,
+          editionSize: number('edition_size', (n) => Number.isInteger(n) && n >= 2),
+          licence,
+          rightsHolder: v.rights_holder || undefined,
+          editions: editionIds.filter(Boolean),
+          _status: status,
+        },
+        byLocale: Object.fromEntries(
+          locales.map((locale) => [
+            locale,
+            {
+              ...(v[`title.${locale}`] ? { title: v[`title.${locale}`] } : {}),
+              ...(v[`description.${locale}`]
+                ? { description: paragraphs(v[`description.${locale}`]?.split(/\n\s*\n/) ?? []) }
+                : {}),
+              ...(v[`credit_line.${locale}`] || (locale === 'en' && v.credit_line)
+                ? { creditLine: v[`credit_line.${locale}`] || v.credit_line }
+                : {}),
+            },
+          ]),
+        ) as Record<Locale, Record<string, unknown>>,
+      });
+    }
+  }
+  if (problems.length) return { ok: false, problems };
+  const rows = artisanPlans.length + workPlans.length;
+  const summary: ImportSummary = {
+    artisans: { created: 0, updated: 0 },
+    works: { created: 0, updated: 0 },
+    photos: { uploaded: 0, reused: 0 },
+    rows,
+  };
+  if (input.dryRun) return { ok: true, summary };
+
+  /* ---------------------------------------------------------------- write, all or nothing */
+  await initTransaction(req);
+  const writtenFiles: string[] = [];
+  const mediaIds: number[] = [];
+  const staticDir = payload.collections.media?.config.upload.staticDir ?? '';
+  let done = 0;
+  const step = () => input.onProgress?.(++done, rows);
+
+  /** A photo by content: an existing upload with the same original bytes is used again. */
+  const photoIds = async (files: string[], existing: number[], alt: string) => {
+    const known = new Map<string, number>();
+    for (const id of existing) {
+      const media = await payload.findByID({ collection: 'media', id, ...common });
+      const original = media.filename && path.join(staticDir, media.filename);
+      if (original) {
+        const digest = await sha256(original).catch(() => '');
+        if (digest) known.set(digest, id);
+      }
+    }
+    const ids: number[] = [];
+    for (const [index, file] of files.entries()) {
+      const digest = await sha256(file);
+      const reuse = known.get(digest);
+      if (reuse) {
+        ids.push(reuse);
+        summary.photos.reused += 1;
+        continue;
+      }
+      const data = await fs.readFile(file);
+      const media = await payload.create({
+        collection: 'media',
+        data: { alt: files.length > 1 ? `${alt} (${index + 1})` : alt },
+        file: {
+          data,
+          mimetype: imageTypes[path.extname(file).toLowerCase()] ?? 'image/jpeg',
+          name: path.basename(file),
+          size: data.length,
+        },
+        ...common,
+      });
+      writtenFiles.push(
+        media.filename ?? '',
+        ...Object.values(media.sizes ?? {}).map((size) => size?.filename ?? ''),
+      );
+      summary.photos.uploaded += 1;
+      mediaIds.push(media.id as number);
+      ids.push(media.id as number);
+    }
+    return ids;
+  };
+
+  /** Creates or updates one document, English first, then each other language. */
+  const upsert = async (
+    collection: 'artisans' | 'works',
+    slug: string,
+    data: Record<string, unknown>,
+    byLocale: Record<Locale, Record<string, unknown>>,
+  ) => {
+    const existing = (
+      await payload.find({ collection, where: { slug: { equals: slug } }, draft: true, limit: 1, ...common })
+    ).docs[0];
+    const write = async (locale: Locale, id?: number) => {
+      const values = {
+        ...(locale === 'en' ? data : { _status: data._status }),
+        ...byLocale[locale],
+      } as never;
+      const draft = data._status === 'draft';
+      return id
+        ? payload.update({ collection, id, data: values, locale, draft, ...common })
+        : payload.create({ collection, data: values, locale, draft, ...common });
+    };
+    const doc = await write('en', existing?.id as number | undefined);
+    for (const locale of otherLocales)
+      if (Object.keys(byLocale[locale]).length) await write(locale, doc.id as number);
+    return { id: doc.id as number, created: !existing };
+  };
+
+  try {
+    const artisanIds = new Map<string, number>();
+    for (const plan of artisanPlans) {
+      const existing = existingArtisans.get(plan.slug);
+      const current = existing
+        ? await payload.findByID({ collection: 'artisans', id: existing.id, draft: true, ...common })
+        : undefined;
+      const portraitId = plan.portrait
+        ? (
+            await photoIds(
+              [plan.portrait],
+              current?.portrait ? [current.portrait as number] : [],
+              String(plan.data.name),
+            )
+          )[0]
+        : undefined;
+      const result = await upsert(
+        'artisans',
+        plan.slug,
+        { ...plan.data, ...(portraitId ? { portrait: portraitId } : {}) },
+        plan.byLocale,
+      );
+      artisanIds.set(plan.slug, result.id);
+      summary.artisans[result.created ? 'created' : 'updated'] += 1;
+      step();
+    }
+    for (const plan of workPlans) {
+      const current = (
+        await payload.find({
+          collection: 'works',
+          where: { slug: { equals: plan.slug } },
+          draft: true,
+          limit: 1,
+          ...common,
+        })
+      ).docs[0];
+      const photos = await photoIds(
+        plan.photos,
+        (current?.photos as number[] | undefined) ?? [],
+        String(plan.byLocale.en.title ?? plan.slug),
+      );
+      const artisans = plan.makers.map((slug) => artisanIds.get(slug) ?? existingArtisans.get(slug)?.id);
+      const result = await upsert('works', plan.slug, { ...plan.data, artisans, photos }, plan.byLocale);
+      summary.works[result.created ? 'created' : 'updated'] += 1;
+      step();
+    }
+    await refreshMediaVisibility(req, mediaIds);
+    await commitTransaction(req);
+    return { ok: true, summary };
+  } catch (error) {
+    await killTransaction(req);
+    await Promise.all(
+      writtenFiles.filter(Boolean).map((name) => fs.rm(path.join(staticDir, name), { force: true })),
+    );
+    throw error;
+  }
+}

@@ -1,0 +1,296 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Payload } from 'payload';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { env } from '../../src/env';
+import { importSpreadsheets } from '../../src/import';
+import { ensureVocabularies } from '../../src/seed/vocabularies';
+import { testPayload } from '../helpers';
+
+/**
+ * Spreadsheet import against the real database: problems reported by row and column with
+ * nothing written; a clean import in one go, localized columns and vocabulary matched by label
+ * in any language; the same import again updates and never duplicates; a failure midway
+ * leaves no record and no file.
+ */
+let payload: Payload;
+const photos = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-import-photos-'));
+
+beforeAll(async () => {
+  payload = await testPayload();
+  await ensureVocabularies(payload);
+  await payload.create({
+    collection: 'editions',
+    data: { year: 2025, title: 'Almaty Jewelry Week 2025', stage: 'current', _status: 'published' },
+  });
+  for (const [name, colour] of [
+    ['ring-front.jpg', '#a87'],
+    ['ring-side.jpg', '#8a7'],
+    ['cuff.jpg', '#78a'],
+    ['aigerim.jpg', '#777'],
+  ] as const) {
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: colour } })
+      .jpeg()
+      .toFile(path.join(photos, name));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await payload.destroy();
+  fs.rmSync(photos, { recursive: true, force: true });
+});
+
+const csv = (rows: string[][]) =>
+  rows
+    .map((row) => row.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(','))
+    .join('\r\n');
+
+const artisansCsv = (country = 'Kazakhstan') =>
+  csv([
+    [
+      'name',
+      'country',
+      'city',
+      'city.ru',
+      'disciplines',
+      'birth_year',
+      'bio.en',
+      'bio.ru',
+      'portrait',
+      'status',
+    ],
+    [
+      'Aigerim Seitkali',
+      country,
+      'Almaty',
+      'Алматы',
+      'Ювелирное искусство; silversmithing',
+      '1987',
+      'Works in silver.\n\nTeaches.',
+      'Работает с серебром.',
+      'aigerim.jpg',
+      'published',
+    ],
+    ['Бахыт Нурланов', 'KG', '', '', '', '', '', '', '', 'draft'],
+  ]);
+
+const worksCsv = (overrides: Partial<Record<string, string>> = {}) => {
+  const header = [
+    'title.en',
+    'title.ru',
+    'title.kk',
+    'artisans',
+    'photos',
+    'materials',
+    'gemstones',
+    'techniques',
+    'piece_type',
+    'colours',
+    'weight_g',
+    'year_from',
+    'editions',
+    'licence',
+    'description.en',
+    'status',
+  ];
+  const ring: Record<string, string> = {
+    'title.en': 'Wolf Ring',
+    'title.ru': 'Кольцо «Волк»',
+    'title.kk': 'Қасқыр жүзігі',
+    artisans: 'Aigerim Seitkali',
+    photos: 'ring-front.jpg; ring-side.jpg',
+    materials: 'Серебро',
+    gemstones: 'Бирюза',
+    techniques: 'filigree',
+    piece_type: 'Кольцо',
+    colours: 'silver; бирюзовый',
+    weight_g: '12,5',
+    year_from: '2024',
+    editions: '2025',
+    licence: 'CC BY 4.0',
+    'description.en': 'A ring, with a wolf.',
+    status: 'published',
+    ...overrides,
+  };
+  const cuff: Record<string, string> = {
+    'title.en': 'Steppe Cuff',
+    artisans: 'Бахыт Нурланов',
+    photos: 'cuff.jpg',
+    status: 'draft',
+  };
+  return csv([header, ...[ring, cuff].map((row) => header.map((column) => row[column] ?? ''))]);
+};
+
+const counts = async () => ({
+  artisans: (await payload.count({ collection: 'artisans', overrideAccess: true })).totalDocs,
+  works: (await payload.count({ collection: 'works', overrideAccess: true })).totalDocs,
+  media: (await payload.count({ collection: 'media', overrideAccess: true })).totalDocs,
+  files: fs.existsSync(env.mediaDir) ? fs.readdirSync(env.mediaDir).length : 0,
+});
+
+describe('spreadsheet import', () => {
+  it('reports every problem by row and column, and writes nothing', async () => {
+    const before = await counts();
+    const result = await importSpreadsheets(payload, {
+      artisans: {
+        name: 'artisans.csv',
+        text: csv([
+          ['name', 'country', 'birth_year', 'website'],
+          ['Aigerim Seitkali', 'Atlantis', '19x7', 'ftp://x'],
+          ['', 'KZ', '', ''],
+        ]),
+      },
+      works: {
+        name: 'works.csv',
+        text: worksCsv({
+          artisans: 'Nobody Known',
+          photos: 'missing.jpg; ../secrets.jpg',
+          materials: 'Adamantium',
+          weight_g: 'heavy',
+          editions: '1999',
+          licence: 'mine',
+        }),
+      },
+      photosDir: photos,
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems.map((p) => `${p.file}:${p.row}:${p.column}`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'artisans.csv:2:country',
+        'artisans.csv:2:birth_year',
+        'artisans.csv:2:website',
+        'artisans.csv:3:name',
+        'works.csv:2:artisans',
+        'works.csv:2:photos',
+        'works.csv:2:materials',
+        'works.csv:2:weight_g',
+        'works.csv:2:editions',
+        'works.csv:2:licence',
+      ]),
+    );
+    const messages = result.ok ? [] : result.problems.map((p) => p.message).join('\n');
+    expect(messages).toContain('"Atlantis" is not a country Oyu knows');
+    expect(messages).toContain('"missing.jpg" is not in');
+    expect(messages).toContain('"../secrets.jpg" is not a plain file name');
+    expect(messages).toContain('"Adamantium" is not a known material');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('checks a clean file in a dry run without writing it', async () => {
+    const before = await counts();
+    const result = await importSpreadsheets(payload, {
+      artisans: { name: 'artisans.csv', text: artisansCsv() },
+      works: { name: 'works.csv', text: worksCsv() },
+      photosDir: photos,
+      dryRun: true,
+    });
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    expect(result).toMatchObject({ ok: true, summary: { rows: 4 } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('imports in one go: localized columns, labels in any language, photos from the folder', async () => {
+    const result = await importSpreadsheets(payload, {
+      artisans: { name: 'artisans.csv', text: artisansCsv() },
+      works: { name: 'works.csv', text: worksCsv() },
+      photosDir: photos,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { artisans: { created: 2 }, works: { created: 2 }, photos: { uploaded: 4, reused: 0 } },
+    });
+    const ring = (
+      await payload.find({
+        collection: 'works',
+        where: { slug: { equals: 'wolf-ring' } },
+        locale: 'all',
+        depth: 1,
+        overrideAccess: true,
+      })
+    ).docs[0];
+    expect(ring?.title).toEqual({ en: 'Wolf Ring', ru: 'Кольцо «Волк»', kk: 'Қасқыр жүзігі' });
+    expect(ring?._status).toBe('published');
+    expect(ring?.weightGrams).toBe(12.5);
+    expect(ring?.colours).toEqual(['silver', 'turquoise']);
+    expect(ring?.licence).toBe('cc-by-4.0');
+    if (!ring) throw new Error('the ring was not imported');
+    expect((ring.materials as { slug: string }[]).map((m) => m.slug)).toEqual(['silver']);
+    expect((ring.gemstones as { slug: string }[]).map((m) => m.slug)).toEqual(['turquoise']);
+    expect((ring.photos as { sizes: Record<string, unknown> }[]).length).toBe(2);
+    const artisan = (
+      await payload.find({
+        collection: 'artisans',
+        where: { slug: { equals: 'aigerim-seitkali' } },
+        locale: 'all',
+        overrideAccess: true,
+      })
+    ).docs[0];
+    expect(artisan?.city).toEqual({ en: 'Almaty', ru: 'Алматы' });
+    expect(artisan?.disciplines).toEqual(['jewellery', 'silversmithing']);
+    // Published works are public at once; drafts are not.
+    const publicWorks = await payload.find({ collection: 'works', overrideAccess: false, user: null });
+    expect(publicWorks.docs.map((work) => work.slug)).toEqual(['wolf-ring']);
+  });
+
+  it('updates on a second run, never duplicates, and uploads an unchanged photo only once', async () => {
+    const before = await counts();
+    const result = await importSpreadsheets(payload, {
+      artisans: { name: 'artisans.csv', text: artisansCsv() },
+      works: { name: 'works.csv', text: worksCsv({ 'title.ru': 'Кольцо «Серый волк»' }) },
+      photosDir: photos,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      summary: {
+        artisans: { created: 0, updated: 2 },
+        works: { created: 0, updated: 2 },
+        photos: { uploaded: 0, reused: 4 },
+      },
+    });
+    expect(await counts()).toEqual(before);
+    const ring = (
+      await payload.find({
+        collection: 'works',
+        where: { slug: { equals: 'wolf-ring' } },
+        locale: 'ru',
+        overrideAccess: true,
+      })
+    ).docs[0];
+    expect(ring?.title).toBe('Кольцо «Серый волк»');
+  });
+
+  it('writes nothing at all when a row fails midway, and leaves no photo file behind', async () => {
+    const before = await counts();
+    // Passes the checks (a .jpg in the folder) but is not an image: the upload refuses it.
+    fs.writeFileSync(path.join(photos, 'broken.jpg'), 'not a photo');
+    const text = csv([
+      ['title.en', 'artisans', 'photos', 'status'],
+      ['New Brooch', 'Aigerim Seitkali', 'cuff.jpg', 'draft'],
+      ['Broken Pendant', 'Aigerim Seitkali', 'broken.jpg', 'draft'],
+    ]);
+    await expect(
+      importSpreadsheets(payload, {
+        artisans: {
+          name: 'artisans.csv',
+          text: artisansCsv().replace('Aigerim Seitkali', 'Aigerim Seitkali'),
+        },
+        works: { name: 'works.csv', text: text.replace('cuff.jpg', 'ring-front.jpg') },
+        photosDir: photos,
+      }),
+    ).rejects.toThrow(/broken\.jpg/);
+    expect(await counts()).toEqual(before);
+    expect(
+      (
+        await payload.find({
+          collection: 'works',
+          where: { slug: { equals: 'new-brooch' } },
+          draft: true,
+          overrideAccess: true,
+        })
+      ).totalDocs,
+    ).toBe(0);
+  });
+});
