@@ -21,6 +21,7 @@ import { databaseAdapter } from './database';
 import { previewEndpoints } from './endpoints/preview';
 import { env } from './env';
 import { SiteSettings } from './globals/SiteSettings';
+import { sweepOrphanFiles } from './media/orphans';
 import { rebuildsSite, rebuildsSiteGlobal } from './site/autoRebuild';
 import { rebuildSiteTask } from './site/rebuild';
 import { recoverInterruptedBuilds } from './site/runBuild';
@@ -87,6 +88,18 @@ export default buildConfig({
   onInit: async (payload) => {
     // Not while generating types or migrations: there may be no database yet.
     if (env.nodeEnv === 'production') await recoverInterruptedBuilds(payload);
+    // Photo files a killed upload or import left behind (media/orphans.ts).
+    if (!env.generateDir) {
+      const swept = await sweepOrphanFiles(payload).catch((error: Error) => ({
+        removed: [],
+        skipped: error.message,
+      }));
+      if (swept.removed.length) {
+        payload.logger.info(
+          `Removed ${swept.removed.length} photo files no record uses (left by an interrupted upload)`,
+        );
+      }
+    }
   },
   telemetry: false,
   typescript: {

@@ -23,6 +23,7 @@ import {
 } from 'payload';
 import { slugify } from '../fields/slugify';
 import { refreshMediaVisibility } from '../hooks/refreshMediaVisibility';
+import { registerMediaWriter, sweepOrphanFiles } from '../media/orphans';
 import { paragraphs } from '../seed';
 
 /**
@@ -443,6 +444,9 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
   if (input.dryRun) return { ok: true, summary };
 
   /* ---------------------------------------------------------------- write, all or nothing */
+  // Files an earlier, killed import left go first; while this one writes, nobody sweeps.
+  await sweepOrphanFiles(payload);
+  const unregister = await registerMediaWriter();
   await initTransaction(req);
   const writtenFiles: string[] = [];
   const mediaIds: number[] = [];
