@@ -578,5 +578,7 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
       writtenFiles.filter(Boolean).map((name) => fs.rm(path.join(staticDir, name), { force: true })),
     );
     throw error;
+  } finally {
+    await unregister();
   }
 }

@@ -292,5 +292,7 @@ describe('spreadsheet import', () => {
         })
       ).totalDocs,
     ).toBe(0);
+    // The import no longer counts as writing photos.
+    expect(fs.readdirSync(path.join(env.dataDir, 'locks'))).toEqual([]);
   });
 });
