@@ -75,3 +75,5 @@ try {
   info(`\n${(error as Error).message}`);
   process.exitCode = 1;
 }
+// PostgreSQL: Payload keeps a pool connection open for good; end the process when done.
+process.exit();

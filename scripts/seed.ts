@@ -26,3 +26,6 @@ if (report.seeded) {
       `${s.editions} editions, ${s.showcases} collections, ${s.venues} venues`,
   );
 }
+// PostgreSQL: Payload keeps a pool connection open for good, which would keep this process
+// alive after its work is done (`pnpm start` waited for it forever).
+process.exit();
