@@ -37,6 +37,21 @@ const heading = (html: string) => html.match(/<h1[^>]*>(.*?)<\/h1>/s)?.[1];
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * Every page and file of a built site by content, but the search index (Pagefind does not write
+ * it byte for byte the same twice) and the build's own records.
+ */
+function siteFiles(dir: string): Record<string, string> {
+  const root = fs.realpathSync(dir);
+  const result: Record<string, string> = {};
+  for (const file of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    const full = path.join(root, file);
+    if (file.startsWith('pagefind') || file.startsWith('oyu-') || !fs.statSync(full).isFile()) continue;
+    result[file] = crypto.createHash('sha1').update(fs.readFileSync(full)).digest('hex');
+  }
+  return result;
+}
+
 beforeAll(async () => {
   cmsPort = await freePort();
   const sitePort = await freePort();
@@ -901,17 +916,7 @@ describe('site built from a running CMS', () => {
     const headers = { 'content-type': 'application/json', authorization: `JWT ${await adminToken()}` };
     const patch = (url: string, body: unknown) =>
       fetch(`${cms}${url}`, { method: 'PATCH', headers, body: JSON.stringify(body) });
-    /** Every page and file of the live site but the search index, by content. */
-    const files = () => {
-      const root = fs.realpathSync(outDir);
-      const result: Record<string, string> = {};
-      for (const file of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
-        const full = path.join(root, file);
-        if (file.startsWith('pagefind') || file.startsWith('oyu-') || !fs.statSync(full).isFile()) continue;
-        result[file] = crypto.createHash('sha1').update(fs.readFileSync(full)).digest('hex');
-      }
-      return result;
-    };
+    const files = () => siteFiles(outDir);
     const first = await buildFromCms({ full: true });
     expect(first.mode).toBe('full');
     // Nothing changed: nothing is rendered again.
@@ -1370,17 +1375,6 @@ describe('site built from a running CMS', () => {
   });
 
   it('backs up the running install, restores it into a new data folder, and rebuilds the same site', async () => {
-    /** Every page and file of a live site but the search index and the build's own records. */
-    const files = (dir: string) => {
-      const root = fs.realpathSync(dir);
-      const result: Record<string, string> = {};
-      for (const file of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
-        const full = path.join(root, file);
-        if (file.startsWith('pagefind') || file.startsWith('oyu-') || !fs.statSync(full).isFile()) continue;
-        result[file] = crypto.createHash('sha1').update(fs.readFileSync(full)).digest('hex');
-      }
-      return result;
-    };
     await buildFromCms({ full: true });
     const archive = path.join(tmp, 'backup.tar.gz');
     const script = (name: string) => path.join(repoRoot, 'scripts', `${name}.ts`);
@@ -1413,8 +1407,8 @@ describe('site built from a running CMS', () => {
         dataDir: restoredDir,
       });
       expect(build.pages).toBeGreaterThan(300);
-      const before = files(outDir);
-      const after = files(siteFolders(restoredDir).live);
+      const before = siteFiles(outDir);
+      const after = siteFiles(siteFolders(restoredDir).live);
       expect(Object.keys(after).length).toBe(Object.keys(before).length);
       expect(after).toEqual(before);
     } finally {
