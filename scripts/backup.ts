@@ -17,7 +17,7 @@ try {
   const archive = path.resolve(values.out ?? defaultArchive(env.dataDir));
   const bars = new Map<string, ReturnType<typeof progress>>();
   const { manifest, bytes } = await createBackup(
-    { dataDir: env.dataDir, databaseUri: env.databaseUri },
+    { dataDir: env.dataDir, databaseUri: env.databaseUri, mediaDir: env.mediaDir },
     archive,
     {
       onStep: (step) => info(`▸ ${step}`),

@@ -21,7 +21,7 @@ try {
   const bars = new Map<string, ReturnType<typeof progress>>();
   const { manifest } = await restoreBackup(
     archive,
-    { dataDir: env.dataDir, databaseUri: env.databaseUri },
+    { dataDir: env.dataDir, databaseUri: env.databaseUri, mediaDir: env.mediaDir },
     {
       onStep: (step) => info(`▸ ${step}`),
       onProgress: (done, total, detail = '') => {

@@ -42,9 +42,11 @@ export type Install = {
   dataDir: string;
   /** A postgres:// URL, or undefined for the SQLite file in the data folder. */
   databaseUri: string | undefined;
+  /** The photos, when not in the data folder's media/ (MEDIA_DIR). */
+  mediaDir?: string | undefined;
 };
 
-const mediaDir = (install: Install) => path.join(install.dataDir, 'media');
+const mediaDir = (install: Install) => install.mediaDir ?? path.join(install.dataDir, 'media');
 
 /**
  * The folders a backup carries besides the database: the photos, and the pages of frozen

@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   CMS_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   DATABASE_URI: z.string().optional(),
+  /** Where the CMS keeps photos, when not in the data folder's media/ (the CMS reads it too). */
+  MEDIA_DIR: z.string().min(1).optional(),
   /** Seed the demo into an empty database (default) or leave it empty. */
   OYU_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** Width×height of the demo's drawn photographs, e.g. 640x480 for quick test runs. */
@@ -28,6 +30,7 @@ export type ScriptEnv = {
   cmsPort: number;
   sitePort: number;
   databaseUri: string | undefined;
+  mediaDir: string;
   seedDemo: boolean;
   demoPhotoSize: { width: number; height: number } | undefined;
   verbose: boolean;
@@ -47,6 +50,7 @@ export function readScriptEnv(source: Record<string, string | undefined> = proce
     cmsPort: e.CMS_PORT,
     sitePort: e.SITE_PORT,
     databaseUri: e.DATABASE_URI,
+    mediaDir: path.resolve(e.MEDIA_DIR ?? path.join(e.OYU_DATA_DIR ?? path.join(repoRoot, 'data'), 'media')),
     seedDemo: e.OYU_SEED_DEMO === 'true',
     demoPhotoSize: e.OYU_DEMO_PHOTO_SIZE
       ? (([width, height]) => ({ width, height }))(

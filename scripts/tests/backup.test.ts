@@ -124,6 +124,24 @@ describe('backup and restore (SQLite)', () => {
     );
   });
 
+  it('finds and restores the photos where MEDIA_DIR keeps them', async () => {
+    const elsewhere = path.join(tmp, 'photos-elsewhere');
+    fs.mkdirSync(elsewhere);
+    fs.renameSync(path.join(source.dataDir, 'media'), path.join(elsewhere, 'media'));
+    const moved: Install = { ...source, mediaDir: path.join(elsewhere, 'media') };
+    const out = path.join(tmp, 'media-dir.tar.gz');
+    await createBackup(moved, out);
+    const target: Install = {
+      dataDir: freshDir(),
+      databaseUri: undefined,
+      mediaDir: path.join(tmp, 'restored-photos'),
+    };
+    await restoreBackup(out, target);
+    expect(tree(path.join(tmp, 'restored-photos'))).toEqual(tree(path.join(elsewhere, 'media')));
+    expect(fs.existsSync(path.join(target.dataDir, 'media'))).toBe(false);
+    fs.renameSync(path.join(elsewhere, 'media'), path.join(source.dataDir, 'media'));
+  });
+
   it('takes a consistent snapshot while another connection writes', async () => {
     const busy = await sqliteInstall();
     const writer = new DatabaseSync(path.join(busy.dataDir, 'oyu.db'));

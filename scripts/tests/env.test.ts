@@ -9,9 +9,17 @@ describe('script settings', () => {
       cmsPort: 3000,
       sitePort: 4321,
       databaseUri: undefined,
+      mediaDir: path.join(repoRoot, 'data', 'media'),
       seedDemo: true,
       verbose: false,
     });
+  });
+
+  it('keeps photos where MEDIA_DIR says, else in the data folder', () => {
+    expect(readScriptEnv({ OYU_DATA_DIR: '/srv/oyu' }).mediaDir).toBe('/srv/oyu/media');
+    expect(readScriptEnv({ OYU_DATA_DIR: '/srv/oyu', MEDIA_DIR: '/mnt/photos' }).mediaDir).toBe(
+      '/mnt/photos',
+    );
   });
 
   it('names the setting that is wrong', () => {
