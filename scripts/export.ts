@@ -25,8 +25,8 @@ try {
     options: { edition: { type: 'string' }, out: { type: 'string' }, 'cms-url': { type: 'string' } },
   });
   const env = readScriptEnv();
-  const cmsUrl = values['cms-url'] ?? process.env.CMS_URL ?? `http://localhost:${env.cmsPort}`;
-  const siteUrl = process.env.SITE_URL ?? `http://localhost:${env.sitePort}`;
+  const cmsUrl = values['cms-url'] ?? env.cmsUrl ?? `http://localhost:${env.cmsPort}`;
+  const siteUrl = env.siteUrl ?? `http://localhost:${env.sitePort}`;
   const out = path.resolve(values.out ?? path.join(env.dataDir, 'exports'));
   const content = Object.fromEntries(
     await Promise.all(

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isProcessAlive } from '@oyu/cms/processes';
 
 /**
  * One site build at a time per data folder, whether the CMS, the CLI or `pnpm start` asks for
@@ -10,15 +11,6 @@ export class BuildBusy extends Error {
   constructor(readonly since: string) {
     super(`another build of the site is running (since ${since}); wait for it to finish`);
     this.name = 'BuildBusy';
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -36,7 +28,7 @@ export async function acquireBuildLock(root: string): Promise<{ release: () => P
         pid?: number;
         since?: string;
       };
-      if (current.pid && current.pid !== process.pid && alive(current.pid)) {
+      if (current.pid && current.pid !== process.pid && isProcessAlive(current.pid)) {
         throw new BuildBusy(current.since ?? 'a moment ago');
       }
       await fs.rm(file, { force: true });

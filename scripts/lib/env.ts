@@ -12,6 +12,10 @@ const EnvSchema = z.object({
   CMS_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   DATABASE_URI: z.string().optional(),
+  /** A CMS to read instead of the one `pnpm start` runs on CMS_PORT (`pnpm export`). */
+  CMS_URL: z.url().optional(),
+  /** The site's public address, for the links in exported data. */
+  SITE_URL: z.url().optional(),
   /** Where the CMS keeps photos, when not in the data folder's media/ (the CMS reads it too). */
   MEDIA_DIR: z.string().min(1).optional(),
   /** Seed the demo into an empty database (default) or leave it empty. */
@@ -31,6 +35,10 @@ export type ScriptEnv = {
   sitePort: number;
   databaseUri: string | undefined;
   mediaDir: string;
+  /** CMS_URL, else the local CMS on CMS_PORT. */
+  cmsUrl?: string;
+  /** SITE_URL, else the local site on SITE_PORT. */
+  siteUrl?: string;
   seedDemo: boolean;
   demoPhotoSize: { width: number; height: number } | undefined;
   verbose: boolean;
@@ -50,6 +58,8 @@ export function readScriptEnv(source: Record<string, string | undefined> = proce
     cmsPort: e.CMS_PORT,
     sitePort: e.SITE_PORT,
     databaseUri: e.DATABASE_URI,
+    cmsUrl: (e.CMS_URL ?? `http://localhost:${e.CMS_PORT}`).replace(/\/$/, ''),
+    siteUrl: (e.SITE_URL ?? `http://localhost:${e.SITE_PORT}`).replace(/\/$/, ''),
     mediaDir: path.resolve(e.MEDIA_DIR ?? path.join(e.OYU_DATA_DIR ?? path.join(repoRoot, 'data'), 'media')),
     seedDemo: e.OYU_SEED_DEMO === 'true',
     demoPhotoSize: e.OYU_DEMO_PHOTO_SIZE

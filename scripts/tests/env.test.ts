@@ -10,6 +10,8 @@ describe('script settings', () => {
       sitePort: 4321,
       databaseUri: undefined,
       mediaDir: path.join(repoRoot, 'data', 'media'),
+      cmsUrl: 'http://localhost:3000',
+      siteUrl: 'http://localhost:4321',
       seedDemo: true,
       verbose: false,
     });

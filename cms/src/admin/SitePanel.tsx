@@ -1,28 +1,11 @@
 'use client';
 
+import type { SiteBuild } from '@oyu/shared-types/payload-types';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { buildPhaseLabels } from '../site/phases';
 
-type Build = {
-  id: number;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  trigger: string;
-  startedBy?: { email?: string } | number | null;
-  queuedAt: string;
-  durationMs?: number | null;
-  phase?: string | null;
-  pagesDone?: number | null;
-  pagesTotal?: number | null;
-  pages?: number | null;
-  bytes?: number | null;
-  warnings?: { message: string }[] | null;
-  error?: string | null;
-  deploy?: string | null;
-  log?: string | null;
-  release?: string | null;
-  live?: boolean | null;
-  kept?: boolean | null;
-};
+/** A build as the panel reads it: the generated type of the site-builds collection. */
+type Build = SiteBuild;
 
 const words = {
   en: {

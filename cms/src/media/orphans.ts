@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Payload } from 'payload';
 import { env } from '../env';
+import { isProcessAlive } from '../processes';
 
 /**
  * Photo files that no media record names: what an upload or an import leaves when its process
@@ -14,15 +15,6 @@ import { env } from '../env';
 
 const writersDir = () => path.join(env.dataDir, 'locks');
 const writerFile = (pid: number) => path.join(writersDir(), `media-writer-${pid}`);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Marks this process as writing photos until the returned function is called. */
 export async function registerMediaWriter(): Promise<() => Promise<void>> {
@@ -38,7 +30,7 @@ async function liveWriters(): Promise<number[]> {
   const pids = names.map((name) => Number(name.replace('media-writer-', ''))).filter(Number.isInteger);
   const live: number[] = [];
   for (const pid of pids) {
-    if (pid !== process.pid && alive(pid)) live.push(pid);
+    if (pid !== process.pid && isProcessAlive(pid)) live.push(pid);
     else if (pid !== process.pid) await fs.rm(writerFile(pid), { force: true });
   }
   return live;

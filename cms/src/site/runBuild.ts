@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Payload } from 'payload';
 import { childEnv, env } from '../env';
+import { isProcessAlive } from '../processes';
 
 /**
  * Runs one site build for a `site-builds` record: starts `scripts/build-site.ts` in a process
@@ -224,9 +225,7 @@ function buildLockHeld(): boolean {
   const file = path.join(/*turbopackIgnore: true*/ env.dataDir, 'site', 'build.lock');
   try {
     const { pid } = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: number };
-    if (!pid) return false;
-    process.kill(pid, 0);
-    return true;
+    return pid ? isProcessAlive(pid) : false;
   } catch {
     return false;
   }
