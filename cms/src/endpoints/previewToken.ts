@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { type PreviewCollection, type PreviewRefusal, previewCollections } from '@oyu/shared-types';
+import { type PreviewRefusal, previewCollections } from '@oyu/shared-types';
 import { z } from 'zod';
 
 /**
@@ -80,5 +80,3 @@ export function verifyPreviewToken(token: string, secret: string, now = Date.now
   }
   return { ok: true, claims, expiresAt };
 }
-
-export type { PreviewCollection };
