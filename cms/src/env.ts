@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { checkS3Env, type S3Settings, s3EnvShape, s3SettingsOf } from './media/s3Settings';
 
 /**
  * The CMS's environment, read and checked in one place. Nothing else in cms/ touches
@@ -19,41 +20,45 @@ function findRepoRoot(from: string): string {
   }
 }
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  OYU_DATA_DIR: z.string().min(1).optional().describe('Folder for the SQLite file and media'),
-  DATABASE_URI: z
-    .string()
-    .refine((value) => /^(file:|postgres(ql)?:\/\/)/.test(value), {
-      message: 'must start with file: (SQLite) or postgres:// (PostgreSQL)',
-    })
-    .optional(),
-  PAYLOAD_SECRET: z
-    .string({ error: 'is missing: run `pnpm start` once, or set it to 32+ random characters' })
-    .min(32, 'must be at least 32 characters long'),
-  MEDIA_DIR: z.string().min(1).optional(),
-  SERVER_URL: z.url().default('http://localhost:3000'),
-  /** Extra origins (comma-separated) allowed to call the API with a cookie, e.g. the site in dev. */
-  CORS_ORIGINS: z.string().default(''),
-  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(5000),
-  /** Write generated files (types, import map) here instead of over the committed ones. */
-  OYU_GENERATE_DIR: z.string().min(1).optional(),
-  /** The public address of the static site: its canonical URLs, sitemap and link previews. */
-  SITE_URL: z.url().default('http://localhost:4321'),
-  /** How many site builds to keep on disk for rollback, the live one included. */
-  OYU_KEEP_BUILDS: z.coerce.number().int().min(1).max(100).default(5),
-  /** A shell command run in each new build's folder once it is live, e.g. an rsync to a host. */
-  OYU_DEPLOY_COMMAND: z.string().min(1).optional(),
-  /** Where the site's draft preview is served (default: SITE_URL/preview, as `pnpm start` serves it). */
-  PREVIEW_URL: z.url().optional(),
-  /** How long a draft preview link works. */
-  PREVIEW_LINK_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(7 * 24 * 60)
-    .default(30),
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    OYU_DATA_DIR: z.string().min(1).optional().describe('Folder for the SQLite file and media'),
+    DATABASE_URI: z
+      .string()
+      .refine((value) => /^(file:|postgres(ql)?:\/\/)/.test(value), {
+        message: 'must start with file: (SQLite) or postgres:// (PostgreSQL)',
+      })
+      .optional(),
+    PAYLOAD_SECRET: z
+      .string({ error: 'is missing: run `pnpm start` once, or set it to 32+ random characters' })
+      .min(32, 'must be at least 32 characters long'),
+    MEDIA_DIR: z.string().min(1).optional(),
+    SERVER_URL: z.url().default('http://localhost:3000'),
+    /** Extra origins (comma-separated) allowed to call the API with a cookie, e.g. the site in dev. */
+    CORS_ORIGINS: z.string().default(''),
+    SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(5000),
+    /** Write generated files (types, import map) here instead of over the committed ones. */
+    OYU_GENERATE_DIR: z.string().min(1).optional(),
+    /** The public address of the static site: its canonical URLs, sitemap and link previews. */
+    SITE_URL: z.url().default('http://localhost:4321'),
+    /** How many site builds to keep on disk for rollback, the live one included. */
+    OYU_KEEP_BUILDS: z.coerce.number().int().min(1).max(100).default(5),
+    /** A shell command run in each new build's folder once it is live, e.g. an rsync to a host. */
+    OYU_DEPLOY_COMMAND: z.string().min(1).optional(),
+    /** Where the site's draft preview is served (default: SITE_URL/preview, as `pnpm start` serves it). */
+    PREVIEW_URL: z.url().optional(),
+    /** How long a draft preview link works. */
+    PREVIEW_LINK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(30),
+    /** Photos in an S3-compatible bucket instead of MEDIA_DIR (media/storage.ts, docs/storage.md). */
+    ...s3EnvShape,
+  })
+  .superRefine(checkS3Env);
 
 export type CmsEnv = {
   nodeEnv: 'development' | 'production' | 'test';
@@ -62,6 +67,8 @@ export type CmsEnv = {
   dialect: 'sqlite' | 'postgres';
   payloadSecret: string;
   mediaDir: string;
+  /** Set when photos are kept in an S3-compatible bucket rather than in `mediaDir`. */
+  s3: S3Settings | undefined;
   serverUrl: string;
   corsOrigins: string[];
   sqliteBusyTimeoutMs: number;
@@ -95,6 +102,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     dialect: databaseUri.startsWith('file:') ? 'sqlite' : 'postgres',
     payloadSecret: e.PAYLOAD_SECRET,
     mediaDir: path.resolve(/*turbopackIgnore: true*/ e.MEDIA_DIR ?? path.join(dataDir, 'media')),
+    s3: s3SettingsOf(e),
     serverUrl: e.SERVER_URL.replace(/\/$/, ''),
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())

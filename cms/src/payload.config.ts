@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultLocale, localeNames, locales } from '@oyu/shared-types';
 import { lexicalEditor } from '@payloadcms/richtext-lexical';
+import { s3Storage } from '@payloadcms/storage-s3';
 import { en } from '@payloadcms/translations/languages/en';
 import { ru } from '@payloadcms/translations/languages/ru';
 import { buildConfig } from 'payload';
@@ -22,6 +23,8 @@ import { previewEndpoints } from './endpoints/preview';
 import { env } from './env';
 import { SiteSettings } from './globals/SiteSettings';
 import { sweepOrphanFiles } from './media/orphans';
+import { s3ClientConfig } from './media/s3Settings';
+import { mediaStore } from './media/storage';
 import { rebuildsSite, rebuildsSiteGlobal } from './site/autoRebuild';
 import { rebuildSiteTask } from './site/rebuild';
 import { recoverInterruptedBuilds } from './site/runBuild';
@@ -86,6 +89,9 @@ export default buildConfig({
     autoRun: env.nodeEnv === 'production' ? [{ cron: '* * * * *', queue: 'default', limit: 20 }] : [],
   },
   onInit: async (payload) => {
+    // A bucket that cannot be reached stops the CMS here, with what to fix, rather than at the
+    // first upload.
+    if (env.s3 && !env.generateDir) await mediaStore(env).check();
     // Not while generating types or migrations: there may be no database yet.
     if (env.nodeEnv === 'production') await recoverInterruptedBuilds(payload);
     // Photo files a killed upload or import left behind (media/orphans.ts).
@@ -101,6 +107,19 @@ export default buildConfig({
       }
     }
   },
+  plugins: [
+    // Photos in an S3-compatible bucket when S3_BUCKET is set (docs/storage.md). Registered
+    // either way, with its fields, so that the schema, the migrations and the admin's import
+    // map are the same with and without it. Files are still served through /api/media/file/,
+    // behind the collection's read access: a draft's photos stay private in the bucket too.
+    s3Storage({
+      enabled: Boolean(env.s3),
+      alwaysInsertFields: true,
+      collections: { media: true },
+      bucket: env.s3?.bucket ?? '',
+      config: env.s3 ? s3ClientConfig(env.s3) : {},
+    }),
+  ],
   telemetry: false,
   typescript: {
     outputFile: env.generateDir

@@ -489,6 +489,8 @@ export interface Media {
     | number
     | boolean
     | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1116,6 +1118,8 @@ export interface MediaSelect<T extends boolean = true> {
   lqip?: T;
   dominantColor?: T;
   palette?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

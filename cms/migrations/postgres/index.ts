@@ -2,6 +2,7 @@ import * as migration_20261127_194327_initial from './20261127_194327_initial';
 import * as migration_20261127_212659_og_size_and_colours from './20261127_212659_og_size_and_colours';
 import * as migration_20261127_220458_site_builds from './20261127_220458_site_builds';
 import * as migration_20261127_222351_frozen_editions from './20261127_222351_frozen_editions';
+import * as migration_20261128_022009_media_storage_fields from './20261128_022009_media_storage_fields';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_222351_frozen_editions.up,
     down: migration_20261127_222351_frozen_editions.down,
-    name: '20261127_222351_frozen_editions'
+    name: '20261127_222351_frozen_editions',
+  },
+  {
+    up: migration_20261128_022009_media_storage_fields.up,
+    down: migration_20261128_022009_media_storage_fields.down,
+    name: '20261128_022009_media_storage_fields'
   },
 ];

@@ -2,6 +2,7 @@ import * as migration_20261127_194320_initial from './20261127_194320_initial';
 import * as migration_20261127_212632_og_size_and_colours from './20261127_212632_og_size_and_colours';
 import * as migration_20261127_220445_site_builds from './20261127_220445_site_builds';
 import * as migration_20261127_222342_frozen_editions from './20261127_222342_frozen_editions';
+import * as migration_20261128_021953_media_storage_fields from './20261128_021953_media_storage_fields';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_222342_frozen_editions.up,
     down: migration_20261127_222342_frozen_editions.down,
-    name: '20261127_222342_frozen_editions'
+    name: '20261127_222342_frozen_editions',
+  },
+  {
+    up: migration_20261128_021953_media_storage_fields.up,
+    down: migration_20261128_021953_media_storage_fields.down,
+    name: '20261128_021953_media_storage_fields'
   },
 ];

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import {
   ArtisanPreviewSchema,
   type Locale,
@@ -12,6 +10,7 @@ import {
 } from '@oyu/shared-types';
 import type { Endpoint, Payload, PayloadRequest, TypedUser } from 'payload';
 import { env } from '../env';
+import { contentTypeOf, isPlainFileName, mediaStore } from '../media/storage';
 import { signPreviewToken, verifyPreviewToken } from './previewToken';
 
 /**
@@ -146,14 +145,6 @@ async function isPublicRendition(payload: Payload, filename: string): Promise<bo
   return found.totalDocs > 0;
 }
 
-const mimeTypes: Record<string, string> = {
-  '.avif': 'image/avif',
-  '.webp': 'image/webp',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-};
-
 export const previewEndpoints: Endpoint[] = [
   {
     path: '/preview/open',
@@ -222,7 +213,7 @@ export const previewEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       const filename = String(req.routeParams?.filename ?? '');
-      if (!filename || path.basename(filename) !== filename || filename.startsWith('.')) {
+      if (!isPlainFileName(filename)) {
         return problem(404, 'No such photo.');
       }
       const linked = await readLinked(req, 'en');
@@ -230,11 +221,18 @@ export const previewEndpoints: Endpoint[] = [
       const allowed =
         renditionFiles(linked.doc).has(filename) || (await isPublicRendition(req.payload, filename));
       if (!allowed) return problem(404, 'This preview link does not show that photo.');
-      const file = await fs.readFile(path.join(env.mediaDir, filename)).catch(() => null);
-      if (!file) return problem(404, 'The photo file is missing from the media folder.');
+      const store = mediaStore(env);
+      let file: Buffer | null;
+      try {
+        file = await store.read(filename);
+      } catch (error) {
+        req.payload.logger.error(error);
+        return problem(503, 'The photo storage did not answer; try again in a moment.');
+      }
+      if (!file) return problem(404, `The photo file is missing from ${store.description}.`);
       return new Response(new Uint8Array(file), {
         headers: {
-          'Content-Type': mimeTypes[path.extname(filename).toLowerCase()] ?? 'application/octet-stream',
+          'Content-Type': contentTypeOf(filename),
           'Cache-Control': 'private, max-age=600',
           'X-Content-Type-Options': 'nosniff',
         },

@@ -21,9 +21,11 @@ import {
   type Payload,
   type PayloadRequest,
 } from 'payload';
+import { env } from '../env';
 import { slugify } from '../fields/slugify';
 import { refreshMediaVisibility } from '../hooks/refreshMediaVisibility';
 import { registerMediaWriter, sweepOrphanFiles } from '../media/orphans';
+import { mediaStore } from '../media/storage';
 import { paragraphs } from '../seed';
 
 /**
@@ -141,11 +143,7 @@ async function vocabulary(payload: Payload, collection: CollectionSlug, req: Pay
   return map;
 }
 
-async function sha256(file: string) {
-  return createHash('sha256')
-    .update(await fs.readFile(file))
-    .digest('hex');
-}
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 const imageTypes: Record<string, string> = {
   '.jpg': 'image/jpeg',
@@ -450,7 +448,7 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
   await initTransaction(req);
   const writtenFiles: string[] = [];
   const mediaIds: number[] = [];
-  const staticDir = payload.collections.media?.config.upload.staticDir ?? '';
+  const store = mediaStore(env);
   let done = 0;
   const step = () => input.onProgress?.(++done, rows);
 
@@ -459,24 +457,24 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
     const known = new Map<string, number>();
     for (const id of existing) {
       const media = await payload.findByID({ collection: 'media', id, ...common });
-      const original = media.filename && path.join(staticDir, media.filename);
-      if (original) {
-        const digest = await sha256(original).catch(() => '');
-        if (digest) known.set(digest, id);
-      }
+      const original = media.filename ? await store.read(media.filename) : null;
+      if (original) known.set(sha256(original), id);
     }
     const ids: number[] = [];
     for (const [index, file] of files.entries()) {
-      const digest = await sha256(file);
-      const reuse = known.get(digest);
+      const data = await fs.readFile(file);
+      const reuse = known.get(sha256(data));
       if (reuse) {
         ids.push(reuse);
         summary.photos.reused += 1;
         continue;
       }
-      const data = await fs.readFile(file);
       const media = await payload.create({
         collection: 'media',
+        // The alt text is English. Explicit, because the shared request's locale is whatever the
+        // last call set (the vocabulary reads leave 'all'), and storage-s3 saves the upload's
+        // metadata again in that locale.
+        locale: 'en',
         data: { alt: files.length > 1 ? `${alt} (${index + 1})` : alt },
         file: {
           data,
@@ -574,9 +572,8 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
     return { ok: true, summary };
   } catch (error) {
     await killTransaction(req);
-    await Promise.all(
-      writtenFiles.filter(Boolean).map((name) => fs.rm(path.join(staticDir, name), { force: true })),
-    );
+    // What cannot be removed now, the next sweep removes (media/orphans.ts).
+    await store.remove(writtenFiles.filter(Boolean)).catch(() => undefined);
     throw error;
   } finally {
     await unregister();

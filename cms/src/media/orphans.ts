@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { Payload } from 'payload';
 import { env } from '../env';
 import { isProcessAlive } from '../processes';
+import { mediaStore } from './storage';
 
 /**
- * Photo files that no media record names: what an upload or an import leaves when its process
- * is killed between writing the files and committing the record (the database rolls the record
- * back; the files stay). The CMS sweeps them when it starts, and the import before it writes.
+ * Photo files that no media record names, in the media folder or the S3 bucket: what an upload
+ * or an import leaves when its process is killed between writing the files and committing the
+ * record (the database rolls the record back; the files stay). The CMS sweeps them when it starts, and the import before it writes.
  *
  * A file younger than `graceMs` is left alone (another process may be about to commit it), and
  * nothing is swept while an import that registered itself as a writer is still alive.
@@ -69,19 +70,14 @@ export async function sweepOrphanFiles(
   const writers = await liveWriters();
   if (writers.length)
     return { removed: [], skipped: `an import (process ${writers.join(', ')}) is writing photos` };
-  const dir = env.mediaDir;
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  if (!entries.length) return { removed: [] };
+  const store = mediaStore(env);
+  const files = await store.list();
+  if (!files.length) return { removed: [] };
   const referenced = await referencedFiles(payload);
-  const removed: string[] = [];
   const now = Date.now();
-  for (const entry of entries) {
-    if (!entry.isFile() || entry.name.startsWith('.') || referenced.has(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    const stat = await fs.stat(full).catch(() => null);
-    if (!stat || now - stat.mtimeMs < graceMs) continue;
-    await fs.rm(full, { force: true });
-    removed.push(entry.name);
-  }
+  const removed = files
+    .filter((file) => !referenced.has(file.name) && now - file.modified.getTime() >= graceMs)
+    .map((file) => file.name);
+  await store.remove(removed);
   return { removed };
 }

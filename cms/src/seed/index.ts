@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { type Locale, locales } from '@oyu/shared-types';
 import type { CollectionSlug, Payload } from 'payload';
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload';
 import { slugify } from '../fields/slugify';
 import { refreshMediaVisibility } from '../hooks/refreshMediaVisibility';
+import { mediaStore } from '../media/storage';
 import { demoArtisans } from './demo/artisans';
 import { demoAbout, demoEditions, demoVenues } from './demo/editions';
 import { demoWorks } from './demo/works';
@@ -370,15 +369,18 @@ export async function seedDemo(payload: Payload, options: SeedOptions = {}): Pro
     };
   } catch (error) {
     await killTransaction(req);
-    await removeFiles(payload, writtenFiles);
+    await removeFiles(writtenFiles);
     throw error;
   }
 }
 
-async function removeFiles(payload: Payload, filenames: string[]) {
-  const dir = payload.collections.media?.config.upload.staticDir;
-  if (!dir) return;
-  await Promise.all(filenames.filter(Boolean).map((name) => fs.rm(path.join(dir, name), { force: true })));
+/** What cannot be removed now, the next sweep removes (media/orphans.ts). */
+async function removeFiles(filenames: string[]) {
+  // Read on use: importing the seed must not need the CMS environment (scripts/lib/database.ts).
+  const { env } = await import('../env');
+  await mediaStore(env)
+    .remove(filenames.filter(Boolean))
+    .catch(() => undefined);
 }
 
 /** The first admin account: a random password, returned once so the caller can show it. */
