@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { MediaStorageError } from '@oyu/cms/media/storage';
 import { BackupError, createBackup, defaultArchive } from './lib/backup';
 import { readScriptEnv } from './lib/env';
 import { formatDuration, info, progress } from './lib/log';
@@ -17,7 +18,7 @@ try {
   const archive = path.resolve(values.out ?? defaultArchive(env.dataDir));
   const bars = new Map<string, ReturnType<typeof progress>>();
   const { manifest, bytes } = await createBackup(
-    { dataDir: env.dataDir, databaseUri: env.databaseUri, mediaDir: env.mediaDir },
+    { dataDir: env.dataDir, databaseUri: env.databaseUri, mediaDir: env.mediaDir, s3: env.s3 },
     archive,
     {
       onStep: (step) => info(`▸ ${step}`),
@@ -35,6 +36,8 @@ try {
       `(${manifest.dialect}, ${manifest.migrations.length} migrations); ${counts}\n  in ${formatDuration(performance.now() - started)}`,
   );
 } catch (error) {
-  info(`\n${error instanceof BackupError ? error.message : (error as Error).stack}`);
+  info(
+    `\n${error instanceof BackupError || error instanceof MediaStorageError ? error.message : (error as Error).stack}`,
+  );
   process.exitCode = 1;
 }

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { MediaStorageError } from '@oyu/cms/media/storage';
 import { BackupError, restoreBackup } from './lib/backup';
 import { exportEnv, readScriptEnv, repoRoot } from './lib/env';
 import { formatDuration, info, progress } from './lib/log';
@@ -21,7 +22,7 @@ try {
   const bars = new Map<string, ReturnType<typeof progress>>();
   const { manifest } = await restoreBackup(
     archive,
-    { dataDir: env.dataDir, databaseUri: env.databaseUri, mediaDir: env.mediaDir },
+    { dataDir: env.dataDir, databaseUri: env.databaseUri, mediaDir: env.mediaDir, s3: env.s3 },
     {
       onStep: (step) => info(`▸ ${step}`),
       onProgress: (done, total, detail = '') => {
@@ -46,6 +47,8 @@ try {
       `  in ${formatDuration(performance.now() - started)}. Start it with: npx -y pnpm@12.4.2 start`,
   );
 } catch (error) {
-  info(`\n${error instanceof BackupError ? error.message : (error as Error).stack}`);
+  info(
+    `\n${error instanceof BackupError || error instanceof MediaStorageError ? error.message : (error as Error).stack}`,
+  );
   process.exitCode = 1;
 }

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { DatabaseSync, backup as sqliteBackup } from 'node:sqlite';
+import type { S3Settings } from '@oyu/cms/media/s3-settings';
+import { mediaStore } from '@oyu/cms/media/storage';
 import pg from 'pg';
 import * as tar from 'tar';
 import { z } from 'zod';
@@ -14,6 +16,10 @@ import { cmsDir, repoRoot } from './env';
  * (SQLite's online backup, or pg_dump), the media files, and a manifest of checksums and
  * versions. A restore checks the whole archive before it touches anything, and only restores
  * onto an empty install.
+ *
+ * Photos are read from and restored to wherever the install keeps them: the media folder or an
+ * S3 bucket (cms/src/media/storage.ts). The archive is the same either way, so a backup of one
+ * restores into the other: that is how an install moves its photos into a bucket.
  */
 
 export const backupFormat = 'oyu-backup';
@@ -44,19 +50,21 @@ export type Install = {
   databaseUri: string | undefined;
   /** The photos, when not in the data folder's media/ (MEDIA_DIR). */
   mediaDir?: string | undefined;
+  /** The photos' bucket, when they are kept in S3 (S3_BUCKET). */
+  s3?: S3Settings | undefined;
 };
 
-const mediaDir = (install: Install) => install.mediaDir ?? path.join(install.dataDir, 'media');
+/** The photos: in the archive under media/, in the install wherever it keeps them. */
+const photoStore = (install: Install) =>
+  mediaStore({ mediaDir: install.mediaDir ?? path.join(install.dataDir, 'media'), s3: install.s3 });
+const mediaFolder = 'media';
 
 /**
- * The folders a backup carries besides the database: the photos, and the pages of frozen
+ * The folders a backup carries besides the database and the photos: the pages of frozen
  * editions (site/lib/archive.ts), which no later build can make again. Built sites are not
  * carried: a restored install rebuilds them.
  */
-const trees = (install: Install) => [
-  { name: 'media', dir: mediaDir(install) },
-  { name: 'frozen', dir: path.join(install.dataDir, 'site', 'frozen') },
-];
+const trees = (install: Install) => [{ name: 'frozen', dir: path.join(install.dataDir, 'site', 'frozen') }];
 const dialectOf = (install: Install): Dialect =>
   install.databaseUri?.startsWith('postgres') ? 'postgres' : 'sqlite';
 
@@ -234,6 +242,14 @@ export async function createBackup(
 
     options.onStep?.('photos');
     const carried: string[] = [];
+    const store = photoStore(install);
+    const photos = await store.list();
+    await fsp.mkdir(path.join(staging, mediaFolder), { recursive: true });
+    for (const [index, photo] of photos.entries()) {
+      await store.download(photo.name, path.join(staging, mediaFolder, photo.name));
+      carried.push(`${mediaFolder}/${photo.name}`);
+      options.onProgress?.(index + 1, photos.length, mediaFolder);
+    }
     for (const tree of trees(install)) {
       const files = await listFiles(tree.dir);
       let done = 0;
@@ -377,6 +393,9 @@ export async function verifyBackup(archive: string, into: string, onProgress?: P
 
 /** Why `install` cannot take a restore, or nothing when it is empty. */
 async function notEmpty(install: Install): Promise<string | undefined> {
+  const store = photoStore(install);
+  await store.check();
+  if ((await store.list()).length) return `${store.description} already holds photos`;
   for (const tree of trees(install)) {
     if ((await listFiles(tree.dir)).length) return `${tree.dir} is not empty`;
   }
@@ -394,8 +413,8 @@ export type RestoreResult = { manifest: Manifest };
 
 /**
  * Restores an archive onto an empty install. The archive is checked whole first; then the
- * photos and frozen pages are moved in and the database last, so a failure leaves the install
- * empty again.
+ * photos are stored (in the folder or the bucket), the frozen pages moved in, and the database
+ * restored last, so a failure leaves the install empty again.
  */
 export async function restoreBackup(
   archive: string,
@@ -431,10 +450,22 @@ export async function restoreBackup(
 
     options.onStep?.('restore');
     const moved: string[] = [];
+    const store = photoStore(install);
+    const uploaded: string[] = [];
     const undo = async () => {
       for (const dir of moved) await fsp.rm(dir, { recursive: true, force: true });
+      await store.remove(uploaded);
     };
     try {
+      const photos = manifest.files
+        .map((file) => file.path)
+        .filter((file) => file.startsWith(`${mediaFolder}/`))
+        .map((file) => file.slice(mediaFolder.length + 1));
+      for (const [index, name] of photos.entries()) {
+        await store.upload(path.join(work, mediaFolder, name), name);
+        uploaded.push(name);
+        options.onProgress?.(index + 1, photos.length, 'photos');
+      }
       for (const tree of trees(install)) {
         const unpacked = path.join(work, tree.name);
         if (!fs.existsSync(unpacked)) continue;

@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { s3SettingsOf } from '@oyu/cms/media/s3-settings';
+import { mediaStore } from '@oyu/cms/media/storage';
+import { startS3Server, type TestS3 } from '@oyu/cms/tests/s3-server';
 import pg from 'pg';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,7 +163,7 @@ describe('backup and restore (SQLite)', () => {
     const target = await sqliteInstall();
     const before = tree(target.dataDir);
     await expect(restoreBackup(archive, target)).rejects.toThrow(
-      /empty install only, and .*oyu\.db already exists|is not empty/,
+      /empty install only, and .*(oyu\.db already exists|is not empty|already holds photos)/,
     );
     expect(tree(target.dataDir)).toEqual(before);
   });
@@ -317,5 +320,105 @@ describe.runIf(server || process.env.CI === 'true')('backup and restore (Postgre
     await expect(restoreBackup(archive, { dataDir: freshDir(), databaseUri: undefined })).rejects.toThrow(
       /holds a postgres database and this install uses sqlite/,
     );
+  });
+});
+
+describe('backup and restore with the photos in an S3 bucket', () => {
+  let a: TestS3;
+  let b: TestS3;
+  let source: Install;
+  let archive: string;
+  /** The photos of `sqliteInstall()`, by content, before they moved into bucket A. */
+  let photos: Record<string, string>;
+
+  const bucketOf = (s3: TestS3) => s3SettingsOf(s3.env);
+  /** A bucket's photos, by content. */
+  async function objects(s3: TestS3): Promise<Record<string, string>> {
+    const store = mediaStore({ mediaDir: '/nonexistent', s3: bucketOf(s3) });
+    const result: Record<string, string> = {};
+    for (const file of await store.list()) {
+      const bytes = await store.read(file.name);
+      result[file.name] = crypto
+        .createHash('sha256')
+        .update(bytes ?? Buffer.alloc(0))
+        .digest('hex');
+    }
+    return result;
+  }
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startS3Server('oyu-photos-a'), startS3Server('oyu-photos-b')]);
+    // The demo install, with its photos moved into bucket A.
+    source = { ...(await sqliteInstall()), s3: bucketOf(a) };
+    const media = path.join(source.dataDir, 'media');
+    photos = tree(media);
+    const store = mediaStore({ mediaDir: media, s3: source.s3 });
+    for (const name of fs.readdirSync(media)) await store.upload(path.join(media, name), name);
+    fs.rmSync(media, { recursive: true });
+    archive = path.join(tmp, 's3.tar.gz');
+    await createBackup(source, archive);
+  });
+
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+  });
+
+  it('carries the bucket’s photos in the archive, as from a folder', async () => {
+    const dir = path.join(tmp, 'look-s3');
+    fs.mkdirSync(dir);
+    await tar.extract({ file: archive, cwd: dir });
+    expect(tree(path.join(dir, 'media'))).toEqual(photos);
+    expect(await objects(a)).toEqual(photos);
+  });
+
+  it('restores them into a media folder, or into another, empty bucket', async () => {
+    const local: Install = { dataDir: freshDir(), databaseUri: undefined };
+    await restoreBackup(archive, local);
+    expect(tree(path.join(local.dataDir, 'media'))).toEqual(photos);
+
+    const bucket: Install = { dataDir: freshDir(), databaseUri: undefined, s3: bucketOf(b) };
+    await restoreBackup(archive, bucket);
+    expect(await objects(b)).toEqual(photos);
+    expect(fs.existsSync(path.join(bucket.dataDir, 'media'))).toBe(false);
+    expect(titles(path.join(bucket.dataDir, 'oyu.db'))).toEqual(['Silver cuff', 'Қасқыр сырғасы', 'Кольцо']);
+  });
+
+  it('refuses a bucket that already holds photos, and leaves it as it was', async () => {
+    const target: Install = { dataDir: freshDir(), databaseUri: undefined, s3: bucketOf(a) };
+    await expect(restoreBackup(archive, target)).rejects.toThrow(
+      /empty install only, and the S3 bucket oyu-photos-a at .* already holds photos/,
+    );
+    expect(await objects(a)).toEqual(photos);
+    expect(fs.existsSync(path.join(target.dataDir, 'oyu.db'))).toBe(false);
+  });
+
+  it('says what to fix when the bucket cannot be reached, and restores nothing', async () => {
+    const unreachable = { ...(bucketOf(a) as NonNullable<Install['s3']>), endpoint: 'http://127.0.0.1:9' };
+    const target: Install = { dataDir: freshDir(), databaseUri: undefined, s3: unreachable };
+    await expect(restoreBackup(archive, target)).rejects.toThrow(/did not answer as S3 does.*S3_ENDPOINT/);
+    expect(fs.existsSync(path.join(target.dataDir, 'oyu.db'))).toBe(false);
+    await expect(
+      createBackup({ ...source, s3: unreachable }, path.join(tmp, 'never.tar.gz')),
+    ).rejects.toThrow(/did not answer as S3 does/);
+    expect(fs.existsSync(path.join(tmp, 'never.tar.gz'))).toBe(false);
+  });
+
+  it('takes the photos out of the bucket again when the database cannot be restored', async () => {
+    const emptied = await startS3Server('oyu-photos-c');
+    try {
+      // The database's folder cannot be made (a file is in the way): the last step fails,
+      // after the photos are in.
+      const blocker = path.join(tmp, 'a-file-not-a-folder');
+      fs.writeFileSync(blocker, '');
+      const target: Install = {
+        dataDir: freshDir(),
+        databaseUri: `file:${path.join(blocker, 'oyu.db')}`,
+        s3: bucketOf(emptied),
+      };
+      await expect(restoreBackup(archive, target)).rejects.toThrow(/a-file-not-a-folder/);
+      expect(await objects(emptied)).toEqual({});
+    } finally {
+      await emptied.close();
+    }
   });
 });

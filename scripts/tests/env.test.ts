@@ -24,6 +24,18 @@ describe('script settings', () => {
     );
   });
 
+  it('reads the S3 settings as the CMS does', () => {
+    expect(readScriptEnv({}).s3).toBeUndefined();
+    expect(
+      readScriptEnv({
+        S3_BUCKET: 'oyu-photos',
+        S3_ENDPOINT: 'http://127.0.0.1:9000',
+        S3_FORCE_PATH_STYLE: 'true',
+      }).s3,
+    ).toMatchObject({ bucket: 'oyu-photos', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true });
+    expect(() => readScriptEnv({ S3_ENDPOINT: 'http://127.0.0.1:9000' })).toThrow(/S3_BUCKET is missing/);
+  });
+
   it('names the setting that is wrong', () => {
     expect(() => readScriptEnv({ CMS_PORT: 'eighty' })).toThrow(/CMS_PORT/);
     expect(() => readScriptEnv({ OYU_SEED_DEMO: 'yes' })).toThrow(/OYU_SEED_DEMO/);

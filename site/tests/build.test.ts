@@ -3,8 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { s3SettingsOf } from '@oyu/cms/media/s3-settings';
+import { mediaStore } from '@oyu/cms/media/storage';
 import { signPreviewToken } from '@oyu/cms/preview-token';
 import { demoArtisans, demoEditions, demoWorks as makeDemoWorks } from '@oyu/cms/seed/demo';
+import { startS3Server } from '@oyu/cms/tests/s3-server';
 import { buildCms } from '@oyu/scripts/lib/cmsBuild';
 import { startCms } from '@oyu/scripts/lib/cmsServer';
 import { repoRoot } from '@oyu/scripts/lib/env';
@@ -62,6 +65,7 @@ beforeAll(async () => {
     sitePort,
     databaseUri: undefined,
     mediaDir: path.join(dataDir, 'media'),
+    s3: undefined,
     seedDemo: true,
     demoPhotoSize: undefined,
     verbose: false,
@@ -1375,7 +1379,7 @@ describe('site built from a running CMS', () => {
     });
   });
 
-  it('backs up the running install, restores it into a new data folder, and rebuilds the same site', async () => {
+  it('backs up the running install, restores it with its photos in an S3 bucket, and rebuilds the same site', async () => {
     await buildFromCms({ full: true });
     const archive = path.join(tmp, 'backup.tar.gz');
     const script = (name: string) => path.join(repoRoot, 'scripts', `${name}.ts`);
@@ -1384,25 +1388,35 @@ describe('site built from a running CMS', () => {
       cwd: repoRoot,
       env: { OYU_DATA_DIR: dataDir },
     });
+    // Restored into a new data folder, with the photos moved into a bucket on a local S3 server:
+    // the way an install moves to object storage.
+    const s3 = await startS3Server('oyu-restored-photos');
     const restoredDir = path.join(tmp, 'restored');
-    await run(paths.tsxBin, [script('restore'), archive], {
-      cwd: repoRoot,
-      env: { OYU_DATA_DIR: restoredDir },
-    });
-
-    const port = await freePort();
-    const restored = describeStack({
-      dataDir: restoredDir,
-      cmsPort: port,
-      sitePort: await freePort(),
-      databaseUri: undefined,
-      mediaDir: path.join(restoredDir, 'media'),
-      seedDemo: false,
-      demoPhotoSize: undefined,
-      verbose: false,
-    });
-    const cms = await startCms({ ...restored.cmsEnv, SITE_URL: 'https://oyu.example' }, port);
+    let cms: Awaited<ReturnType<typeof startCms>> | undefined;
     try {
+      await run(paths.tsxBin, [script('restore'), archive], {
+        cwd: repoRoot,
+        env: { OYU_DATA_DIR: restoredDir, ...s3.env },
+      });
+      const photos = fs.readdirSync(path.join(dataDir, 'media')).sort();
+      const bucket = mediaStore({ mediaDir: path.join(restoredDir, 'media'), s3: s3SettingsOf(s3.env) });
+      expect((await bucket.list()).map((file) => file.name)).toEqual(photos);
+      expect(fs.existsSync(path.join(restoredDir, 'media'))).toBe(false);
+
+      const port = await freePort();
+      const restored = describeStack({
+        dataDir: restoredDir,
+        cmsPort: port,
+        sitePort: await freePort(),
+        databaseUri: undefined,
+        mediaDir: path.join(restoredDir, 'media'),
+        s3: s3SettingsOf(s3.env),
+        seedDemo: false,
+        demoPhotoSize: undefined,
+        verbose: false,
+      });
+      cms = await startCms({ ...restored.cmsEnv, ...s3.env, SITE_URL: 'https://oyu.example' }, port);
+      // Every photo the site shows comes from the bucket, through the CMS.
       const build = await buildSite({
         cmsUrl: `http://127.0.0.1:${port}`,
         siteUrl: 'https://oyu.example',
@@ -1413,8 +1427,10 @@ describe('site built from a running CMS', () => {
       const after = siteFiles(siteFolders(restoredDir).live);
       expect(Object.keys(after).length).toBe(Object.keys(before).length);
       expect(after).toEqual(before);
+      expect(fs.existsSync(path.join(restoredDir, 'media'))).toBe(false);
     } finally {
-      await cms.stop();
+      await cms?.stop();
+      await s3.close();
     }
   }, 300_000);
 

@@ -71,10 +71,15 @@ function folderStore(dir: string): MediaStore {
     kind: 'folder',
     description: `the folder ${dir}`,
     async check() {
-      await fs.mkdir(dir, { recursive: true });
-      await fs.access(dir, fs.constants.W_OK).catch(() => {
-        throw new MediaStorageError(`Photos cannot be written to ${dir}: check its permissions.`);
-      });
+      // A folder not made yet is made by the first upload.
+      const stat = await fs.stat(dir).catch(() => null);
+      if (stat && !stat.isDirectory())
+        throw new MediaStorageError(`${dir} is a file, not a folder for photos.`);
+      if (stat) {
+        await fs.access(dir, fs.constants.W_OK).catch(() => {
+          throw new MediaStorageError(`Photos cannot be written to ${dir}: check its permissions.`);
+        });
+      }
     },
     async list() {
       const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
