@@ -2,6 +2,7 @@
  * `pnpm seed`: migrate the database, create the first admin if there is none, and seed the
  * demo if there is no content. Safe to run again: it never seeds twice.
  */
+import { MediaStorageError } from '@oyu/cms/media/storage';
 import { prepareDatabase } from './lib/database';
 import { exportEnv, readScriptEnv } from './lib/env';
 import { info } from './lib/log';
@@ -14,6 +15,13 @@ const report = await prepareDatabase({
   dataDir: env.dataDir,
   seedDemo: env.seedDemo,
   ...(env.demoPhotoSize ? { photoSize: env.demoPhotoSize } : {}),
+}).catch((error: Error) => {
+  // A photo bucket that cannot be used says what to fix; a stack trace would bury it.
+  if (error instanceof MediaStorageError) {
+    info(`\n${error.message}`);
+    process.exit(1);
+  }
+  throw error;
 });
 if (report.admin) {
   info(`  first admin: ${report.admin.email}  password: ${report.admin.password}`);
