@@ -22,6 +22,7 @@ import { databaseAdapter } from './database';
 import { previewEndpoints } from './endpoints/preview';
 import { env } from './env';
 import { SiteSettings } from './globals/SiteSettings';
+import { freshUploadState } from './media/freshUploadState';
 import { sweepOrphanFiles } from './media/orphans';
 import { s3ClientConfig } from './media/s3Settings';
 import { mediaStore } from './media/storage';
@@ -119,6 +120,8 @@ export default buildConfig({
       bucket: env.s3?.bucket ?? '',
       config: env.s3 ? s3ClientConfig(env.s3) : {},
     }),
+    // After it: each photo operation starts without the adapter's leftovers (see the module).
+    freshUploadState(['media']),
   ],
   telemetry: false,
   typescript: {

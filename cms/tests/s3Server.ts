@@ -16,6 +16,8 @@ export type TestS3 = {
   env: Record<string, string>;
   /** The folder s3rver keeps its objects in. */
   directory: string;
+  /** Every request the server received, as `METHOD /path?query`, oldest first. */
+  requests: string[];
   close: () => Promise<void>;
 };
 
@@ -29,11 +31,14 @@ export async function startS3Server(bucket = 'oyu-test-photos'): Promise<TestS3>
     configureBuckets: [{ name: bucket }],
   });
   const { port } = await server.run();
+  const requests: string[] = [];
+  server.httpServer.on('request', (request) => requests.push(`${request.method} ${request.url}`));
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
     bucket,
     directory,
+    requests,
     env: {
       S3_BUCKET: bucket,
       S3_ENDPOINT: endpoint,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { S3 } from '@aws-sdk/client-s3';
 import { imageSizeNames } from '@oyu/shared-types';
-import type { Payload } from 'payload';
+import { commitTransaction, createLocalReq, initTransaction, type Payload } from 'payload';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3ClientConfig } from '../../src/media/s3Settings';
@@ -152,6 +152,46 @@ describe('photos in an S3 bucket', () => {
     for (const name of newFiles) expect(after).not.toContain(name);
   });
 
+  it('stores each photo’s own bytes when one request carries several uploads and updates', async () => {
+    // As the seed and the import do: one request and one transaction for many photos, a
+    // context object reused, then updates without a file (the visibility refresh).
+    const req = await createLocalReq({}, payload);
+    const context = { fromTest: true };
+    await initTransaction(req);
+    const datas = await Promise.all(['#a00', '#0a0', '#00a'].map((colour) => jpeg(640, 480, colour)));
+    const docs: MediaDoc[] = [];
+    for (const [index, data] of datas.entries()) {
+      docs.push(
+        (await payload.create({
+          collection: 'media',
+          data: { alt: `Shared request ${index}` },
+          file: { data, mimetype: 'image/jpeg', name: `shared-${index}.jpg`, size: data.length },
+          locale: 'en',
+          req,
+          context,
+        })) as MediaDoc,
+      );
+    }
+    for (const doc of docs) {
+      await payload.update({
+        collection: 'media',
+        id: doc.id,
+        data: { credit: 'Photo: test' },
+        req,
+        context,
+      });
+    }
+    await commitTransaction(req);
+    for (const [index, doc] of docs.entries()) {
+      expect(
+        (await object(doc.filename as string)).bytes.equals(datas[index] as Buffer),
+        doc.filename ?? '',
+      ).toBe(true);
+    }
+    const renditions = await Promise.all(docs.map((doc) => object(doc.sizes?.webp480?.filename as string)));
+    expect(new Set(renditions.map((rendition) => rendition.bytes.toString('base64'))).size).toBe(3);
+  });
+
   it('shows a draft’s photos from the bucket through a preview link', async () => {
     const made = await rest('GET', `/api/preview/open?collection=works&id=${f.draftWork.id}&format=json`, {
       token: f.tokens.curator,
@@ -195,13 +235,19 @@ describe('photos in an S3 bucket', () => {
           .toFile(file);
       else fs.writeFileSync(file, 'not a photo');
     }
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#5a5' } })
+      .jpeg()
+      .toFile(path.join(photos, 'pendant.jpg'));
     const works = (photo: string, title = 'Bucket Brooch') => ({
       name: 'works.csv',
-      text: `title.en,artisans,photos,status\r\n${title},Aigerim Published,${photo},draft\r\n`,
+      text:
+        'title.en,artisans,photos,status\r\n' +
+        `${title},Aigerim Published,${photo},draft\r\n` +
+        'Bucket Pendant,Aigerim Published,pendant.jpg,draft\r\n',
     });
     const before = await keys();
     const first = await importSpreadsheets(payload, { works: works('brooch.jpg'), photosDir: photos });
-    expect(first).toMatchObject({ ok: true, summary: { photos: { uploaded: 1, reused: 0 } } });
+    expect(first).toMatchObject({ ok: true, summary: { photos: { uploaded: 2, reused: 0 } } });
     const imported = (await keys()).filter((key) => !before.includes(key));
     const brooch = (
       await payload.find({
@@ -212,13 +258,33 @@ describe('photos in an S3 bucket', () => {
         overrideAccess: true,
       })
     ).docs[0];
-    const photo = brooch?.photos?.[0] as MediaDoc;
-    expect(imported).toEqual([...new Set(filesOf(photo))].sort());
+    const pendant = (
+      await payload.find({
+        collection: 'works',
+        where: { slug: { equals: 'bucket-pendant' } },
+        draft: true,
+        depth: 1,
+        overrideAccess: true,
+      })
+    ).docs[0];
+    const [broochPhoto, pendantPhoto] = [brooch?.photos?.[0], pendant?.photos?.[0]] as MediaDoc[];
+    expect(imported).toEqual(
+      [...new Set([...filesOf(broochPhoto as MediaDoc), ...filesOf(pendantPhoto as MediaDoc)])].sort(),
+    );
+    // Each photo in the bucket is its own file, not the first one of the run.
+    for (const [photo, file] of [
+      [broochPhoto, 'brooch.jpg'],
+      [pendantPhoto, 'pendant.jpg'],
+    ] as const) {
+      expect(
+        (await object(photo?.filename as string)).bytes.equals(fs.readFileSync(path.join(photos, file))),
+      ).toBe(true);
+    }
 
     const again = await importSpreadsheets(payload, { works: works('brooch.jpg'), photosDir: photos });
     expect(again).toMatchObject({
       ok: true,
-      summary: { works: { updated: 1 }, photos: { uploaded: 0, reused: 1 } },
+      summary: { works: { updated: 2 }, photos: { uploaded: 0, reused: 2 } },
     });
 
     const withBrokenRow = {
@@ -231,8 +297,13 @@ describe('photos in an S3 bucket', () => {
     fs.copyFileSync(path.join(photos, 'brooch.jpg'), path.join(photos, 'brooch-copy.jpg'));
     await sharp(path.join(photos, 'brooch.jpg')).flip().toFile(path.join(photos, 'brooch-copy.jpg'));
     const keysBefore = await keys();
+    const seen = s3.requests.length;
     await expect(importSpreadsheets(payload, { works: withBrokenRow, photosDir: photos })).rejects.toThrow(
       /broken\.jpg/,
+    );
+    // The good row's photo did reach the bucket, and was taken out again.
+    expect(s3.requests.slice(seen)).toContainEqual(
+      expect.stringMatching(/^PUT \/oyu-test-photos\/brooch-copy\.jpg/),
     );
     expect(await keys()).toEqual(keysBefore);
   });
