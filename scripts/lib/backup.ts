@@ -6,6 +6,7 @@ import path from 'node:path';
 import { DatabaseSync, backup as sqliteBackup } from 'node:sqlite';
 import type { S3Settings } from '@oyu/cms/media/s3-settings';
 import { mediaStore } from '@oyu/cms/media/storage';
+import { mapLimit } from '@oyu/shared-types';
 import pg from 'pg';
 import * as tar from 'tar';
 import { z } from 'zod';
@@ -58,6 +59,8 @@ export type Install = {
 const photoStore = (install: Install) =>
   mediaStore({ mediaDir: install.mediaDir ?? path.join(install.dataDir, 'media'), s3: install.s3 });
 const mediaFolder = 'media';
+/** Photos copied at once: a bucket answers each request after a round trip, a folder at once. */
+const transfers = 8;
 
 /**
  * The folders a backup carries besides the database and the photos: the pages of frozen
@@ -245,11 +248,12 @@ export async function createBackup(
     const store = photoStore(install);
     const photos = await store.list();
     await fsp.mkdir(path.join(staging, mediaFolder), { recursive: true });
-    for (const [index, photo] of photos.entries()) {
+    let fetched = 0;
+    await mapLimit(photos, transfers, async (photo) => {
       await store.download(photo.name, path.join(staging, mediaFolder, photo.name));
-      carried.push(`${mediaFolder}/${photo.name}`);
-      options.onProgress?.(index + 1, photos.length, mediaFolder);
-    }
+      options.onProgress?.(++fetched, photos.length, mediaFolder);
+    });
+    carried.push(...photos.map((photo) => `${mediaFolder}/${photo.name}`));
     for (const tree of trees(install)) {
       const files = await listFiles(tree.dir);
       let done = 0;
@@ -461,11 +465,11 @@ export async function restoreBackup(
         .map((file) => file.path)
         .filter((file) => file.startsWith(`${mediaFolder}/`))
         .map((file) => file.slice(mediaFolder.length + 1));
-      for (const [index, name] of photos.entries()) {
+      await mapLimit(photos, transfers, async (name) => {
         await store.upload(path.join(work, mediaFolder, name), name);
         uploaded.push(name);
-        options.onProgress?.(index + 1, photos.length, 'photos');
-      }
+        options.onProgress?.(uploaded.length, photos.length, 'photos');
+      });
       for (const tree of trees(install)) {
         const unpacked = path.join(work, tree.name);
         if (!fs.existsSync(unpacked)) continue;

@@ -1,6 +1,7 @@
 export * from './countries';
 export * from './imageSizes';
 export * from './locales';
+export * from './mapLimit';
 export * from './schemas/artisan';
 export * from './schemas/edition';
 export * from './schemas/media';

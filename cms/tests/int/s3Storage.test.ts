@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { S3 } from '@aws-sdk/client-s3';
-import { imageSizeNames } from '@oyu/shared-types';
+import { imageSizeNames, mapLimit } from '@oyu/shared-types';
 import { commitTransaction, createLocalReq, initTransaction, type Payload } from 'payload';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -221,6 +221,19 @@ describe('photos in an S3 bucket', () => {
     // Only top-level photo names are Oyu's: anything else in the bucket is left alone.
     expect(await keys()).toEqual([...referenced, 'not-oyu/nested.txt'].sort());
     await client.deleteObject({ Bucket: s3.bucket, Key: 'not-oyu/nested.txt' });
+  });
+
+  it('lists and sweeps past the first thousand objects (S3 answers in pages of 1,000)', async () => {
+    const referenced = await keys();
+    const orphans = Array.from(
+      { length: 1001 },
+      (_, index) => `orphan-${String(index).padStart(4, '0')}.webp`,
+    );
+    await mapLimit(orphans, 16, (Key) => client.putObject({ Bucket: s3.bucket, Key, Body: 'x' }));
+    expect((await mediaStore(env).list()).length).toBe(referenced.length + orphans.length);
+    const swept = await sweepOrphanFiles(payload, { graceMs: 0 });
+    expect(swept.removed).toEqual(orphans);
+    expect(await keys()).toEqual(referenced);
   });
 
   it('imports photos into the bucket, knows them again on a second run, and cleans up a failed run', async () => {

@@ -7,6 +7,7 @@ import {
   EditionSchema,
   type ImageSize,
   type Media,
+  mapLimit,
   PaginatedSchema,
   type PreviewDocument,
   PreviewDocumentSchema,
@@ -112,20 +113,6 @@ async function getJson(url: string, options: Resolved): Promise<unknown> {
   } catch {
     throw new CmsError(`The CMS answered ${url} with something that is not JSON: ${text.slice(0, 200)}`);
   }
-}
-
-/** Runs `task` over `items` with at most `limit` in flight, keeping the order of results. */
-async function mapLimit<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** How a document is named in error messages: `work "silver-cuff" (id 12)`. */
