@@ -262,28 +262,19 @@ describe('photos in an S3 bucket', () => {
     const first = await importSpreadsheets(payload, { works: works('brooch.jpg'), photosDir: photos });
     expect(first).toMatchObject({ ok: true, summary: { photos: { uploaded: 2, reused: 0 } } });
     const imported = (await keys()).filter((key) => !before.includes(key));
-    const brooch = (
-      await payload.find({
-        collection: 'works',
-        where: { slug: { equals: 'bucket-brooch' } },
-        draft: true,
-        depth: 1,
-        overrideAccess: true,
-      })
-    ).docs[0];
-    const pendant = (
-      await payload.find({
-        collection: 'works',
-        where: { slug: { equals: 'bucket-pendant' } },
-        draft: true,
-        depth: 1,
-        overrideAccess: true,
-      })
-    ).docs[0];
-    const [broochPhoto, pendantPhoto] = [brooch?.photos?.[0], pendant?.photos?.[0]] as MediaDoc[];
-    expect(imported).toEqual(
-      [...new Set([...filesOf(broochPhoto as MediaDoc), ...filesOf(pendantPhoto as MediaDoc)])].sort(),
-    );
+    const firstPhoto = async (slug: string) =>
+      (
+        await payload.find({
+          collection: 'works',
+          where: { slug: { equals: slug } },
+          draft: true,
+          depth: 1,
+          overrideAccess: true,
+        })
+      ).docs[0]?.photos?.[0] as MediaDoc;
+    const broochPhoto = await firstPhoto('bucket-brooch');
+    const pendantPhoto = await firstPhoto('bucket-pendant');
+    expect(imported).toEqual([...new Set([...filesOf(broochPhoto), ...filesOf(pendantPhoto)])].sort());
     // Each photo in the bucket is its own file, not the first one of the run.
     for (const [photo, file] of [
       [broochPhoto, 'brooch.jpg'],
