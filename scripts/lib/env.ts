@@ -89,8 +89,12 @@ export function inheritedEnv(overrides: Record<string, string | undefined> = {})
 
 /**
  * Puts variables into this process's own environment, for modules that read it when they are
- * imported (the Payload config does).
+ * imported (the Payload config does). An undefined value unsets the variable (assigning it
+ * would set the string "undefined").
  */
 export function exportEnv(vars: Record<string, string | undefined>): void {
-  Object.assign(process.env, vars);
+  for (const [name, value] of Object.entries(vars)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 }

@@ -19,7 +19,8 @@ const metals = {
   gold: ['#fff1b8', '#d9a93b', '#8a5a12'],
 } as const;
 
-function mulberry32(seed: number) {
+/** A small, fast, seeded random number generator: the same seed gives the same sequence. */
+export function mulberry32(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,0 +1,54 @@
+/**
+ * `pnpm bench [--size S|M|L] [--quick] [--report <file>]`: measures Oyu on this machine with a
+ * deterministic dataset (scripts/lib/bench/). Writes the full figures as JSON to
+ * bench-results/bench-<size>.json and the report as Markdown: docs/performance.md for M and L,
+ * bench-results/performance-<size>.md for S (the smoke test CI runs).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BenchSize } from './lib/bench/dataset';
+import { benchReport } from './lib/bench/report';
+import { runBench } from './lib/bench/run';
+import { readScriptEnv, repoRoot } from './lib/env';
+import { formatDuration, info, progress } from './lib/log';
+
+const started = performance.now();
+try {
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: 'S' },
+      quick: { type: 'boolean', default: false },
+      report: { type: 'string' },
+    },
+  });
+  const size = values.size?.toUpperCase() as BenchSize;
+  if (!['S', 'M', 'L'].includes(size)) throw new Error(`--size must be S, M or L, not "${values.size}"`);
+  const env = readScriptEnv();
+  const resultsDir = path.join(repoRoot, 'bench-results');
+  const report = path.resolve(
+    values.report ??
+      (size === 'S'
+        ? path.join(resultsDir, 'performance-S.md')
+        : path.join(repoRoot, 'docs', 'performance.md')),
+  );
+  const bar = progress('rows');
+  const result = await runBench({
+    size,
+    quick: values.quick ?? false,
+    dataDir: path.join(env.dataDir, `bench-${size}`),
+    onStep: (step) => info(`▸ ${step}`),
+    onProgress: bar,
+  });
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const json = path.join(resultsDir, `bench-${size}.json`);
+  fs.writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
+  fs.mkdirSync(path.dirname(report), { recursive: true });
+  const command = `pnpm bench --size ${size}${values.quick ? ' --quick' : ''}`;
+  fs.writeFileSync(report, benchReport(result, command));
+  info(`\nBenchmark ${size} done in ${formatDuration(performance.now() - started)}:\n  ${report}\n  ${json}`);
+  process.exit(0);
+} catch (error) {
+  info(`\n${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+}

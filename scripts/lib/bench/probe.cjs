@@ -1,0 +1,51 @@
+// Preloaded into the site build's processes by the benchmark (NODE_OPTIONS=--require): counts
+// image encodes through sharp, and records each process's peak memory when it exits, into
+// OYU_BENCH_PROBE_DIR/<pid>.json. It changes nothing else.
+const fs = require('node:fs');
+const path = require('node:path');
+const Module = require('node:module');
+
+const dir = process.env.OYU_BENCH_PROBE_DIR;
+let encodes = 0;
+let sharpLoaded = false;
+const load = Module._load;
+Module._load = function patchedLoad(request, ...rest) {
+  const exported = load.call(this, request, ...rest);
+  if (
+    !sharpLoaded &&
+    typeof exported === 'function' &&
+    exported.prototype?.toBuffer &&
+    /(^|[\\/])sharp([\\/]|$)/.test(request)
+  ) {
+    sharpLoaded = true;
+    for (const method of ['toBuffer', 'toFile']) {
+      const original = exported.prototype[method];
+      exported.prototype[method] = function counted(...args) {
+        encodes += 1;
+        return original.apply(this, args);
+      };
+    }
+  }
+  return exported;
+};
+
+process.on('exit', () => {
+  if (!dir) return;
+  try {
+    fs.writeFileSync(
+      path.join(dir, `${process.pid}.json`),
+      JSON.stringify({
+        pid: process.pid,
+        command: process.argv
+          .slice(1, 3)
+          .map((arg) => path.basename(arg))
+          .join(' '),
+        maxRssKb: process.resourceUsage().maxRSS,
+        sharpLoaded,
+        encodes,
+      }),
+    );
+  } catch {
+    // A probe never fails the build it watches.
+  }
+});

@@ -1,0 +1,56 @@
+import autocannon from 'autocannon';
+
+/**
+ * Latency and throughput of the requests the site build makes, at several concurrencies, with
+ * autocannon: the public (no sign-in) reading published works, as the build does.
+ */
+export type LoadResult = {
+  request: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+};
+
+export async function load(
+  name: string,
+  url: string,
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
+  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
+  return {
+    request: name,
+    connections,
+    seconds,
+    requests: result.requests.total,
+    perSecond: Math.round(result.requests.average * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** The site's own list request (site/src/lib/cms.ts) and one work by id, in English. */
+export function siteRequests(cmsUrl: string, workId: number) {
+  const list = new URLSearchParams({
+    limit: '100',
+    page: '1',
+    depth: '1',
+    locale: 'en',
+    'fallback-locale': 'en',
+    sort: 'id',
+    joins: 'false',
+  });
+  return [
+    { name: 'works list (100, depth 1)', url: `${cmsUrl}/api/works?${list}` },
+    { name: 'one work (depth 1)', url: `${cmsUrl}/api/works/${workId}?depth=1&locale=en` },
+  ];
+}
