@@ -33,6 +33,8 @@ export type PageResult = {
   tbtMs: number | null;
   totalBytes: number | null;
   scriptBytes: number | null;
+  /** Bytes transferred on first view, by kind (document is the HTML); null when not measured. */
+  bytesByType: Record<ResourceKind, number> | null;
   /** Audits that kept a category below 100, and audits that errored. */
   failing: FailingAudit[];
   /** Lighthouse's runtime error or warnings about the run, if any. */
@@ -40,6 +42,9 @@ export type PageResult = {
   warnings: string[];
   seconds: number;
 };
+
+export const resourceKinds = ['document', 'stylesheet', 'script', 'image', 'font', 'other'] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
 
 export type Machine = {
   cpu: string;
@@ -189,6 +194,7 @@ export function summarise(lhr: Result, type: string, seconds: number): PageResul
     tbtMs: numeric('total-blocking-time'),
     totalBytes: numeric('total-byte-weight'),
     scriptBytes: scriptTransferBytes(lhr),
+    bytesByType: transferBytesByKind(lhr),
     failing,
     ...(lhr.runtimeError ? { error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` } : {}),
     warnings: lhr.runWarnings.map(String),
@@ -207,6 +213,7 @@ function unmeasured(type: string, url: string, error: string, seconds: number): 
     tbtMs: null,
     totalBytes: null,
     scriptBytes: null,
+    bytesByType: null,
     failing: [],
     error,
     warnings: [],
@@ -220,6 +227,20 @@ function scriptTransferBytes(lhr: Result): number | null {
   if (details?.type !== 'table') return null;
   const row = details.items.find((item) => item.resourceType === 'script');
   return typeof row?.transferSize === 'number' ? row.transferSize : 0;
+}
+
+/** Transfer size of each kind of resource on first view, from the resource-summary audit. */
+function transferBytesByKind(lhr: Result): Record<ResourceKind, number> | null {
+  const details = lhr.audits['resource-summary']?.details;
+  if (details?.type !== 'table') return null;
+  const bytes = Object.fromEntries(resourceKinds.map((kind) => [kind, 0])) as Record<ResourceKind, number>;
+  for (const item of details.items) {
+    const kind = (resourceKinds as readonly unknown[]).includes(item.resourceType)
+      ? (item.resourceType as ResourceKind)
+      : undefined;
+    if (kind && typeof item.transferSize === 'number') bytes[kind] = item.transferSize;
+  }
+  return bytes;
 }
 
 async function describeMachine(port: number, lighthouseVersion: string): Promise<Machine> {

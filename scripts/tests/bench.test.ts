@@ -5,11 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { dataset, sizes } from '../lib/bench/dataset';
 import { benchReport } from '../lib/bench/report';
 import { runBench } from '../lib/bench/run';
+import { chromiumPath } from '../lib/lighthouse';
 
 /**
  * The benchmark itself: its dataset is the same on every run, and the S size runs end to end
  * (a smoke test: it checks that every figure is measured, never how fast).
  */
+/** On CI the browser is always there (.ci/run installs it). */
+const hasChromium = fs.existsSync(chromiumPath) || process.env.CI === 'true';
+
 describe('benchmark dataset', () => {
   it('is the same on every run', () => {
     expect(JSON.stringify(dataset('S'))).toBe(JSON.stringify(dataset('S')));
@@ -57,6 +61,15 @@ describe('pnpm bench --size S --quick', () => {
       for (const entry of result.rest) {
         expect(entry.requests, `${entry.request} at ${entry.connections}`).toBeGreaterThan(0);
         expect(entry.errors + entry.non2xx, `${entry.request} at ${entry.connections}`).toBe(0);
+      }
+      if (hasChromium) {
+        expect(result.pages.lighthouse?.map((page) => page.type).sort()).toEqual(['browse', 'work']);
+        for (const page of result.pages.lighthouse ?? []) {
+          expect(page.error, page.type).toBeUndefined();
+          expect(page.bytesByType?.document, page.type).toBeGreaterThan(0);
+        }
+        expect(result.pages.pagefind?.indexBytes).toBeGreaterThan(0);
+        expect(result.pages.pagefind?.firstSearchBytes).toBeGreaterThan(0);
       }
       expect(result.floors.html.pages).toBe(cold.pages);
       expect(result.floors.encode.encodes).toHaveLength(7);

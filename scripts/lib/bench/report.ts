@@ -11,6 +11,10 @@ export function benchReport(result: BenchResult, command: string): string {
   const c50 = rest.filter((entry) => entry.connections === 50);
   const worstP99 = Math.max(...c50.map((entry) => entry.p99));
   const listAt1 = rest.find((entry) => entry.connections === 1 && entry.request.startsWith('works list'));
+  const measured = result.pages.lighthouse ?? [];
+  const work = measured.find((page) => page.type === 'work');
+  const kb = (bytes: number | null | undefined) => (bytes == null ? '–' : `${fixed(bytes / 1024)} KB`);
+  const perfect = measured.filter((page) => Object.values(page.scores).every((value) => value === 100));
   const lines: string[] = [];
   const say = (line = '') => lines.push(line);
 
@@ -42,6 +46,21 @@ export function benchReport(result: BenchResult, command: string): string {
   say(
     `| REST p99 ≤ 50 ms at 50 connections (SQLite, WAL) | ${worstP99} ms (worst request) | ${met(worstP99 <= 50)} |`,
   );
+  if (work?.totalBytes != null) {
+    say(
+      `| work page ≤ 250 KB on first view | ${kb(work.totalBytes)} | ${met(work.totalBytes <= 250 * 1024)} |`,
+    );
+    say(
+      `| work page ≤ 15 KB of JavaScript | ${kb(work.scriptBytes)} | ${met((work.scriptBytes ?? 0) <= 15 * 1024)} |`,
+    );
+  }
+  if (measured.length) {
+    say(
+      `| Lighthouse 100 in every category | ${perfect.length} of ${measured.length} page types | ${met(perfect.length === measured.length)} |`,
+    );
+  } else {
+    say('| page weights and Lighthouse | not measured: no Chromium at /usr/bin/chromium | – |');
+  }
   say();
   say('## Seeding through the REST API');
   say();
@@ -103,6 +122,44 @@ export function benchReport(result: BenchResult, command: string): string {
   say(
     `Floor: the same 100 works read by one raw SQL query take ${floors.sqlList.p50} ms (p50); the REST list at one connection takes ${listAt1 ? ratio(listAt1.p50, floors.sqlList.p50) : '–'} that.`,
   );
+  if (measured.length) {
+    say();
+    say('## Pages on a phone (Lighthouse, mobile)');
+    say();
+    say(
+      'Bytes transferred on first view, by kind; scores are performance / accessibility / best practices / SEO.',
+    );
+    say();
+    say('| page | scores | HTML | CSS | JS | images | fonts | total | LCP |');
+    say('|---|---|---|---|---|---|---|---|---|');
+    for (const page of measured) {
+      const b = page.bytesByType;
+      const scores = (['performance', 'accessibility', 'best-practices', 'seo'] as const)
+        .map((category) => page.scores[category] ?? '–')
+        .join(' / ');
+      const lcp = page.lcpMs == null ? '–' : `${fixed(page.lcpMs / 1000)} s`;
+      say(
+        `| ${page.type} | ${scores} | ${kb(b?.document)} | ${kb(b?.stylesheet)} | ${kb(b?.script)} | ${kb(b?.image)} | ${kb(b?.font)} | ${kb(page.totalBytes)} | ${lcp} |`,
+      );
+    }
+  }
+  const search = result.pages.pagefind;
+  if (search) {
+    say();
+    say('## Search (Pagefind)');
+    say();
+    say('| figure | value |');
+    say('|---|---|');
+    say(
+      `| index on disk, all languages | ${fixed(search.indexBytes / 2 ** 20, 2)} MiB in ${search.indexFiles} files |`,
+    );
+    say(
+      `| fetched by the first search on a page | ${kb(search.firstSearchBytes)} in ${search.firstSearchRequests} requests |`,
+    );
+    say(
+      `| fetched by a second search | ${kb(search.nextSearchBytes)} in ${search.nextSearchRequests} requests |`,
+    );
+  }
   say();
   return `${lines.join('\n')}\n`;
 }

@@ -12,6 +12,7 @@ import { buildSite, siteFolders } from '../siteBuild';
 import { describeStack, paths } from '../stack';
 import { type BenchSize, dataset, type SizeSpec } from './dataset';
 import { encodeFloor, htmlWriteFloor, sqlListFloor } from './floors';
+import { measurePages, type PagesFigures } from './pages';
 import { type LoadResult, load, siteRequests } from './restLoad';
 import { RestClient, type SeedReport, seedThroughRest } from './seedRest';
 import type { Summary } from './stats';
@@ -46,6 +47,7 @@ export type BenchResult = {
   seed: SeedReport;
   builds: { cold: BuildFigures; noChange: BuildFigures; oneWork: BuildFigures };
   rest: LoadResult[];
+  pages: PagesFigures;
   floors: {
     html: { pages: number; bytes: number; ms: number };
     sqlList: Summary;
@@ -205,6 +207,11 @@ export async function runBench(options: {
       }
     }
 
+    onStep(
+      quick ? 'pages: Lighthouse on two page types, search' : 'pages: Lighthouse on every page type, search',
+    );
+    const pages = await measurePages(siteFolders(dataDir).live, quick);
+
     onStep('floors');
     const floors = {
       html: await htmlWriteFloor(siteFolders(dataDir).live, path.join(dataDir, 'floor-html')),
@@ -220,6 +227,7 @@ export async function runBench(options: {
       seed,
       builds: { cold, noChange, oneWork },
       rest,
+      pages,
       floors,
     };
   } finally {
