@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
+import { chromiumPath } from './browser';
 import { assertBuiltSite, choosePages, type PageToAudit, type PageType, pageTypes } from './lighthousePages';
 import { freePort } from './processes';
 import { serveSite } from './siteServer';
 
 /** Debian's Chromium (apt package `chromium`), as in the site's browser tests. */
-export const chromiumPath = '/usr/bin/chromium';
 
 export const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof categories)[number];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dataset, sizes } from '../lib/bench/dataset';
 import { benchReport } from '../lib/bench/report';
 import { runBench } from '../lib/bench/run';
-import { chromiumPath } from '../lib/lighthouse';
+import { chromiumPath } from '../lib/browser';
 
 /**
  * The benchmark itself: its dataset is the same on every run, and the S size runs end to end

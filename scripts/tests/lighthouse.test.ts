@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categories, chromiumPath, type LighthouseReport, runLighthouse } from '../lib/lighthouse';
+import { chromiumPath } from '../lib/browser';
+import { categories, type LighthouseReport, runLighthouse } from '../lib/lighthouse';
 import { choosePages, pageTypes } from '../lib/lighthousePages';
 import { writeReport } from '../lib/lighthouseReport';
 

@@ -1,25 +1,7 @@
 import fs from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { chromiumPath, launchBrowser } from '@oyu/scripts/lib/browser';
 
-/** Debian's Chromium, installed by .ci/run. Playwright's own browser download cannot run here. */
-export const chromiumPath = '/usr/bin/chromium';
+export { chromiumPath, launchBrowser };
 
 /** On CI the browser must be there; elsewhere browser tests are skipped when it is not. */
 export const hasBrowser = fs.existsSync(chromiumPath) || process.env.CI === 'true';
-
-/** Headless Chromium with a fresh profile (Playwright makes and removes it) and no calls home. */
-export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  return { browser, close: () => browser.close() };
-}

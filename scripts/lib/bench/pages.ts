@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumPath, type PageResult, runLighthouse } from '../lighthouse';
+import { chromiumPath, launchBrowser } from '../browser';
+import { type PageResult, runLighthouse } from '../lighthouse';
 import { pageTypes } from '../lighthousePages';
 import { freePort } from '../processes';
 import { serveSite } from '../siteServer';
@@ -42,16 +42,7 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
 /** Searches twice on the English search page and counts what it fetched from /pagefind/. */
 async function searchBytes(siteDir: string, terms: [string, string]) {
   const server = await serveSite(siteDir, await freePort());
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  const { browser, close } = await launchBrowser();
   try {
     const page = await browser.newPage();
     let bytes = 0;
@@ -74,7 +65,7 @@ async function searchBytes(siteDir: string, terms: [string, string]) {
     await results.first().waitFor({ timeout: 30_000 });
     return { first, next: { bytes, requests } };
   } finally {
-    await browser.close();
+    await close();
     await server.stop();
   }
 }
