@@ -6,8 +6,9 @@ import { type Summary, summarize } from './stats';
 /**
  * Fills an empty CMS with a benchmark dataset through its public REST API, as curators'
  * tools would: sign in, then POST editions, artisans, photos (multipart, the way the admin
- * uploads) and works, with the works' Russian and Kazakh titles PATCHed in afterwards. Every
- * photo upload is timed on its own: it is the CMS deriving every rendition of one photo.
+ * uploads), works (with their Russian and Kazakh titles PATCHed in afterwards) and one
+ * collection per edition. Every photo upload is timed on its own: it is the CMS deriving every
+ * rendition of one photo.
  */
 export type SeedReport = {
   seconds: number;
@@ -127,6 +128,7 @@ export async function seedThroughRest(
     }
     return id;
   };
+  const worksByEdition = new Map<number, { index: number; id: number }[]>();
   await mapLimit(data.works, options.concurrency, async (work) => {
     const photoIds: number[] = [];
     for (const index of work.photos) photoIds.push(await upload(index));
@@ -143,6 +145,9 @@ export async function seedThroughRest(
       licence: 'all-rights-reserved',
       _status: 'published',
     })) as { doc: { id: number } };
+    const inEdition = worksByEdition.get(work.edition) ?? [];
+    inEdition.push({ index: work.index, id: created.doc.id });
+    worksByEdition.set(work.edition, inEdition);
     for (const locale of ['ru', 'kk'] as const) {
       await client.call('PATCH', `/api/works/${created.doc.id}?locale=${locale}`, {
         title: work.title[locale],
@@ -151,6 +156,19 @@ export async function seedThroughRest(
     }
     options.onProgress?.(++done, total);
   });
+  // One collection (AJW showcase) per edition: its first 24 works, in dataset order.
+  for (const [year, works] of worksByEdition) {
+    await client.call('POST', '/api/showcases?locale=en', {
+      title: `Collection ${year}`,
+      slug: `bench-collection-${year}`,
+      edition: editions.get(year),
+      works: works
+        .sort((a, b) => a.index - b.index)
+        .slice(0, 24)
+        .map((work) => work.id),
+      _status: 'published',
+    });
+  }
   const seconds = (performance.now() - started) / 1000;
   return {
     seconds,
