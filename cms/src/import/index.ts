@@ -25,7 +25,7 @@ import { env } from '../env';
 import { slugify } from '../fields/slugify';
 import { refreshMediaVisibility } from '../hooks/refreshMediaVisibility';
 import { registerMediaWriter, sweepOrphanFiles } from '../media/orphans';
-import { mediaStore } from '../media/storage';
+import { mediaStore, photoTypeOf } from '../media/storage';
 import { paragraphs } from '../seed';
 
 /**
@@ -145,14 +145,6 @@ async function vocabulary(payload: Payload, collection: CollectionSlug, req: Pay
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-const imageTypes: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
-
 export async function importSpreadsheets(payload: Payload, input: ImportInput): Promise<ImportResult> {
   const problems: Problem[] = [];
   const artisanFile = input.artisans && readCsv(input.artisans.name, input.artisans.text);
@@ -207,8 +199,7 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
     if (!photosDir) return say('names a photo, but no photo folder was given (--photos <folder>)');
     if (path.basename(name) !== name || name.startsWith('.'))
       return say(`"${name}" is not a plain file name`);
-    if (!imageTypes[path.extname(name).toLowerCase()])
-      return say(`"${name}" is not a JPEG, PNG, WebP or AVIF file`);
+    if (!photoTypeOf(name)) return say(`"${name}" is not a JPEG, PNG, WebP or AVIF file`);
     const full = path.join(photosDir, name);
     const stat = await fs.stat(full).catch(() => null);
     if (!stat?.isFile()) return say(`"${name}" is not in ${photosDir}`);
@@ -478,7 +469,7 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
         data: { alt: files.length > 1 ? `${alt} (${index + 1})` : alt },
         file: {
           data,
-          mimetype: imageTypes[path.extname(file).toLowerCase()] ?? 'image/jpeg',
+          mimetype: photoTypeOf(file) ?? 'image/jpeg',
           name: path.basename(file),
           size: data.length,
         },

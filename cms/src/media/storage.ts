@@ -60,9 +60,14 @@ const contentTypes: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** The media type of a photo file, by its extension. */
+/** The media type of a photo file by its extension, or undefined when it is not a photo type Oyu takes. */
+export function photoTypeOf(name: string): string | undefined {
+  return contentTypes[path.extname(name).toLowerCase()];
+}
+
+/** The media type of a stored file, by its extension. */
 export function contentTypeOf(name: string): string {
-  return contentTypes[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
+  return photoTypeOf(name) ?? 'application/octet-stream';
 }
 
 function folderStore(dir: string): MediaStore {

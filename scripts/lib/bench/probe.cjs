@@ -1,11 +1,12 @@
 // Preloaded into the site build's processes by the benchmark (NODE_OPTIONS=--require): counts
-// image encodes through sharp, and records each process's peak memory when it exits, into
-// OYU_BENCH_PROBE_DIR/<pid>.json. It changes nothing else.
+// image encodes through sharp, and records each process's peak memory when it exits, as
+// <pid>.json beside this file. The benchmark copies it into a fresh folder for each build, so
+// the folder needs no setting of its own. It changes nothing else.
 const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 
-const dir = process.env.OYU_BENCH_PROBE_DIR;
+const dir = __dirname;
 let encodes = 0;
 let sharpLoaded = false;
 const load = Module._load;
@@ -30,7 +31,6 @@ Module._load = function patchedLoad(request, ...rest) {
 };
 
 process.on('exit', () => {
-  if (!dir) return;
   try {
     fs.writeFileSync(
       path.join(dir, `${process.pid}.json`),

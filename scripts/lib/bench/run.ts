@@ -80,12 +80,12 @@ async function measuredBuild(
   siteUrl: string,
   full: boolean,
 ): Promise<BuildFigures> {
+  // The probe writes its findings beside itself: a copy per build keeps builds apart.
   const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-bench-probe-'));
+  const probeCopy = path.join(probeDir, 'probe.cjs');
+  fs.copyFileSync(probe, probeCopy);
   const before = inheritedEnv().NODE_OPTIONS;
-  exportEnv({
-    NODE_OPTIONS: [before, `--require ${probe}`].filter(Boolean).join(' '),
-    OYU_BENCH_PROBE_DIR: probeDir,
-  });
+  exportEnv({ NODE_OPTIONS: [before, `--require ${probeCopy}`].filter(Boolean).join(' ') });
   const phases: Partial<Record<BuildPhase, number>> = {};
   let phase: BuildPhase | undefined;
   let phaseStarted = performance.now();
@@ -106,15 +106,18 @@ async function measuredBuild(
     });
     const seconds = (performance.now() - started) / 1000;
     if (phase) phases[phase] = (phases[phase] ?? 0) + (performance.now() - phaseStarted) / 1000;
-    const probes = fs.readdirSync(probeDir).map(
-      (file) =>
-        JSON.parse(fs.readFileSync(path.join(probeDir, file), 'utf8')) as {
-          command: string;
-          maxRssKb: number;
-          sharpLoaded: boolean;
-          encodes: number;
-        },
-    );
+    const probes = fs
+      .readdirSync(probeDir)
+      .filter((file) => file.endsWith('.json'))
+      .map(
+        (file) =>
+          JSON.parse(fs.readFileSync(path.join(probeDir, file), 'utf8')) as {
+            command: string;
+            maxRssKb: number;
+            sharpLoaded: boolean;
+            encodes: number;
+          },
+      );
     // The astro process itself (`astro.js build`), not the guard that started it.
     const astro = probes.filter((entry) => entry.command.startsWith('astro'));
     return {
@@ -129,7 +132,7 @@ async function measuredBuild(
       sharpLoaded: probes.some((entry) => entry.sharpLoaded),
     };
   } finally {
-    exportEnv({ NODE_OPTIONS: before, OYU_BENCH_PROBE_DIR: undefined });
+    exportEnv({ NODE_OPTIONS: before });
     fs.rmSync(probeDir, { recursive: true, force: true });
   }
 }

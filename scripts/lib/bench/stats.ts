@@ -20,10 +20,3 @@ export function summarize(values: number[]): Summary {
     mean: round(sorted.reduce((sum, value) => sum + value, 0) / (sorted.length || 1)),
   };
 }
-
-/** Runs `task` and returns how long it took, in milliseconds, with its result. */
-export async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const started = performance.now();
-  const result = await task();
-  return { ms: performance.now() - started, result };
-}
