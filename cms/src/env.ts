@@ -55,6 +55,8 @@ const EnvSchema = z
       .min(1)
       .max(7 * 24 * 60)
       .default(30),
+    /** Memory for the public API's response cache (api/publicCache.ts); 0 turns it off. */
+    API_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
     /** Photos in an S3-compatible bucket instead of MEDIA_DIR (media/storage.ts, docs/storage.md). */
     ...s3EnvShape,
   })
@@ -79,6 +81,8 @@ export type CmsEnv = {
   deployCommand: string | undefined;
   previewUrl: string;
   previewLinkMinutes: number;
+  /** Bytes the public API's response cache may hold; 0 when it is off. */
+  apiCacheBytes: number;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): CmsEnv {
@@ -115,6 +119,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     deployCommand: e.OYU_DEPLOY_COMMAND,
     previewUrl: (e.PREVIEW_URL ?? `${e.SITE_URL.replace(/\/$/, '')}/preview`).replace(/\/$/, ''),
     previewLinkMinutes: e.PREVIEW_LINK_MINUTES,
+    apiCacheBytes: e.API_CACHE_MB * 1024 * 1024,
   };
 }
 

@@ -22,6 +22,11 @@ import { databaseAdapter } from './database';
 import { previewEndpoints } from './endpoints/preview';
 import { env } from './env';
 import { SiteSettings } from './globals/SiteSettings';
+import {
+  invalidatesOnCommit,
+  invalidatesPublicCache,
+  invalidatesPublicCacheGlobal,
+} from './api/publicCache';
 import { freshUploadState } from './media/freshUploadState';
 import { sweepOrphanFiles } from './media/orphans';
 import { s3ClientConfig } from './media/s3Settings';
@@ -52,13 +57,14 @@ export default buildConfig({
   },
   collections: [
     // What the public site shows: a change the public can see schedules the automatic rebuild.
+    // and empties the public API's cache (api/publicCache.ts).
     ...[Works, Artisans, Media, Editions, Showcases, Venues, Materials, Techniques, PieceTypes].map(
-      rebuildsSite,
+      (collection) => invalidatesPublicCache(rebuildsSite(collection)),
     ),
     Users,
     SiteBuilds,
   ],
-  globals: [rebuildsSiteGlobal(SiteSettings)],
+  globals: [invalidatesPublicCacheGlobal(rebuildsSiteGlobal(SiteSettings))],
   endpoints: previewEndpoints,
   // The admin speaks the languages Payload has translations for: English and Russian (no
   // Kazakh yet). Content is kept in all three.
@@ -69,7 +75,7 @@ export default buildConfig({
     fallback: true,
   },
   editor: lexicalEditor(),
-  db: databaseAdapter(env),
+  db: invalidatesOnCommit(databaseAdapter(env)),
   sharp,
   cors: [env.serverUrl, ...env.corsOrigins],
   csrf: [env.serverUrl, ...env.corsOrigins],

@@ -1,6 +1,7 @@
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes';
 import type { Payload } from 'payload';
 import sharp from 'sharp';
+import { withPublicCache } from '../src/api/publicCache';
 import { env } from '../src/env';
 import config from '../src/payload.config';
 import { makeUser } from './helpers';
@@ -43,7 +44,9 @@ export type RestResult = {
 };
 
 const handlers = {
-  GET: REST_GET(config),
+  // Through the public API's cache, as the route file serves it: every access test also proves
+  // that the cache never hands the public what it must not see.
+  GET: withPublicCache(REST_GET(config), env.apiCacheBytes),
   POST: REST_POST(config),
   PATCH: REST_PATCH(config),
   DELETE: REST_DELETE(config),

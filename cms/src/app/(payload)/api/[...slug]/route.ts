@@ -8,8 +8,11 @@ import {
   REST_POST,
   REST_PUT,
 } from '@payloadcms/next/routes';
+import { withPublicCache } from '../../../../api/publicCache';
+import { env } from '../../../../env';
 
-export const GET = REST_GET(config);
+// Anonymous reads of published content are answered from memory until the next write.
+export const GET = withPublicCache(REST_GET(config), env.apiCacheBytes);
 export const POST = REST_POST(config);
 export const DELETE = REST_DELETE(config);
 export const PATCH = REST_PATCH(config);
