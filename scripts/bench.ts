@@ -1,6 +1,9 @@
 /**
- * `pnpm bench [--size S|M|L] [--quick] [--report <file>]`: measures Oyu on this machine with a
- * deterministic dataset (scripts/lib/bench/). Writes the full figures as JSON to
+ * `pnpm bench [--size S|M|L] [--quick] [--report <file>] [--postgres <url>]`: measures Oyu on this
+ * machine with a deterministic dataset (scripts/lib/bench/). With `--postgres` and the URL of an
+ * empty database, the dataset is seeded there too and the REST API measured on it.
+ * `--seed-only` seeds (carrying on from a stopped seed) and stops; `--resume` measures an install
+ * seeded that way instead of starting from an empty one. Writes the full figures as JSON to
  * bench-results/bench-<size>.json and the report as Markdown: docs/performance.md for M and L,
  * bench-results/performance-<size>.md for S (the smoke test CI runs).
  */
@@ -9,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchSize } from './lib/bench/dataset';
 import { benchReport } from './lib/bench/report';
-import { runBench } from './lib/bench/run';
+import { runBench, seedBench } from './lib/bench/run';
 import { readScriptEnv, repoRoot } from './lib/env';
 import { formatDuration, info, progress } from './lib/log';
 import { run } from './lib/processes';
@@ -21,6 +24,9 @@ try {
       size: { type: 'string', default: 'S' },
       quick: { type: 'boolean', default: false },
       report: { type: 'string' },
+      postgres: { type: 'string' },
+      'seed-only': { type: 'boolean', default: false },
+      resume: { type: 'boolean', default: false },
     },
   });
   const size = values.size?.toUpperCase() as BenchSize;
@@ -34,10 +40,20 @@ try {
         : path.join(repoRoot, 'docs', 'performance.md')),
   );
   const bar = progress('rows');
+  const dataDir = path.join(env.dataDir, `bench-${size}`);
+  if (values['seed-only']) {
+    const seed = await seedBench({ size, dataDir, onStep: (step) => info(`▸ ${step}`), onProgress: bar });
+    info(
+      `\nSeeded ${dataDir} in ${formatDuration(performance.now() - started)}: ${seed.works} works, ${seed.artisans} artisans, ${seed.photos} photos (uploads p50 ${seed.uploadMs.p50} ms). Measure it with \`pnpm bench --size ${size} --resume\`.`,
+    );
+    process.exit(0);
+  }
   const result = await runBench({
+    resume: values.resume ?? false,
     size,
     quick: values.quick ?? false,
-    dataDir: path.join(env.dataDir, `bench-${size}`),
+    dataDir,
+    postgresUri: values.postgres,
     onStep: (step) => info(`▸ ${step}`),
     onProgress: bar,
   });
@@ -45,7 +61,7 @@ try {
   const json = path.join(resultsDir, `bench-${size}.json`);
   fs.writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
   fs.mkdirSync(path.dirname(report), { recursive: true });
-  const command = `pnpm bench --size ${size}${values.quick ? ' --quick' : ''}`;
+  const command = `pnpm bench --size ${size}${values.quick ? ' --quick' : ''}${values.postgres ? ' --postgres <url>' : ''}`;
   fs.writeFileSync(report, benchReport(result, command));
   // Formatted as the repository formats Markdown, so a report in docs/ passes `pnpm lint`.
   await run(

@@ -1,11 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { dataset, sizes } from '../lib/bench/dataset';
+import { probed } from '../lib/bench/probeRun';
 import { benchReport } from '../lib/bench/report';
-import { runBench } from '../lib/bench/run';
+import { runBench, seedBench } from '../lib/bench/run';
 import { chromiumPath } from '../lib/browser';
+import { repoRoot } from '../lib/env';
+import { run } from '../lib/processes';
 
 /**
  * The benchmark itself: its dataset is the same on every run, and the S size runs end to end
@@ -40,11 +45,63 @@ describe('benchmark dataset', () => {
   });
 });
 
+describe('the build probe', () => {
+  // Oyu's "zero image encodes" is only worth something if the probe sees encodes where they
+  // happen: sharp loaded by `require`, and by `import` (its ES module build, as Astro loads it).
+  const encode = "sharp({ create: { width: 8, height: 8, channels: 3, background: '#a87' } })";
+  for (const [name, args] of [
+    ['require', ['-e', `const sharp = require('sharp'); ${encode}.webp().toBuffer().then(() => {});`]],
+    [
+      'import',
+      [
+        '--input-type=module',
+        '-e',
+        `import sharp from 'sharp'; const image = await ${encode}.png().toBuffer(); await sharp(image).metadata(); await sharp(image).avif().toBuffer();`,
+      ],
+    ],
+  ] as const) {
+    it(`counts each encode of sharp loaded with ${name}, and nothing else`, async () => {
+      const probe = await probed((nodeOptions) =>
+        run(process.execPath, [...args], {
+          cwd: path.join(repoRoot, 'scripts'),
+          env: { NODE_OPTIONS: nodeOptions },
+        }),
+      );
+      expect(probe.sharpLoaded).toBe(true);
+      expect(probe.encodes).toBe(name === 'require' ? 1 : 2);
+    });
+  }
+});
+
+/** On CI a PostgreSQL server is always there (.ci/run starts it): the REST API is measured on it too. */
+const postgresServer = process.env.TEST_POSTGRES_URI;
+const withPostgres = Boolean(postgresServer) || process.env.CI === 'true';
+
+async function onServer(sql: string) {
+  const client = new pg.Client({ connectionString: postgresServer });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 describe('pnpm bench --size S --quick', () => {
-  it('measures every figure and writes the report', { timeout: 900_000 }, async () => {
+  it('measures every figure and writes the report', { timeout: 1_200_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-bench-'));
+    const database = `oyu_bench_test_${process.pid}`;
+    let postgresUri: string | undefined;
+    if (withPostgres) {
+      expect(postgresServer, 'CI must set TEST_POSTGRES_URI (see .ci/run)').toBeTruthy();
+      await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await onServer(`CREATE DATABASE ${database}`);
+      const uri = new URL(postgresServer as string);
+      uri.pathname = `/${database}`;
+      postgresUri = uri.toString();
+    }
     try {
-      const result = await runBench({ size: 'S', quick: true, dataDir, onStep: () => {} });
+      const result = await runBench({ size: 'S', quick: true, dataDir, postgresUri, onStep: () => {} });
       expect(result.seed).toMatchObject({ works: 500, artisans: 50, photos: 100 });
       expect(result.seed.uploadMs.n).toBe(100);
       const { cold, noChange, oneWork } = result.builds;
@@ -57,8 +114,28 @@ describe('pnpm bench --size S --quick', () => {
       expect(oneWork.mode).toBe('partial');
       expect(oneWork.rendered).toBeGreaterThan(0);
       expect(oneWork.rendered).toBeLessThan(cold.pages / 10);
-      expect(result.rest).toHaveLength(6);
-      for (const entry of result.rest) {
+      // The peer baseline: a page per work and artisan and a home page, every photo downloaded
+      // and encoded at the two sizes its pages use, as WebP files in the built site.
+      const { peer } = result;
+      expect(peer.pages).toBe(1 + 500 + 50);
+      expect(peer.photosFetched).toBe(100);
+      expect(peer.encodes).toBe(200);
+      expect(peer.peakRssMiB).toBeGreaterThan(0);
+      const peerWork = fs.readFileSync(
+        path.join(dataDir, 'peer-site', 'works', dataset('S').works[0]?.slug ?? '', 'index.html'),
+        'utf8',
+      );
+      const images = [...peerWork.matchAll(/<img [^>]*src="([^"]+)"/g)].map((match) => match[1] ?? '');
+      expect(images.length).toBe(dataset('S').works[0]?.photos.length);
+      for (const src of images) {
+        expect(src).toMatch(/^\/_astro\/.+\.webp$/);
+        expect(fs.existsSync(path.join(dataDir, 'peer-site', src))).toBe(true);
+      }
+
+      expect(result.restCache).toEqual(['MISS', 'HIT']);
+      expect(result.rest.filter((entry) => entry.database === 'sqlite')).toHaveLength(12);
+      expect(new Set(result.rest.map((entry) => entry.cache))).toEqual(new Set(['cached', 'uncached']));
+      for (const entry of result.rest.filter((item) => item.database === 'sqlite')) {
         expect(entry.requests, `${entry.request} at ${entry.connections}`).toBeGreaterThan(0);
         expect(entry.errors + entry.non2xx, `${entry.request} at ${entry.connections}`).toBe(0);
       }
@@ -79,10 +156,46 @@ describe('pnpm bench --size S --quick', () => {
         '## Seeding through the REST API',
         '## Site builds',
         '## REST API under load',
+        '## Peer baseline',
       ])
         expect(report).toContain(heading);
+
+      // A seed stopped half-way carries on where it was: three works gone are made again, and
+      // nothing else is written (the photos are all there: no upload).
+      const db = new DatabaseSync(path.join(dataDir, 'oyu.db'));
+      const count = (table: string) =>
+        (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      const before = { works: count('works'), media: count('media'), showcases: count('showcases') };
+      db.exec('DELETE FROM works WHERE id IN (SELECT id FROM works ORDER BY id DESC LIMIT 3)');
+      expect(count('works')).toBe(before.works - 3);
+      const resumed = await seedBench({ size: 'S', dataDir, onStep: () => {} });
+      expect({ works: count('works'), media: count('media'), showcases: count('showcases') }).toEqual(before);
+      db.close();
+      // The upload timings are kept between runs: the report still covers all 100 uploads.
+      expect(resumed.uploadMs.n).toBe(100);
+      expect(resumed.seconds).toBeGreaterThan(result.seed.seconds);
+
+      if (withPostgres) {
+        // The same dataset seeded into PostgreSQL, and the same requests measured there.
+        // (The quick run seeds PostgreSQL with the first 100 works and what they use.)
+        expect(result.postgresSeed).toMatchObject({ works: 100 });
+        expect(report).toContain('seeded with the first 100 works only');
+        const onPostgres = result.rest.filter((entry) => entry.database === 'postgres');
+        expect(onPostgres).toHaveLength(12);
+        for (const entry of onPostgres) {
+          expect(entry.requests, `${entry.request} at ${entry.connections}`).toBeGreaterThan(0);
+          expect(entry.errors + entry.non2xx, `${entry.request} at ${entry.connections}`).toBe(0);
+        }
+        expect(report).toMatch(/\| works list \(100, depth 1\) \| PostgreSQL \| uncached \| 50 \|/);
+        // A database that holds anything is refused before a thing is written.
+        await expect(
+          runBench({ size: 'S', quick: true, dataDir, postgresUri, onStep: () => {} }),
+        ).rejects.toThrow(/--postgres needs an empty database, and .* has \d+ tables/);
+      }
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}-postgres`, { recursive: true, force: true });
+      if (postgresUri) await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     }
   });
 });

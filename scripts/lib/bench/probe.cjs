@@ -9,23 +9,19 @@ const Module = require('node:module');
 const dir = __dirname;
 let encodes = 0;
 let sharpLoaded = false;
+// Every sharp operation, whichever build of sharp runs it (CommonJS `require`, or the ES module
+// build that `import('sharp')` loads, as Astro does), ends in one call to the native binding's
+// `pipeline`, and the binding is always loaded with `require`: that is what is counted.
 const load = Module._load;
 Module._load = function patchedLoad(request, ...rest) {
   const exported = load.call(this, request, ...rest);
-  if (
-    !sharpLoaded &&
-    typeof exported === 'function' &&
-    exported.prototype?.toBuffer &&
-    /(^|[\\/])sharp([\\/]|$)/.test(request)
-  ) {
+  if (!sharpLoaded && /sharp[^\\/]*\.node$/.test(request) && typeof exported?.pipeline === 'function') {
     sharpLoaded = true;
-    for (const method of ['toBuffer', 'toFile']) {
-      const original = exported.prototype[method];
-      exported.prototype[method] = function counted(...args) {
-        encodes += 1;
-        return original.apply(this, args);
-      };
-    }
+    const pipeline = exported.pipeline;
+    exported.pipeline = function countedPipeline(...args) {
+      encodes += 1;
+      return pipeline.apply(this, args);
+    };
   }
   return exported;
 };

@@ -3,9 +3,18 @@ import autocannon from 'autocannon';
 /**
  * Latency and throughput of the requests the site build makes, at several concurrencies, with
  * autocannon: the public (no sign-in) reading published works, as the build does.
+ *
+ * Each is measured twice: as asked again and again (answered from the CMS's public cache,
+ * cms/src/api/publicCache.ts, after the first), and with every request a URL never asked before
+ * (a counter in an extra query parameter, which Payload ignores), so Payload computes each one:
+ * what a build right after a change, or someone defeating the cache on purpose, costs.
  */
+export type CacheMode = 'cached' | 'uncached';
+
 export type LoadResult = {
   request: string;
+  cache: CacheMode;
+  database: 'sqlite' | 'postgres';
   connections: number;
   seconds: number;
   requests: number;
@@ -22,10 +31,33 @@ export async function load(
   url: string,
   connections: number,
   seconds: number,
+  cache: CacheMode,
+  database: LoadResult['database'],
 ): Promise<LoadResult> {
-  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
+  let counter = 0;
+  const { pathname, search } = new URL(url);
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    pipelining: 1,
+    ...(cache === 'uncached'
+      ? {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => {
+                counter += 1;
+                return { ...request, path: `${pathname}${search}&bench-request=${counter}` };
+              },
+            },
+          ],
+        }
+      : {}),
+  });
   return {
     request: name,
+    cache,
+    database,
     connections,
     seconds,
     requests: result.requests.total,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import type { BuildPhase } from '../buildRelease';
 import { buildCms } from '../cmsBuild';
 import { startCms } from '../cmsServer';
@@ -10,9 +10,11 @@ import { freePort, run } from '../processes';
 import { credentialsFile } from '../secrets';
 import { buildSite, siteFolders } from '../siteBuild';
 import { describeStack, paths } from '../stack';
-import { type BenchSize, dataset, type SizeSpec } from './dataset';
+import { type BenchSize, dataset, firstWorks, type SizeSpec } from './dataset';
 import { encodeFloor, htmlWriteFloor, sqlListFloor } from './floors';
 import { measurePages, type PagesFigures } from './pages';
+import { type PeerFigures, peerBuild } from './peer';
+import { probed } from './probeRun';
 import { type LoadResult, load, siteRequests } from './restLoad';
 import { RestClient, type SeedReport, seedThroughRest } from './seedRest';
 import type { Summary } from './stats';
@@ -46,7 +48,13 @@ export type BenchResult = {
   machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string };
   seed: SeedReport;
   builds: { cold: BuildFigures; noChange: BuildFigures; oneWork: BuildFigures };
+  /** The same dataset built the way starters do it (peer.ts), cold. */
+  peer: PeerFigures;
   rest: LoadResult[];
+  /** The cache's verdict on the same anonymous list asked twice: MISS, then HIT. */
+  restCache: string[];
+  /** The same seed into PostgreSQL, when `--postgres` was given. */
+  postgresSeed?: SeedReport;
   pages: PagesFigures;
   floors: {
     html: { pages: number; bytes: number; ms: number };
@@ -54,8 +62,6 @@ export type BenchResult = {
     encode: Awaited<ReturnType<typeof encodeFloor>>;
   };
 };
-
-const probe = fileURLToPath(new URL('./probe.cjs', import.meta.url));
 
 function machine(): BenchResult['machine'] {
   return {
@@ -67,7 +73,7 @@ function machine(): BenchResult['machine'] {
   };
 }
 
-function readCredentials(dataDir: string): { email: string; password: string } {
+export function readCredentials(dataDir: string): { email: string; password: string } {
   const text = fs.readFileSync(credentialsFile(dataDir), 'utf8');
   const value = (key: string) => new RegExp(`^${key}: (.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
   return { email: value('email'), password: value('password') };
@@ -80,61 +86,46 @@ async function measuredBuild(
   siteUrl: string,
   full: boolean,
 ): Promise<BuildFigures> {
-  // The probe writes its findings beside itself: a copy per build keeps builds apart.
-  const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-bench-probe-'));
-  const probeCopy = path.join(probeDir, 'probe.cjs');
-  fs.copyFileSync(probe, probeCopy);
-  const before = inheritedEnv().NODE_OPTIONS;
-  exportEnv({ NODE_OPTIONS: [before, `--require ${probeCopy}`].filter(Boolean).join(' ') });
   const phases: Partial<Record<BuildPhase, number>> = {};
   let phase: BuildPhase | undefined;
   let phaseStarted = performance.now();
   const started = performance.now();
-  try {
-    const result = await buildSite({
-      dataDir,
-      cmsUrl,
-      siteUrl,
-      full,
-      onProgress: ({ phase: next }) => {
-        if (next === phase) return;
-        const now = performance.now();
-        if (phase) phases[phase] = (phases[phase] ?? 0) + (now - phaseStarted) / 1000;
-        phase = next;
-        phaseStarted = now;
-      },
-    });
-    const seconds = (performance.now() - started) / 1000;
-    if (phase) phases[phase] = (phases[phase] ?? 0) + (performance.now() - phaseStarted) / 1000;
-    const probes = fs
-      .readdirSync(probeDir)
-      .filter((file) => file.endsWith('.json'))
-      .map(
-        (file) =>
-          JSON.parse(fs.readFileSync(path.join(probeDir, file), 'utf8')) as {
-            command: string;
-            maxRssKb: number;
-            sharpLoaded: boolean;
-            encodes: number;
-          },
-      );
-    // The astro process itself (`astro.js build`), not the guard that started it.
-    const astro = probes.filter((entry) => entry.command.startsWith('astro'));
-    return {
-      seconds: round(seconds),
-      pages: result.pages,
-      rendered: result.rendered,
-      mode: result.mode,
-      phases: Object.fromEntries(Object.entries(phases).map(([name, value]) => [name, round(value)])),
-      renderPagesPerSecond: phases.pages ? round(result.rendered / phases.pages) : 0,
-      peakRssMiB: round(Math.max(0, ...astro.map((entry) => entry.maxRssKb)) / 1024),
-      encodes: probes.reduce((sum, entry) => sum + entry.encodes, 0),
-      sharpLoaded: probes.some((entry) => entry.sharpLoaded),
-    };
-  } finally {
-    exportEnv({ NODE_OPTIONS: before });
-    fs.rmSync(probeDir, { recursive: true, force: true });
-  }
+  const before = inheritedEnv().NODE_OPTIONS;
+  const probe = await probed(async (nodeOptions) => {
+    // The site build starts astro with this process's environment.
+    exportEnv({ NODE_OPTIONS: nodeOptions });
+    try {
+      return await buildSite({
+        dataDir,
+        cmsUrl,
+        siteUrl,
+        full,
+        onProgress: ({ phase: next }) => {
+          if (next === phase) return;
+          const now = performance.now();
+          if (phase) phases[phase] = (phases[phase] ?? 0) + (now - phaseStarted) / 1000;
+          phase = next;
+          phaseStarted = now;
+        },
+      });
+    } finally {
+      exportEnv({ NODE_OPTIONS: before });
+    }
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (phase) phases[phase] = (phases[phase] ?? 0) + (performance.now() - phaseStarted) / 1000;
+  const { result } = probe;
+  return {
+    seconds: round(seconds),
+    pages: result.pages,
+    rendered: result.rendered,
+    mode: result.mode,
+    phases: Object.fromEntries(Object.entries(phases).map(([name, value]) => [name, round(value)])),
+    renderPagesPerSecond: phases.pages ? round(result.rendered / phases.pages) : 0,
+    peakRssMiB: probe.peakRssMiB,
+    encodes: probe.encodes,
+    sharpLoaded: probe.sharpLoaded,
+  };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -145,30 +136,25 @@ async function settle(url: string) {
   for (let attempt = 0; attempt < 3; attempt += 1) await (await fetch(url)).arrayBuffer();
 }
 
-export async function runBench(options: {
-  size: BenchSize;
-  quick: boolean;
-  dataDir: string;
-  onStep: (step: string) => void;
-  onProgress?: (done: number, total: number) => void;
-}): Promise<BenchResult> {
-  const { size, quick, dataDir, onStep } = options;
-  const startedAt = new Date().toISOString();
-  const data = dataset(size);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+/**
+ * A fresh install at `dataDir` (SQLite there, or the empty PostgreSQL database given), running;
+ * with `resume`, the install already there, to carry on seeding it.
+ */
+async function freshInstall(dataDir: string, databaseUri: string | undefined, resume = false) {
+  if (!resume) fs.rmSync(dataDir, { recursive: true, force: true });
   const cmsPort = await freePort();
   const stack = describeStack({
     dataDir,
     cmsPort,
     sitePort: await freePort(),
-    databaseUri: undefined,
+    databaseUri,
     mediaDir: path.join(dataDir, 'media'),
     s3: undefined,
     seedDemo: false,
     demoPhotoSize: undefined,
     verbose: false,
   });
-  onStep('empty database, CMS build');
+  // The seed script applies the migrations and makes the admin; nothing else.
   await Promise.all([
     run(paths.tsxBin, [paths.seedScript], {
       cwd: repoRoot,
@@ -178,37 +164,143 @@ export async function runBench(options: {
   ]);
   const cms = await startCms(stack.cmsEnv, cmsPort);
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-  const siteUrl = 'https://oyu.example';
   try {
     const client = new RestClient(cmsUrl);
     const { email, password } = readCredentials(dataDir);
     await client.login(email, password);
+    return { cms, cmsUrl, client };
+  } catch (error) {
+    await cms.stop();
+    throw error;
+  }
+}
 
+/** The site's list and one-work requests, cached and uncached, at 1, 10 and 50 connections. */
+async function restUnderLoad(
+  cmsUrl: string,
+  workId: number,
+  quick: boolean,
+  database: LoadResult['database'],
+): Promise<LoadResult[]> {
+  const rest: LoadResult[] = [];
+  for (const cache of ['cached', 'uncached'] as const) {
+    for (const request of siteRequests(cmsUrl, workId)) {
+      for (const connections of [1, 10, 50]) {
+        // The previous run's last requests may still be queued in the CMS: let them drain.
+        await settle(request.url);
+        rest.push(await load(request.name, request.url, connections, quick ? 2 : 10, cache, database));
+      }
+    }
+  }
+  return rest;
+}
+
+/** Refuses a PostgreSQL database that holds anything: the benchmark fills it from nothing. */
+async function checkEmptyPostgres(uri: string) {
+  const client = new pg.Client({ connectionString: uri });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`--postgres: cannot connect to ${redact(uri)}: ${(error as Error).message}`);
+  }
+  try {
+    const { rows } = await client.query<{ count: string }>(
+      "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
+    );
+    const tables = Number(rows[0]?.count ?? 0);
+    if (tables > 0) {
+      throw new Error(
+        `--postgres needs an empty database, and ${redact(uri)} has ${tables} tables: create one for the benchmark (createdb oyu_bench) and pass its URL`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+const redact = (uri: string) => uri.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
+/** Where a data folder's seed keeps its upload timings between runs. */
+const progressFile = (dataDir: string) => path.join(dataDir, 'seed-progress.json');
+
+/**
+ * Only the seed, carried on from where the last one stopped (`pnpm bench --size M --seed-only`):
+ * M and L take hours of uploads, which can be spread over several runs; then
+ * `pnpm bench --size M --resume` measures.
+ */
+export async function seedBench(options: {
+  size: BenchSize;
+  dataDir: string;
+  onStep: (step: string) => void;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<SeedReport> {
+  const data = dataset(options.size);
+  const resume = fs.existsSync(path.join(options.dataDir, 'oyu.db'));
+  options.onStep(resume ? `carry on seeding ${options.dataDir}` : 'empty database, CMS build');
+  const { cms, client } = await freshInstall(options.dataDir, undefined, resume);
+  try {
+    options.onStep(`seed ${data.works.length} works, ${data.artisans.length} artisans through the REST API`);
+    return await seedThroughRest(client, data, {
+      concurrency: 2,
+      onProgress: options.onProgress,
+      progressFile: progressFile(options.dataDir),
+    });
+  } finally {
+    await cms.stop();
+  }
+}
+
+export async function runBench(options: {
+  size: BenchSize;
+  quick: boolean;
+  dataDir: string;
+  /** Carry on with the install in `dataDir` (left by `seedBench` or a stopped run) instead of a fresh one. */
+  resume?: boolean;
+  /** An empty PostgreSQL database: the dataset is seeded there too and its REST API measured. */
+  postgresUri?: string | undefined;
+  onStep: (step: string) => void;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<BenchResult> {
+  const { size, quick, dataDir, onStep, postgresUri } = options;
+  const startedAt = new Date().toISOString();
+  const data = dataset(size);
+  if (postgresUri) await checkEmptyPostgres(postgresUri);
+  const resume = Boolean(options.resume) && fs.existsSync(path.join(dataDir, 'oyu.db'));
+  onStep(resume ? `carry on with ${dataDir}` : 'empty database, CMS build');
+  const { cms, cmsUrl, client } = await freshInstall(dataDir, undefined, resume);
+  const siteUrl = 'https://oyu.example';
+  let result: BenchResult;
+  try {
     onStep(`seed ${data.works.length} works, ${data.artisans.length} artisans through the REST API`);
-    const seed = await seedThroughRest(client, data, { concurrency: 2, onProgress: options.onProgress });
+    const seed = await seedThroughRest(client, data, {
+      concurrency: 2,
+      onProgress: options.onProgress,
+      progressFile: progressFile(dataDir),
+    });
 
     onStep('site build: cold');
     const cold = await measuredBuild(dataDir, cmsUrl, siteUrl, true);
     onStep('site build: nothing changed');
     const noChange = await measuredBuild(dataDir, cmsUrl, siteUrl, false);
     onStep('site build: one work edited');
-    const works = (await client.call('GET', '/api/works?limit=1&depth=0&sort=id')) as {
-      docs: { id: number; title: string }[];
-    };
-    const first = works.docs[0];
-    if (!first) throw new Error('The benchmark dataset has no works');
+    const first = await firstWork(client);
     await client.call('PATCH', `/api/works/${first.id}?locale=en`, { title: `${first.title} (edited)` });
     const oneWork = await measuredBuild(dataDir, cmsUrl, siteUrl, false);
 
-    onStep('REST API under load');
-    const rest: LoadResult[] = [];
-    for (const request of siteRequests(cmsUrl, first.id)) {
-      for (const connections of [1, 10, 50]) {
-        // The previous run's last requests may still be queued in the CMS: let them drain.
-        await settle(request.url);
-        rest.push(await load(request.name, request.url, connections, quick ? 3 : 10));
-      }
+    onStep('peer baseline: a starter-style Astro site over the same CMS');
+    const peer = await peerBuild({ cmsUrl, outDir: path.join(dataDir, 'peer-site') });
+
+    onStep('REST API under load (SQLite)');
+    // The running CMS answers a repeated anonymous read from its cache: the header says so.
+    const [list] = siteRequests(cmsUrl, first.id);
+    const verdicts: string[] = [];
+    const checkUrl = `${list?.url}&bench-check=${Date.now()}`;
+    for (let attempt = 0; attempt < 2 && list; attempt += 1) {
+      const response = await fetch(checkUrl);
+      await response.arrayBuffer();
+      verdicts.push(response.headers.get('x-oyu-cache') ?? 'none');
     }
+    const rest = await restUnderLoad(cmsUrl, first.id, quick, 'sqlite');
 
     onStep(
       quick ? 'pages: Lighthouse on two page types, search' : 'pages: Lighthouse on every page type, search',
@@ -221,7 +313,7 @@ export async function runBench(options: {
       sqlList: sqlListFloor(path.join(dataDir, 'oyu.db')),
       encode: await encodeFloor(data.spec.photo),
     };
-    return {
+    result = {
       size,
       spec: data.spec,
       quick,
@@ -229,11 +321,43 @@ export async function runBench(options: {
       machine: machine(),
       seed,
       builds: { cold, noChange, oneWork },
+      peer,
       rest,
+      restCache: verdicts,
       pages,
       floors,
     };
   } finally {
     await cms.stop();
   }
+
+  if (postgresUri) {
+    // The same dataset through the same API into PostgreSQL, with the SQLite CMS stopped.
+    onStep('PostgreSQL: empty database');
+    const postgres = await freshInstall(`${dataDir}-postgres`, postgresUri);
+    // A quick run checks that this works, on a hundred works; a full run measures the full size.
+    const pgData = quick ? firstWorks(data, 100) : data;
+    try {
+      onStep(`PostgreSQL: seed ${pgData.works.length} works, ${pgData.artisans.length} artisans`);
+      result.postgresSeed = await seedThroughRest(postgres.client, pgData, {
+        concurrency: 2,
+        onProgress: options.onProgress,
+      });
+      onStep('REST API under load (PostgreSQL)');
+      const first = await firstWork(postgres.client);
+      result.rest.push(...(await restUnderLoad(postgres.cmsUrl, first.id, quick, 'postgres')));
+    } finally {
+      await postgres.cms.stop();
+    }
+  }
+  return result;
+}
+
+async function firstWork(client: RestClient) {
+  const works = (await client.call('GET', '/api/works?limit=1&depth=0&sort=id')) as {
+    docs: { id: number; title: string }[];
+  };
+  const first = works.docs[0];
+  if (!first) throw new Error('The benchmark dataset has no works');
+  return first;
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { drawPiece } from '@oyu/cms/seed/draw';
 import { mapLimit } from '@oyu/shared-types';
 import type { BenchPhoto, dataset } from './dataset';
@@ -52,6 +53,16 @@ export class RestClient {
     return text ? JSON.parse(text) : undefined;
   }
 
+  /** Every document of a collection with only `fields` (and the id), in `locale` without fallback. */
+  async list<T>(collection: string, fields: string[], locale = 'en'): Promise<(T & { id: number })[]> {
+    const select = fields.map((field) => `select[${field}]=true`).join('&');
+    const json = (await this.call(
+      'GET',
+      `/api/${collection}?limit=0&depth=0&locale=${locale}&fallback-locale=none&${select}`,
+    )) as { docs: (T & { id: number })[] };
+    return json.docs;
+  }
+
   /** slug → id of every document of a collection. */
   async ids(collection: string): Promise<Map<string, number>> {
     const json = (await this.call('GET', `/api/${collection}?limit=0&depth=0&select[slug]=true`)) as {
@@ -74,19 +85,60 @@ async function photoForm(photo: BenchPhoto): Promise<FormData> {
   return form;
 }
 
+/** Upload timings kept between runs, so a seed resumed later still reports every upload. */
+type SeedProgress = { seconds: number; uploads: number[]; largeUploads: number[] };
+
+function readProgress(file: string | undefined): SeedProgress {
+  if (!file || !fs.existsSync(file)) return { seconds: 0, uploads: [], largeUploads: [] };
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as SeedProgress;
+}
+
+function writeProgress(file: string | undefined, progress: SeedProgress) {
+  if (!file) return;
+  fs.writeFileSync(`${file}.partial`, JSON.stringify(progress));
+  fs.renameSync(`${file}.partial`, file);
+}
+
+/**
+ * Seeds `data`, skipping what the CMS already holds (editions by year, artisans, works and
+ * collections by slug, photos by file name), so a seed that was stopped carries on where it
+ * was: M and L take hours. With `progressFile`, the upload timings and the seconds spent are
+ * kept there between runs, and the report covers every run.
+ */
 export async function seedThroughRest(
   client: RestClient,
   data: Dataset,
-  options: { concurrency: number; onProgress?: (done: number, total: number) => void },
+  options: {
+    concurrency: number;
+    onProgress?: (done: number, total: number) => void;
+    progressFile?: string;
+  },
 ): Promise<SeedReport> {
   const started = performance.now();
+  const progress = readProgress(options.progressFile);
+  const spent = () => progress.seconds + (performance.now() - started) / 1000;
+  const save = () => writeProgress(options.progressFile, { ...progress, seconds: spent() });
   const [pieceTypes, materials, techniques] = await Promise.all([
     client.ids('piece-types'),
     client.ids('materials'),
     client.ids('techniques'),
   ]);
-  const editions = new Map<number, number>();
+  const existing = {
+    editions: await client.list<{ year: number }>('editions', ['year']),
+    artisans: await client.ids('artisans'),
+    media: await client.list<{ filename: string }>('media', ['filename']),
+    works: await client.ids('works'),
+    /** Works whose Kazakh title is missing: created, but stopped before their translations. */
+    untranslated: new Set(
+      (await client.list<{ slug: string; title: string | null }>('works', ['slug', 'title'], 'kk'))
+        .filter((work) => !work.title)
+        .map((work) => work.slug),
+    ),
+    showcases: await client.ids('showcases'),
+  };
+  const editions = new Map<number, number>(existing.editions.map((edition) => [edition.year, edition.id]));
   for (const [index, year] of data.spec.editions.entries()) {
+    if (editions.has(year)) continue;
     const current = index === data.spec.editions.length - 1;
     const json = (await client.call('POST', '/api/editions?locale=en', {
       year,
@@ -99,6 +151,11 @@ export async function seedThroughRest(
   const total = data.artisans.length + data.works.length;
   let done = 0;
   const artisanIds = await mapLimit(data.artisans, options.concurrency * 2, async (artisan) => {
+    const known = existing.artisans.get(artisan.slug);
+    if (known !== undefined) {
+      options.onProgress?.(++done, total);
+      return known;
+    }
     const json = (await client.call('POST', '/api/artisans?locale=en', {
       name: artisan.name,
       slug: artisan.slug,
@@ -110,20 +167,29 @@ export async function seedThroughRest(
     return json.doc.id;
   });
 
-  const uploads: number[] = [];
-  const largeUploads: number[] = [];
+  const mediaIds = new Map(existing.media.map((photo) => [photo.filename, photo.id]));
   /** Each photo uploaded once, whichever work asks first; works that share it reuse its id. */
   const uploaded = new Map<number, Promise<number>>();
+  let sinceSaved = 0;
   const upload = (index: number) => {
     let id = uploaded.get(index);
     if (!id) {
       const photo = data.photos[index] as BenchPhoto;
-      id = photoForm(photo).then(async (form) => {
-        const sent = performance.now();
-        const json = (await client.call('POST', '/api/media', form)) as { doc: { id: number } };
-        (photo.width * photo.height > 20e6 ? largeUploads : uploads).push(performance.now() - sent);
-        return json.doc.id;
-      });
+      const known = mediaIds.get(photo.name);
+      id =
+        known !== undefined
+          ? Promise.resolve(known)
+          : photoForm(photo).then(async (form) => {
+              const sent = performance.now();
+              const json = (await client.call('POST', '/api/media', form)) as { doc: { id: number } };
+              const timings = photo.width * photo.height > 20e6 ? progress.largeUploads : progress.uploads;
+              timings.push(Math.round(performance.now() - sent));
+              if (++sinceSaved >= 50) {
+                sinceSaved = 0;
+                save();
+              }
+              return json.doc.id;
+            });
       uploaded.set(index, id);
     }
     return id;
@@ -132,35 +198,44 @@ export async function seedThroughRest(
   await mapLimit(data.works, options.concurrency, async (work) => {
     const photoIds: number[] = [];
     for (const index of work.photos) photoIds.push(await upload(index));
-    const created = (await client.call('POST', '/api/works?locale=en', {
-      title: work.title.en,
-      slug: work.slug,
-      artisans: work.artisans.map((index) => artisanIds[index]),
-      photos: photoIds,
-      pieceType: pieceTypes.get(work.pieceType),
-      materials: work.materials.map((slug) => materials.get(slug)).filter(Boolean),
-      techniques: work.techniques.map((slug) => techniques.get(slug)).filter(Boolean),
-      year: { from: work.year },
-      editions: [editions.get(work.edition)],
-      licence: 'all-rights-reserved',
-      _status: 'published',
-    })) as { doc: { id: number } };
-    const inEdition = worksByEdition.get(work.edition) ?? [];
-    inEdition.push({ index: work.index, id: created.doc.id });
-    worksByEdition.set(work.edition, inEdition);
-    for (const locale of ['ru', 'kk'] as const) {
-      await client.call('PATCH', `/api/works/${created.doc.id}?locale=${locale}`, {
-        title: work.title[locale],
+    let id = existing.works.get(work.slug);
+    if (id === undefined) {
+      const created = (await client.call('POST', '/api/works?locale=en', {
+        title: work.title.en,
+        slug: work.slug,
+        artisans: work.artisans.map((index) => artisanIds[index]),
+        photos: photoIds,
+        pieceType: pieceTypes.get(work.pieceType),
+        materials: work.materials.map((slug) => materials.get(slug)).filter(Boolean),
+        techniques: work.techniques.map((slug) => techniques.get(slug)).filter(Boolean),
+        year: { from: work.year },
+        editions: [editions.get(work.edition)],
+        licence: 'all-rights-reserved',
         _status: 'published',
-      });
+      })) as { doc: { id: number } };
+      id = created.doc.id;
+    }
+    const inEdition = worksByEdition.get(work.edition) ?? [];
+    inEdition.push({ index: work.index, id });
+    worksByEdition.set(work.edition, inEdition);
+    if (!existing.works.has(work.slug) || existing.untranslated.has(work.slug)) {
+      // Kazakh last: a work with its Kazakh title has all three.
+      for (const locale of ['ru', 'kk'] as const) {
+        await client.call('PATCH', `/api/works/${id}?locale=${locale}`, {
+          title: work.title[locale],
+          _status: 'published',
+        });
+      }
     }
     options.onProgress?.(++done, total);
   });
   // One collection (AJW showcase) per edition: its first 24 works, in dataset order.
   for (const [year, works] of worksByEdition) {
+    const slug = `bench-collection-${year}`;
+    if (existing.showcases.has(slug)) continue;
     await client.call('POST', '/api/showcases?locale=en', {
       title: `Collection ${year}`,
-      slug: `bench-collection-${year}`,
+      slug,
       edition: editions.get(year),
       works: works
         .sort((a, b) => a.index - b.index)
@@ -169,7 +244,8 @@ export async function seedThroughRest(
       _status: 'published',
     });
   }
-  const seconds = (performance.now() - started) / 1000;
+  save();
+  const seconds = spent();
   return {
     seconds,
     artisans: data.artisans.length,
@@ -177,7 +253,7 @@ export async function seedThroughRest(
     photos: uploaded.size,
     rowsPerSecond: total / seconds,
     photosPerSecond: uploaded.size / seconds,
-    uploadMs: summarize(uploads),
-    ...(largeUploads.length ? { largeUploadMs: summarize(largeUploads) } : {}),
+    uploadMs: summarize(progress.uploads),
+    ...(progress.largeUploads.length ? { largeUploadMs: summarize(progress.largeUploads) } : {}),
   };
 }
