@@ -1,4 +1,5 @@
 import type { CollectionConfig, DatabaseAdapterObj, GlobalConfig } from 'payload';
+import { appendCollectionHooks, appendGlobalHook } from '../hooks/appendHooks';
 
 /**
  * The public API's response cache: what an anonymous GET of a published collection or the site
@@ -204,26 +205,19 @@ export function invalidatesOnCommit(adapterObj: DatabaseAdapterObj): DatabaseAda
   };
 }
 
-const invalidateAfterChange = ({ doc }: { doc: unknown }) => {
+const invalidateAfterWrite = ({ doc }: { doc: unknown }) => {
   invalidatePublicCache();
   return doc;
 };
 
 /** Adds the emptying hooks to a collection the public reads. */
 export function invalidatesPublicCache(collection: CollectionConfig): CollectionConfig {
-  return {
-    ...collection,
-    hooks: {
-      ...collection.hooks,
-      afterChange: [...(collection.hooks?.afterChange ?? []), invalidateAfterChange],
-      afterDelete: [...(collection.hooks?.afterDelete ?? []), invalidateAfterChange],
-    },
-  };
+  return appendCollectionHooks(collection, {
+    afterChange: invalidateAfterWrite,
+    afterDelete: invalidateAfterWrite,
+  });
 }
 
 export function invalidatesPublicCacheGlobal(global: GlobalConfig): GlobalConfig {
-  return {
-    ...global,
-    hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), invalidateAfterChange] },
-  };
+  return appendGlobalHook(global, invalidateAfterWrite);
 }

@@ -6,6 +6,7 @@ import type {
   GlobalConfig,
   Payload,
 } from 'payload';
+import { appendCollectionHooks, appendGlobalHook } from '../hooks/appendHooks';
 import { requestRebuild } from './rebuild';
 
 /**
@@ -54,19 +55,9 @@ const afterGlobalChange: GlobalAfterChangeHook = async ({ doc, req }) => {
 
 /** Adds the hooks to a collection whose published content the site shows. */
 export function rebuildsSite(collection: CollectionConfig): CollectionConfig {
-  return {
-    ...collection,
-    hooks: {
-      ...collection.hooks,
-      afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
-      afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
-    },
-  };
+  return appendCollectionHooks(collection, { afterChange, afterDelete });
 }
 
 export function rebuildsSiteGlobal(global: GlobalConfig): GlobalConfig {
-  return {
-    ...global,
-    hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), afterGlobalChange] },
-  };
+  return appendGlobalHook(global, afterGlobalChange);
 }

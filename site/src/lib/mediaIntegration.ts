@@ -24,8 +24,8 @@ export async function referencedMedia(outDir: string): Promise<Set<string>> {
 }
 
 /**
- * Puts into the output exactly the photo files that the built pages use, copied as the CMS
- * encoded them at upload (never re-encoded). A page that points at a file the cache does not
+ * Puts into the output exactly the photo files that the built pages use, as the CMS encoded
+ * them at upload (never re-encoded), linked or copied from the download cache. A page that points at a file the cache does not
  * hold fails the build rather than shipping a broken image.
  */
 export function oyuMedia(options: {
@@ -69,7 +69,11 @@ export function oyuMedia(options: {
             // Photos of a frozen edition's pages come with them from the archive.
             if (await fs.stat(path.join(target, name)).catch(() => undefined)) return;
             try {
-              await fs.copyFile(source, path.join(target, name));
+              // A hard link where the cache and the build share a disk: the cache only ever
+              // renames new files into place, so a build's file never changes under it.
+              await fs
+                .link(source, path.join(target, name))
+                .catch(() => fs.copyFile(source, path.join(target, name)));
               const { size } = await fs.stat(source);
               bytes += size;
             } catch {
