@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { squareSize, WorkSchema } from '@oyu/shared-types';
 import { afterAll, describe, expect, it } from 'vitest';
-import { browseItem } from '../src/lib/browse';
+import { browseItem, browsePagePath, browsePageSize, browsePages } from '../src/lib/browse';
 import { type BrowseData, packBrowseData, unpackBrowseData } from '../src/lib/browseData';
 import { referencedMedia } from '../src/lib/mediaIntegration';
 import { routeFile } from '../src/lib/plan';
@@ -113,7 +113,28 @@ describe('works.json', () => {
   });
 });
 
-describe('the build plan', () => {
+describe('the listing without JavaScript', () => {
+  it.each([
+    [0, 0],
+    [1, 1],
+    [48, 1],
+    [49, 2],
+    [130, 3],
+    [5000, 105],
+  ])('puts %i works on %i pages, each once, in order', (n, count) => {
+    const list = Array.from({ length: n }, (_, i) => i);
+    const pages = browsePages(list);
+    expect(pages).toHaveLength(count);
+    expect(pages.flat()).toEqual(list);
+    for (const page of pages.slice(0, -1)) expect(page).toHaveLength(browsePageSize);
+  });
+
+  it('starts on the browse page and goes on at /browse/page/<n>/', () => {
+    expect(browsePageSize).toBe(48);
+    expect(browsePagePath(1)).toBe('/browse/');
+    expect(browsePagePath(2)).toBe('/browse/page/2/');
+  });
+
   it('plans pages by their index.html, and works.json by its own name', () => {
     expect(routeFile('[lang]/browse/page/[n]', { lang: 'kk', n: '3' })).toBe('kk/browse/page/3/index.html');
     expect(routeFile('[lang]/browse', { lang: 'en' })).toBe('en/browse/index.html');

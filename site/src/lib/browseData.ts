@@ -95,3 +95,8 @@ export async function loadBrowseData(url: string, fetcher: typeof fetch = fetch)
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return unpackBrowseData((await response.json()) as BrowseData);
 }
+
+/** A count as the reader's language writes it: 5,000 in English, 5 000 in Russian and Kazakh. */
+export function formatCount(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
