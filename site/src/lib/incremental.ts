@@ -14,9 +14,10 @@ import { facetKeys, workFacets } from './facets';
  * The next build compares the documents it just fetched with the live release's. When only
  * the content of existing works, artisans, collections or editions changed, it renders only the
  * pages that show them — their own pages and every page linking to them (cards, lists, facts,
- * timelines), plus the pages that depend on all works (home, browse and its works.json) — and takes every other
- * file from the live release. Anything else (code, settings, venues, vocabulary, a document
- * added, removed or moved to another address, a new filter value) makes a full build.
+ * timelines), plus the pages that depend on all works (home, browse and its works.json) — and
+ * takes every other file from the live release. Anything else (code, settings, venues,
+ * vocabulary, a document added, removed or moved to another address, a new filter value) makes
+ * a full build.
  */
 export type DocEntry = { hash: string; url: string | null; related?: string };
 export type DataIndex = { code: string; docs: Record<string, DocEntry> };
