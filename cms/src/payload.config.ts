@@ -8,6 +8,7 @@ import { ru } from '@payloadcms/translations/languages/ru';
 import { buildConfig } from 'payload';
 import sharp from 'sharp';
 import { hasRole } from './access/roles';
+import { invalidatesOnCommit, invalidatesPublicCache, invalidatesPublicCacheGlobal } from './api/publicCache';
 import { Artisans } from './collections/Artisans';
 import { Editions } from './collections/Editions';
 import { Materials } from './collections/Materials';
@@ -22,11 +23,6 @@ import { databaseAdapter } from './database';
 import { previewEndpoints } from './endpoints/preview';
 import { env } from './env';
 import { SiteSettings } from './globals/SiteSettings';
-import {
-  invalidatesOnCommit,
-  invalidatesPublicCache,
-  invalidatesPublicCacheGlobal,
-} from './api/publicCache';
 import { freshUploadState } from './media/freshUploadState';
 import { sweepOrphanFiles } from './media/orphans';
 import { s3ClientConfig } from './media/s3Settings';

@@ -133,11 +133,54 @@ describe('site built from a running CMS', () => {
     for (const file of files) expect(fs.existsSync(path.join(outDir, 'media', file)), file).toBe(true);
   });
 
-  it('lists every published work on the browse page, and a few featured ones on the home page', () => {
+  it('lists the works a page at a time from the browse page, all of them in works.json, and a few featured ones on the home page', () => {
+    const pageSize = 48;
+    const pageCount = Math.ceil(published.length / pageSize);
+    // The demo has more works than one page holds, so the listing goes on.
+    expect(pageCount).toBeGreaterThan(1);
     for (const lang of ['en', 'ru', 'kk']) {
       const links = (html: string) =>
         new Set([...html.matchAll(new RegExp(`href="/${lang}/works/([^/]+)/"`, 'g'))].map((m) => m[1]));
-      expect(links(read(`${lang}/browse/index.html`)).size, lang).toBe(published.length);
+      const browse = read(`${lang}/browse/index.html`);
+      expect(links(browse).size, lang).toBe(pageSize);
+      expect(browse).toContain(`href="/${lang}/browse/page/2/"`);
+      const status = {
+        en: `${pageSize} of ${published.length} works`,
+        ru: `Работ: ${pageSize} из ${published.length}`,
+        kk: `${published.length} жұмыстың ${pageSize}-і`,
+      }[lang];
+      expect(browse).toContain(`role="status">${status}</p>`);
+      // Pages 2 and on: each work on exactly one page of the listing.
+      const pages = fs.readdirSync(path.join(outDir, lang, 'browse', 'page')).sort();
+      expect(pages, lang).toEqual(Array.from({ length: pageCount - 1 }, (_, i) => String(i + 2)).sort());
+      const listed = [browse, ...pages.map((n) => read(`${lang}/browse/page/${n}/index.html`))].flatMap(
+        (html) => [...links(html)],
+      );
+      expect(new Set(listed).size, lang).toBe(listed.length);
+      expect(new Set(listed), lang).toEqual(new Set(published.map((work) => work.slug)));
+      const last = read(`${lang}/browse/page/${pageCount}/index.html`);
+      const previous = pageCount === 2 ? `/${lang}/browse/` : `/${lang}/browse/page/${pageCount - 1}/`;
+      expect(last).toContain(`href="${previous}"`);
+      expect(last).toContain(
+        `<link rel="canonical" href="https://oyu.example/${lang}/browse/page/${pageCount}/">`,
+      );
+      expect(last).toMatch(/<nav aria-label="[^"]+" class="pager/);
+      // works.json: every work, with its title in the language, and no whitespace.
+      const json = read(`${lang}/browse/works.json`);
+      const data = JSON.parse(json) as {
+        pages: string;
+        media: string;
+        works: { slug: string; title: string }[];
+      };
+      expect(data.pages).toBe(`/${lang}/works/`);
+      expect(data.works.map((work) => work.slug).sort(), lang).toEqual(
+        published.map((work) => work.slug).sort(),
+      );
+      for (const work of published)
+        expect(data.works.find((w) => w.slug === work.slug)?.title).toBe(
+          work.title[lang as 'en' | 'ru' | 'kk'],
+        );
+      expect(json).not.toMatch(/\n|": /);
       const home = read(`${lang}/index.html`);
       expect(links(home).size, lang).toBe(8);
       expect(home).toContain(`href="/${lang}/browse/"`);
@@ -279,10 +322,17 @@ describe('site built from a running CMS', () => {
     }
   });
 
-  it('copies only the photo files the pages use', () => {
+  it('copies only the photo files the pages and works.json use', () => {
     const referenced = new Set(
       htmlFiles().flatMap((file) => [...read(file).matchAll(/\/media\/([^"\s&?,]+)/g)].map((m) => m[1])),
     );
+    const cards = ['en', 'ru', 'kk'].flatMap((lang) =>
+      (JSON.parse(read(`${lang}/browse/works.json`)) as { works: { image?: { file: string } }[] }).works.map(
+        (work) => work.image?.file,
+      ),
+    );
+    expect(cards.every(Boolean)).toBe(true);
+    for (const file of cards) referenced.add(file);
     const shipped = fs.readdirSync(path.join(outDir, 'media'));
     expect(new Set(shipped)).toEqual(referenced);
   });
@@ -521,11 +571,21 @@ describe('site built from a running CMS', () => {
           .poll(() => page.locator('.browse .status').textContent())
           .toBe(`${total} жұмыстың ${kazakh.size}-і`);
 
-        // Without JavaScript: every work is listed, and each value links to its static page.
+        // Without JavaScript: the first page, a link to the rest, and each value links to its
+        // static page.
         const noScript = await browser.newContext({ javaScriptEnabled: false });
         const plain = await noScript.newPage();
         await plain.goto(`${base}/en/browse/`);
-        expect(await plain.locator('.browse .card').count()).toBe(total);
+        expect(await plain.locator('.browse .card').count()).toBe(48);
+        expect(await plain.locator('.browse .status').textContent()).toBe(`48 of ${total} works`);
+        await plain
+          .getByRole('navigation', { name: 'Pages' })
+          .getByRole('link', { name: /Next page/ })
+          .click();
+        await plain.waitForURL(`${base}/en/browse/page/2/`);
+        expect(await plain.locator('main .card').count()).toBe(Math.min(48, total - 48));
+        await plain.getByRole('link', { name: /Previous page/ }).click();
+        await plain.waitForURL(`${base}/en/browse/`);
         await plain.locator('summary', { hasText: 'Materials' }).click();
         await plain.getByRole('link', { name: /^Silver/ }).click();
         await plain.waitForURL(`${base}/en/browse/material/silver/`);
@@ -803,6 +863,9 @@ describe('site built from a running CMS', () => {
     expect(sitemap).toContain('<loc>https://oyu.example/kk/works/');
     expect(sitemap).toContain('hreflang="ru"');
     expect(sitemap).not.toContain('/404');
+    // The pages of the listing are pages like any other; works.json is not a page.
+    expect(sitemap).toContain('<loc>https://oyu.example/ru/browse/page/2/</loc>');
+    expect(sitemap).not.toContain('works.json');
     expect(read('robots.txt')).toContain('Sitemap: https://oyu.example/sitemap-index.xml');
   });
 
@@ -831,6 +894,7 @@ describe('site built from a running CMS', () => {
           '/en/browse/',
           '/ru/browse/?material=silver',
           '/kk/browse/material/silver/',
+          '/ru/browse/page/2/',
           '/en/search/?q=silver',
           '/kk/search/?q=күміс',
           // The work page with its lightbox open.

@@ -24,7 +24,9 @@ const data = (works: Doc[], artisanName = 'Aigerim', settings = 'about') =>
   ]);
 const links: LinkIndex = {
   'en/index.html': ['/en/works/ring/'],
-  'en/browse/index.html': ['/en/works/ring/', '/en/works/cuff/'],
+  'en/browse/index.html': ['/en/works/ring/'],
+  // The second page of the listing without JavaScript.
+  'en/browse/page/2/index.html': ['/en/works/cuff/'],
   'en/works/ring/index.html': ['/en/artisans/aigerim/', '/en/works/cuff/'],
   'en/works/cuff/index.html': ['/en/artisans/aigerim/'],
   'en/artisans/aigerim/index.html': ['/en/works/ring/', '/en/works/cuff/'],
@@ -60,14 +62,29 @@ describe('incremental build plan', () => {
         'en/artisans/aigerim/index.html',
         'en/browse/country/kz/index.html',
         'en/browse/index.html',
+        'en/browse/works.json',
         'en/browse/material/silver/index.html',
         'en/index.html',
         'en/works/ring/index.html',
         'kk/browse/index.html',
+        'kk/browse/works.json',
         'kk/index.html',
         'ru/browse/index.html',
+        'ru/browse/works.json',
         'ru/index.html',
       ].sort(),
+    );
+  });
+
+  it('renders the page of the listing that shows a retitled work, and works.json with the browse page', () => {
+    const result = pages(plan(data([work(1, 'ring'), work(2, 'cuff', { title: 'Wide cuff' })])));
+    expect(result).toEqual(
+      expect.arrayContaining([
+        'en/browse/index.html',
+        'en/browse/works.json',
+        'en/browse/page/2/index.html',
+        'en/works/cuff/index.html',
+      ]),
     );
   });
 

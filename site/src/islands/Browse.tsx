@@ -1,5 +1,7 @@
-import { type ChangeEvent, useEffect, useMemo, useState } from 'react';
+import { type ChangeEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { formatCount, loadBrowseData } from '../lib/browseData';
 import {
+  type CountTable,
   type FacetKey,
   type FacetOption,
   type Facetted,
@@ -16,14 +18,20 @@ import './Browse.css';
 
 const eagerCards = 4;
 
-export type BrowseItem = Facetted & {
+/** What a card shows of a work. */
+export type BrowseCard = {
   href: string;
   title: string;
   makers: string;
   image: { src: string; width: number; height: number; placeholder?: string; colour?: string } | null;
 };
 
+/** A card and the work's facet values. */
+export type BrowseItem = BrowseCard & Facetted;
+
 export type BrowseLabels = {
+  /** The language counts are written in. */
+  locale: string;
   facets: Record<FacetKey, string>;
   filters: string;
   clear: string;
@@ -31,56 +39,120 @@ export type BrowseLabels = {
   showing: string;
   showMore: string;
   none: string;
+  /** The name of the navigation to the next page of the listing. */
+  pages: string;
+  nextPage: string;
 };
 
 type Props = {
   /** `/en`: where the static one-value pages live. */
   base: string;
-  items: BrowseItem[];
+  /** The language's works.json (see lib/browseData.ts): every work, fetched once hydrated. */
+  src: string;
+  /** The first page of works, shown until the data arrives (and for good without JavaScript). */
+  first: BrowseCard[];
+  /** How many works there are in all. */
+  total: number;
+  /** Each facet value's number of works, over all works. */
+  counts: CountTable;
+  /** The second page of the listing for visitors without JavaScript, when there is one. */
+  next?: string | undefined;
   options: Record<FacetKey, FacetOption[]>;
   labels: BrowseLabels;
   pageSize?: number;
 };
 
 /**
- * The browse page's filters. Rendered on the server as links to the static one-value pages,
- * so it works without JavaScript; once hydrated, the links become checkboxes that combine,
- * with live counts, and the selection lives in the URL (`?material=silver,gold&colour=red`).
+ * The browse page's filters. Rendered on the server with the first page of works, the filters
+ * as links to the static one-value pages and a link to the next page of the listing, so it
+ * works without JavaScript. Once hydrated, it fetches every work (works.json) and, when they
+ * arrive, the links become checkboxes that combine, with live counts, and the selection lives
+ * in the URL (`?material=silver,gold&colour=red`). Until then, or if the fetch fails, the
+ * server-rendered page stays as it is.
  */
-export default function Browse({ base, items, options, labels, pageSize = 48 }: Props) {
-  const [hydrated, setHydrated] = useState(false);
+export default function Browse({
+  base,
+  src,
+  first,
+  total,
+  counts: initialCounts,
+  next,
+  options,
+  labels,
+  pageSize = 48,
+}: Props) {
+  const [works, setWorks] = useState<BrowseItem[] | null>(null);
   const [selection, setSelection] = useState<Selection>({});
   const [shown, setShown] = useState(pageSize);
+  const root = useRef<HTMLDivElement>(null);
+  /** The control that had focus when the data arrived, to focus its replacement. */
+  const refocus = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     const read = () => setSelection(parseSelection(window.location.search));
     read();
-    setHydrated(true);
     window.addEventListener('popstate', read);
-    return () => window.removeEventListener('popstate', read);
-  }, []);
+    let stopped = false;
+    loadBrowseData(src)
+      .then((items) => {
+        if (stopped) return;
+        // The first page already has its blurred placeholders; works.json leaves them out.
+        const placeholders = new Map(first.map((item) => [item.href, item.image?.placeholder]));
+        const active = document.activeElement;
+        refocus.current =
+          active instanceof HTMLElement && root.current?.contains(active) ? active.dataset.focus : undefined;
+        setWorks(
+          items.map((item) => {
+            const placeholder = placeholders.get(item.href);
+            return placeholder && item.image ? { ...item, image: { ...item.image, placeholder } } : item;
+          }),
+        );
+      })
+      .catch((error: unknown) => {
+        // The server-rendered page stays: links to the one-value pages and the next page.
+        console.warn('The filters stay links: the works could not be loaded.', error);
+      });
+    return () => {
+      stopped = true;
+      window.removeEventListener('popstate', read);
+    };
+  }, [src, first]);
 
-  const results = useMemo(() => filterItems(items, selection), [items, selection]);
-  const counts = useMemo(() => facetCounts(items, selection), [items, selection]);
-  const selectedCount = facetKeys.reduce((sum, key) => sum + (selection[key]?.length ?? 0), 0);
+  const ready = works !== null;
+  useEffect(() => {
+    if (!ready || !refocus.current) return;
+    const key = refocus.current;
+    refocus.current = undefined;
+    root.current?.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`)?.focus();
+  }, [ready]);
 
-  const update = (next: Selection) => {
-    setSelection(next);
+  const results = useMemo(() => (works ? filterItems(works, selection) : undefined), [works, selection]);
+  const liveCounts = useMemo(() => (works ? facetCounts(works, selection) : undefined), [works, selection]);
+  const countOf = (key: FacetKey, value: string) =>
+    (liveCounts ? liveCounts[key].get(value) : initialCounts[key][value]) ?? 0;
+  const chosenOf = (key: FacetKey) => (ready ? (selection[key] ?? []) : []);
+  const selectedCount = facetKeys.reduce((sum, key) => sum + chosenOf(key).length, 0);
+
+  const update = (nextSelection: Selection) => {
+    setSelection(nextSelection);
     setShown(pageSize);
-    window.history.replaceState(null, '', `${window.location.pathname}${selectionQuery(next)}`);
+    window.history.replaceState(null, '', `${window.location.pathname}${selectionQuery(nextSelection)}`);
   };
   const onChange = (key: FacetKey) => (event: ChangeEvent<HTMLInputElement>) =>
     update(toggle(selection, key, event.target.value));
 
-  // Without JavaScript every work is listed; once hydrated, a page at a time.
-  const visible = hydrated ? results.slice(0, shown) : results;
-  const status = labels.showing.replace('{n}', String(results.length)).replace('{m}', String(items.length));
+  // Before the data (and without JavaScript): the first page. Then a page at a time.
+  const visible: BrowseCard[] = results ? results.slice(0, shown) : first;
+  const count = (n: number) => formatCount(n, labels.locale);
+  const status = labels.showing
+    .replace('{n}', count(results ? results.length : first.length))
+    .replace('{m}', count(works ? works.length : total));
 
   return (
-    <div className="browse">
+    <div className="browse" ref={root}>
       <section className="facets" aria-label={labels.filters}>
         {facetKeys.map((key) => {
-          const chosen = selection[key] ?? [];
+          const chosen = chosenOf(key);
           if (!options[key].length) return null;
           return (
             <details key={key} open={chosen.length > 0 || undefined}>
@@ -90,27 +162,29 @@ export default function Browse({ base, items, options, labels, pageSize = 48 }: 
               </summary>
               <ul>
                 {options[key].map((option) => {
-                  const count = counts[key].get(option.value) ?? 0;
+                  const n = countOf(key, option.value);
                   const checked = chosen.includes(option.value);
+                  const focus = `${key}=${option.value}`;
                   return (
                     <li key={option.value}>
-                      {hydrated ? (
-                        <label className={count === 0 && !checked ? 'empty' : undefined}>
+                      {ready ? (
+                        <label className={n === 0 && !checked ? 'empty' : undefined}>
                           <input
                             type="checkbox"
                             name={key}
                             value={option.value}
                             checked={checked}
-                            disabled={count === 0 && !checked}
+                            disabled={n === 0 && !checked}
                             onChange={onChange(key)}
+                            data-focus={focus}
                           />
                           <span className="label">{option.label}</span>
-                          <span className="n">{count}</span>
+                          <span className="n">{count(n)}</span>
                         </label>
                       ) : (
-                        <a href={`${base}${facetPath(key, option.value)}`}>
+                        <a href={`${base}${facetPath(key, option.value)}`} data-focus={focus}>
                           <span className="label">{option.label}</span>
-                          <span className="n">{count}</span>
+                          <span className="n">{count(n)}</span>
                         </a>
                       )}
                     </li>
@@ -120,7 +194,7 @@ export default function Browse({ base, items, options, labels, pageSize = 48 }: 
             </details>
           );
         })}
-        {hydrated && selectedCount > 0 && (
+        {selectedCount > 0 && (
           <button type="button" className="clear" onClick={() => update({})}>
             {labels.clear}
           </button>
@@ -130,7 +204,7 @@ export default function Browse({ base, items, options, labels, pageSize = 48 }: 
         <p className="status" role="status">
           {status}
         </p>
-        {results.length === 0 && <p>{labels.none}</p>}
+        {visible.length === 0 && <p>{labels.none}</p>}
         <ul className="grid">
           {visible.map((item, i) => (
             <li key={item.href} className="card">
@@ -157,11 +231,24 @@ export default function Browse({ base, items, options, labels, pageSize = 48 }: 
             </li>
           ))}
         </ul>
-        {hydrated && visible.length < results.length && (
-          <button type="button" className="more" onClick={() => setShown(shown + pageSize)}>
-            {labels.showMore}
-          </button>
-        )}
+        {results
+          ? visible.length < results.length && (
+              <button
+                type="button"
+                className="more"
+                data-focus="more"
+                onClick={() => setShown(shown + pageSize)}
+              >
+                {labels.showMore}
+              </button>
+            )
+          : next && (
+              <nav className="pages" aria-label={labels.pages}>
+                <a href={next} data-focus="more">
+                  {labels.nextPage} →
+                </a>
+              </nav>
+            )}
       </div>
     </div>
   );

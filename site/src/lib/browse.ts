@@ -1,12 +1,12 @@
 import type { Locale, Work } from '@oyu/shared-types';
 import { localePath, ui } from '../i18n/ui';
-import type { BrowseItem, BrowseLabels } from '../islands/Browse';
+import type { BrowseCard, BrowseItem, BrowseLabels } from '../islands/Browse';
 import { type FacetKey, workFacets } from './facets';
 import { formatArtisans } from './format';
 import { squareData } from './images';
 
-/** A work as the browse island needs it: no more than a card and its facet values. */
-export function browseItem(work: Work, lang: Locale): BrowseItem {
+/** What a card of the browse page shows of a work. */
+export function browseCard(work: Work, lang: Locale): BrowseCard {
   const cover = work.photos[0];
   const square = cover ? squareData(cover) : undefined;
   return {
@@ -22,8 +22,12 @@ export function browseItem(work: Work, lang: Locale): BrowseItem {
           ...(cover?.dominantColor ? { colour: cover.dominantColor } : {}),
         }
       : null,
-    facets: workFacets(work),
   };
+}
+
+/** A work as the browse island filters it: its card and its facet values. */
+export function browseItem(work: Work, lang: Locale): BrowseItem {
+  return { ...browseCard(work, lang), facets: workFacets(work) };
 }
 
 /** The facets' names in a language. */
@@ -42,11 +46,33 @@ export function facetNames(lang: Locale): Record<FacetKey, string> {
 export function browseLabels(lang: Locale): BrowseLabels {
   const t = ui(lang);
   return {
+    locale: lang,
     facets: facetNames(lang),
     filters: t.filters,
     clear: t.clearFilters,
     showing: t.showingTemplate,
     showMore: t.showMore,
     none: t.noMatchingWorks,
+    pages: t.pages,
+    nextPage: t.nextPage,
   };
+}
+
+/**
+ * Works per page: the browse page renders this many cards, the island shows this many more at
+ * a time, and the listing for visitors without JavaScript has this many per page.
+ */
+export const browsePageSize = 48;
+
+/** The works in pages of `browsePageSize`: page 1 is the browse page, the others `/browse/page/<n>/`. */
+export function browsePages<T>(works: T[]): T[][] {
+  const pages: T[][] = [];
+  for (let start = 0; start < works.length; start += browsePageSize)
+    pages.push(works.slice(start, start + browsePageSize));
+  return pages;
+}
+
+/** The path of page `n` (from 1) of the listing, inside a language. */
+export function browsePagePath(n: number): string {
+  return n === 1 ? '/browse/' : `/browse/page/${n}/`;
 }

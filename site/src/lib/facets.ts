@@ -92,6 +92,14 @@ export function facetCounts(items: Facetted[], selection: Selection): Record<Fac
   return counts;
 }
 
+export type CountTable = Record<FacetKey, Record<string, number>>;
+
+/** Each value's number of works over all `items`, as plain objects (an island's props). */
+export function countTable(items: Facetted[]): CountTable {
+  const counts = facetCounts(items, {});
+  return Object.fromEntries(facetKeys.map((key) => [key, Object.fromEntries(counts[key])])) as CountTable;
+}
+
 /** `?material=silver,gold&colour=red` → a selection, ignoring unknown facets and empty values. */
 export function parseSelection(search: string): Selection {
   const params = new URLSearchParams(search);

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Locale, locales } from '@oyu/shared-types';
-import { workFacets } from './facets';
+import { facetKeys, workFacets } from './facets';
 
 /**
  * Incremental builds. Each release records two indexes beside its pages:
@@ -14,9 +14,10 @@ import { workFacets } from './facets';
  * The next build compares the documents it just fetched with the live release's. When only
  * the content of existing works, artisans, collections or editions changed, it renders only the
  * pages that show them — their own pages and every page linking to them (cards, lists, facts,
- * timelines), plus the pages that depend on all works (home, browse) — and takes every other
- * file from the live release. Anything else (code, settings, venues, vocabulary, a document
- * added, removed or moved to another address, a new filter value) makes a full build.
+ * timelines), plus the pages that depend on all works (home, browse and its works.json) — and
+ * takes every other file from the live release. Anything else (code, settings, venues,
+ * vocabulary, a document added, removed or moved to another address, a new filter value) makes
+ * a full build.
  */
 export type DocEntry = { hash: string; url: string | null; related?: string };
 export type DataIndex = { code: string; docs: Record<string, DocEntry> };
@@ -101,8 +102,19 @@ export function dataIndex(data: BuildData, code: string): DataIndex {
   return { code, docs };
 }
 
-/** Pages rendered whenever anything changes: they depend on all works. */
-const alwaysPages = locales.flatMap((locale) => [`${locale}/index.html`, `${locale}/browse/index.html`]);
+/**
+ * Pages rendered whenever anything changes: they depend on all works. The browse island's
+ * works.json goes with its page. (The listing's later pages, `browse/page/<n>/`, link the works
+ * they show, like any list.)
+ */
+const alwaysPages = locales.flatMap((locale) => [
+  `${locale}/index.html`,
+  `${locale}/browse/index.html`,
+  `${locale}/browse/works.json`,
+]);
+
+/** A filter page, e.g. `en/browse/material/silver/index.html` (not a page of the listing). */
+const facetPage = new RegExp(`^[a-z]{2}/browse/(${facetKeys.join('|')})/[^/]+/index\\.html$`);
 
 export function planBuild(options: {
   base: { data: DataIndex; links: LinkIndex } | undefined;
@@ -158,9 +170,7 @@ export function planBuild(options: {
       }
     }
   }
-  const baseFacetPages = Object.keys(base.links).filter((page) =>
-    /^[a-z]{2}\/browse\/[^/]+\/[^/]+\/index\.html$/.test(page),
-  );
+  const baseFacetPages = Object.keys(base.links).filter((page) => facetPage.test(page));
   if (baseFacetPages.length !== facetPages.size || baseFacetPages.some((page) => !facetPages.has(page))) {
     return { mode: 'full', reason: 'the filter values changed' };
   }

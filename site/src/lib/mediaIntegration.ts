@@ -2,31 +2,43 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { type BrowseData, unpackBrowseData } from './browseData';
 
 const mediaReference = /\/media\/([A-Za-z0-9._%-]+)/g;
 
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
+/** The built pages, and the browse island's works.json (whose cards show photos too). */
+async function* pageFiles(dir: string): AsyncGenerator<string> {
   for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(full);
-    else if (entry.name.endsWith('.html')) yield full;
+    if (entry.isDirectory()) yield* pageFiles(full);
+    else if (entry.name.endsWith('.html') || isBrowseData(full)) yield full;
   }
 }
+
+const isBrowseData = (file: string) =>
+  path.basename(file) === 'works.json' && path.basename(path.dirname(file)) === 'browse';
 
 /** Every /media/… file the built pages reference. */
 export async function referencedMedia(outDir: string): Promise<Set<string>> {
   const used = new Set<string>();
-  for await (const file of htmlFiles(outDir)) {
-    const html = await fs.readFile(file, 'utf8');
-    for (const match of html.matchAll(mediaReference)) used.add(decodeURIComponent(match[1] as string));
+  for await (const file of pageFiles(outDir)) {
+    const text = await fs.readFile(file, 'utf8');
+    // works.json writes the /media/ prefix once: its photo addresses are put back together.
+    const references = isBrowseData(file)
+      ? unpackBrowseData(JSON.parse(text) as BrowseData)
+          .map((item) => item.image?.src ?? '')
+          .join('\n')
+      : text;
+    for (const match of references.matchAll(mediaReference)) used.add(decodeURIComponent(match[1] as string));
   }
   return used;
 }
 
 /**
- * Puts into the output exactly the photo files that the built pages use, as the CMS encoded
- * them at upload (never re-encoded), linked or copied from the download cache. A page that points at a file the cache does not
- * hold fails the build rather than shipping a broken image.
+ * Puts into the output exactly the photo files that the built pages and works.json use, as the
+ * CMS encoded them at upload (never re-encoded), linked or copied from the download cache. A
+ * page that points at a file the cache does not hold fails the build rather than shipping a
+ * broken image.
  */
 export function oyuMedia(options: {
   cacheDir: string;

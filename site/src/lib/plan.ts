@@ -52,8 +52,19 @@ export function buildPlan() {
 }
 
 /**
+ * The file a route writes for some params, relative to the output: `en/works/ring/index.html`
+ * for a page (`[lang]/works/[slug]`), `en/browse/works.json` for an endpoint named like a file
+ * (`[lang]/browse/works.json`).
+ */
+export function routeFile(route: string, params: Record<string, string | undefined>): string {
+  const filled = route.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? '');
+  return /\.\w+$/.test(route) ? filled : `${filled}/index.html`;
+}
+
+/**
  * The paths of a route this build renders: all of them in a full build, only the planned
- * pages in a partial one. `route` is the route's file pattern, e.g. `[lang]/works/[slug]`.
+ * pages (and files) in a partial one. `route` is the route's file pattern, e.g.
+ * `[lang]/works/[slug]` or `[lang]/browse/works.json`.
  */
 export async function planned<T extends { params: Record<string, string | undefined> }>(
   route: string,
@@ -61,13 +72,10 @@ export async function planned<T extends { params: Record<string, string | undefi
 ): Promise<T[]> {
   const { plan: current } = await buildPlan();
   if (current.mode === 'full') return paths;
-  return paths.filter((entry) => {
-    const file = `${route.replace(/\[(\w+)\]/g, (_, name: string) => entry.params[name] ?? '')}/index.html`;
-    return current.pages.has(file);
-  });
+  return paths.filter((entry) => current.pages.has(routeFile(route, entry.params)));
 }
 
-/** The paths of a route with one page per language, e.g. `[lang]/about`. */
+/** The paths of a route with one page (or file) per language, e.g. `[lang]/about`. */
 export function perLanguage(route: string) {
   return planned(
     route,
