@@ -132,7 +132,7 @@ describe('pnpm bench --size S --quick', () => {
         expect(fs.existsSync(path.join(dataDir, 'peer-site', src))).toBe(true);
       }
 
-      expect(result.restCache).toEqual(['MISS', 'HIT']);
+      expect(result.restCache).toEqual(['MISS gzip', 'HIT gzip']);
       expect(result.rest.filter((entry) => entry.database === 'sqlite')).toHaveLength(12);
       expect(new Set(result.rest.map((entry) => entry.cache))).toEqual(new Set(['cached', 'uncached']));
       for (const entry of result.rest.filter((item) => item.database === 'sqlite')) {

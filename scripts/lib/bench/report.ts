@@ -175,7 +175,7 @@ export function benchReport(result: BenchResult, command: string): string {
   say('## REST API under load');
   say();
   say(
-    'The public reading published works, as the site build does. *Cached*: the same request again and again, answered from the CMS’s public cache after the first (`cms/src/api/publicCache.ts`, emptied by every write). *Uncached*: every request a URL never asked before, so Payload computes each one, as after a change or when someone defeats the cache on purpose.',
+    'The public reading published works, as the site build does, asking for gzip as it and browsers do. *Cached*: the same request again and again, answered from the CMS’s public cache after the first (`cms/src/api/publicCache.ts`, emptied by every write). *Uncached*: every request a URL never asked before, so Payload computes each one, as after a change or when someone defeats the cache on purpose.',
   );
   say();
   if (!rest.some((entry) => entry.database === 'postgres')) {

@@ -51,7 +51,7 @@ export type BenchResult = {
   /** The same dataset built the way starters do it (peer.ts), cold. */
   peer: PeerFigures;
   rest: LoadResult[];
-  /** The cache's verdict on the same anonymous list asked twice: MISS, then HIT. */
+  /** The cache's verdict and the encoding of the same anonymous list asked twice: MISS, then HIT, gzipped. */
   restCache: string[];
   /** The same seed into PostgreSQL, when `--postgres` was given. */
   postgresSeed?: SeedReport;
@@ -296,9 +296,12 @@ export async function runBench(options: {
     const verdicts: string[] = [];
     const checkUrl = `${list?.url}&bench-check=${Date.now()}`;
     for (let attempt = 0; attempt < 2 && list; attempt += 1) {
+      // fetch asks for gzip and unpacks it: a body gzipped twice would not parse.
       const response = await fetch(checkUrl);
-      await response.arrayBuffer();
-      verdicts.push(response.headers.get('x-oyu-cache') ?? 'none');
+      JSON.parse(await response.text());
+      verdicts.push(
+        `${response.headers.get('x-oyu-cache') ?? 'none'} ${response.headers.get('content-encoding') ?? 'identity'}`,
+      );
     }
     const rest = await restUnderLoad(cmsUrl, first.id, quick, 'sqlite');
 
