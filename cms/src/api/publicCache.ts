@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import type { CollectionConfig, DatabaseAdapterObj, GlobalConfig } from 'payload';
 import { appendCollectionHooks, appendGlobalHook } from '../hooks/appendHooks';
 
@@ -18,7 +17,7 @@ import { appendCollectionHooks, appendGlobalHook } from '../hooks/appendHooks';
  *  - only the read routes of the collections the site publishes and the site settings, listed
  *    below; never photo files, users, versions, previews or anything custom;
  *  - only a 200 that sets no cookie, at most `maxEntryBytes`, up to `API_CACHE_MB` in all
- *    (least recently used first out), kept as it is and gzipped, for readers that accept gzip;
+ *    (least recently used first out);
  *  - the key is the full URL (query included) plus the `Origin` and `Accept-Language` headers,
  *    the two other things Payload's answer depends on (CORS headers, messages' language);
  *  - every write empties it: the collections' and the global's change and delete hooks, and
@@ -26,17 +25,16 @@ import { appendCollectionHooks, appendGlobalHook } from '../hooks/appendHooks';
  *    answer computed between the hook and the commit would otherwise be kept). An answer whose
  *    computation overlapped a write is handed out once and not kept.
  *
+ * Answers are kept as Payload wrote them; Next gzips each one for readers that accept gzip. A
+ * kept gzipped copy was tried: Next 16 compresses a route's response again even when it already
+ * says `Content-Encoding: gzip`, so readers got it gzipped twice (the benchmark's check catches
+ * that: it parses the list fetch unpacked).
+ *
  * It lives in the CMS process. Several CMS processes behind one address would each keep their
  * own and not see each other's writes: set API_CACHE_MB=0 there (docs/performance.md).
  */
 
-type Stored = {
-  status: number;
-  headers: [string, string][];
-  body: ArrayBuffer;
-  /** The body gzipped, made when it is kept (bodies of 1 KB and more). */
-  gzip?: Buffer | undefined;
-};
+type Stored = { status: number; headers: [string, string][]; body: ArrayBuffer };
 type State = {
   generation: number;
   entries: Map<string, Stored>;
@@ -116,36 +114,14 @@ async function store(response: Response): Promise<Stored | undefined> {
   return { status: response.status, headers: [...response.headers.entries()], body };
 }
 
-const acceptsGzip = (request: Request) => /\bgzip\b/i.test(request.headers.get('accept-encoding') ?? '');
-
-/**
- * A kept answer. Most readers (browsers, the site build's fetch) accept gzip, and Next would
- * compress the body again for each of them (about 10 ms for a 1 MB list): the cache keeps the
- * gzipped body too and sends it as is, which Next then leaves alone.
- */
-function respond(stored: Stored, verdict: 'HIT' | 'MISS', request: Request): Response {
+function respond(stored: Stored, verdict: 'HIT' | 'MISS'): Response {
   const headers = new Headers(stored.headers);
   headers.set('X-Oyu-Cache', verdict);
-  headers.append('Vary', 'Accept-Encoding');
-  if (stored.gzip && acceptsGzip(request)) {
-    headers.set('Content-Encoding', 'gzip');
-    headers.set('Content-Length', String(stored.gzip.byteLength));
-    return new Response(new Uint8Array(stored.gzip), { status: stored.status, headers });
-  }
   return new Response(stored.body.slice(0), { status: stored.status, headers });
 }
 
-/** Below this, gzip saves too little to be worth a header (as Next's own threshold). */
-const minGzipBytes = 1024;
-
-const sizeOf = (key: string, stored: Stored) =>
-  stored.body.byteLength + (stored.gzip?.byteLength ?? 0) + key.length;
-
 function keep(s: State, key: string, stored: Stored, limitBytes: number) {
-  if (stored.body.byteLength > maxEntryBytes) return;
-  if (stored.body.byteLength >= minGzipBytes)
-    stored.gzip = gzipSync(new Uint8Array(stored.body), { level: 6 });
-  const size = sizeOf(key, stored);
+  const size = stored.body.byteLength + key.length;
   if (size > maxEntryBytes || size > limitBytes) return;
   s.entries.set(key, stored);
   s.bytes += size;
@@ -153,7 +129,7 @@ function keep(s: State, key: string, stored: Stored, limitBytes: number) {
   for (const [oldKey, old] of s.entries) {
     if (s.bytes <= limitBytes) break;
     s.entries.delete(oldKey);
-    s.bytes -= sizeOf(oldKey, old);
+    s.bytes -= old.body.byteLength + oldKey.length;
   }
 }
 
@@ -173,7 +149,7 @@ export function withPublicCache<C>(handler: Handler<C>, limitBytes: number): Han
     if (hit) {
       s.entries.delete(key);
       s.entries.set(key, hit);
-      return respond(hit, 'HIT', request);
+      return respond(hit, 'HIT');
     }
     // Requests for the same answer at the same time wait for one computation, not fifty.
     const generation = s.generation;
@@ -181,7 +157,7 @@ export function withPublicCache<C>(handler: Handler<C>, limitBytes: number): Han
     const pending = s.inflight.get(flightKey);
     if (pending) {
       const shared = await pending;
-      if (shared) return respond(shared, 'HIT', request);
+      if (shared) return respond(shared, 'HIT');
       return handler(request, context);
     }
     let settle: (value: Stored | undefined) => void = () => {};
