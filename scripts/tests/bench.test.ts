@@ -177,9 +177,9 @@ describe('pnpm bench --size S --quick', () => {
 
       if (withPostgres) {
         // The same dataset seeded into PostgreSQL, and the same requests measured there.
-        // (The quick run seeds PostgreSQL with the first 100 works and what they use.)
-        expect(result.postgresSeed).toMatchObject({ works: 100 });
-        expect(report).toContain('seeded with the first 100 works only');
+        // (The quick run seeds PostgreSQL with the first 20 works and what they use.)
+        expect(result.postgresSeed).toMatchObject({ works: 20 });
+        expect(report).toContain('seeded with the first 20 works only');
         const onPostgres = result.rest.filter((entry) => entry.database === 'postgres');
         expect(onPostgres).toHaveLength(12);
         for (const entry of onPostgres) {
