@@ -73,7 +73,7 @@ function machine(): BenchResult['machine'] {
   };
 }
 
-export function readCredentials(dataDir: string): { email: string; password: string } {
+function readCredentials(dataDir: string): { email: string; password: string } {
   const text = fs.readFileSync(credentialsFile(dataDir), 'utf8');
   const value = (key: string) => new RegExp(`^${key}: (.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
   return { email: value('email'), password: value('password') };
