@@ -31,7 +31,10 @@ describe('benchmark dataset', () => {
     expect(m.artisans).toHaveLength(500);
     expect(m.photos).toHaveLength(20_000);
     expect(m.photos.filter((photo) => photo.width === 6000)).toHaveLength(400);
-    expect(sizes.L.works).toBe(20_000);
+    const l = dataset('L');
+    expect(l.works).toHaveLength(20_000);
+    expect(l.artisans).toHaveLength(1000);
+    expect(l.photos).toHaveLength(2000);
     const s = dataset('S');
     expect(s.works).toHaveLength(500);
     expect(s.photos).toHaveLength(100);
