@@ -1,79 +1,147 @@
 import { defineCollection } from 'astro:content';
-import {
-  ArtisanSchema,
-  EditionSchema,
-  type Locale,
-  locales,
-  type Media,
-  ShowcaseSchema,
-  SiteSettingsSchema,
-  VenueSchema,
-  WorkSchema,
-} from '@oyu/shared-types';
+import { type Locale, locales, type Media, SiteSettingsSchema } from '@oyu/shared-types';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
 import { readEnv } from './env';
 import {
   type CmsClientOptions,
   downloadMedia,
-  fetchArtisans,
-  fetchEditions,
-  fetchShowcases,
   fetchSiteSettings,
-  fetchVenues,
-  fetchWorks,
+  fetchSource,
+  type Source,
+  sources,
 } from './lib/cms';
 import { entryId, mediaCacheDir } from './lib/paths';
-import { checkWorksDrop, readLastGoodBuild, readSnapshot, snapshotDir, writeSnapshot } from './lib/snapshot';
+import {
+  checkWorksDrop,
+  pendingOf,
+  readLastGoodBuild,
+  readSnapshot,
+  snapshotDir,
+  writeSnapshot,
+} from './lib/snapshot';
+import {
+  type Dependencies,
+  dependenciesOf,
+  openSync,
+  planCollection,
+  readDependencies,
+  type SyncSession,
+  writeDependencies,
+} from './lib/sync';
 
 /**
- * Astro collections filled from the CMS through `lib/cms.ts`. Each loader fetches every
- * published document in every language, copies the photos it references into the media
- * cache, and stores the documents as `<locale>/<slug>`. Validation happens in cms.ts, where
- * errors can name the document.
+ * Astro collections filled from the CMS through `lib/cms.ts`. Each loader reads every
+ * published document in every language (after the first build, only those that changed, see
+ * lib/sync.ts), copies the photos it references into the media cache, and stores the
+ * documents as `<locale>/<slug>`. Validation happens in cms.ts, where errors can name the
+ * document.
  */
 const env = readEnv();
 const client: CmsClientOptions = { baseUrl: env.cmsUrl, pageSize: env.pageSize };
 const cacheDir = mediaCacheDir(env.mediaCacheDir);
 const snapshots = snapshotDir(env.snapshotDir);
 
-/** Documents of one language: from the CMS (recorded in the snapshot) or from the snapshot. */
-async function documents<S extends z.ZodType>(
-  name: string,
-  schema: S,
-  fetch: (client: CmsClientOptions) => Promise<z.output<S>[]>,
-  locale: Locale,
-): Promise<z.output<S>[]> {
+/**
+ * This build's reading of the CMS, opened once for all loaders. Only a build that starts from
+ * a live one reads incrementally: a full build reads everything, so that it can be compared.
+ */
+let session: Promise<SyncSession> | undefined;
+const syncSession = () =>
+  (session ??= openSync({
+    dir: snapshots,
+    pendingDir: pendingOf(snapshots),
+    client,
+    code: env.codeHash,
+    incremental: Boolean(env.baseRelease),
+  }));
+
+type Loaded<T> = { byLocale: { locale: Locale; docs: T[] }[]; note: string };
+
+/**
+ * The documents of one collection in every language: from the snapshot (FROM_SNAPSHOT), or
+ * from the CMS, reading again only what changed since the last good build, and recorded as
+ * the pending snapshot.
+ */
+async function documents<S extends z.ZodType>(name: string, source: Source<S>): Promise<Loaded<z.output<S>>> {
+  type Doc = z.output<S>;
   if (env.fromSnapshot) {
-    const raw = await readSnapshot(snapshots, name, locale);
-    return raw.map((doc) => schema.parse(doc));
+    const byLocale = await Promise.all(
+      locales.map(async (locale) => ({
+        locale,
+        docs: (await readSnapshot(snapshots, name, locale)).map((doc) => source.schema.parse(doc) as Doc),
+      })),
+    );
+    return { byLocale, note: 'from the snapshot' };
   }
-  const docs = await fetch({ ...client, locale });
-  await writeSnapshot(snapshots, name, locale, docs);
-  return docs;
+  const plan = planCollection(
+    await syncSession(),
+    source.collection,
+    await readDependencies(snapshots, name),
+  );
+  const deps: Dependencies = plan.mode === 'partial' ? { ...plan.deps } : {};
+  const onRaw = (raw: unknown) => {
+    const id = String((raw as { id?: unknown }).id);
+    deps[id] = [...new Set([...(deps[id] ?? []), ...dependenciesOf(source.collection, raw)])].sort();
+  };
+  const byLocale = await Promise.all(
+    locales.map(async (locale) => {
+      const options = { ...client, locale };
+      if (plan.mode === 'full') return { locale, docs: await fetchSource(source, options, { onRaw }) };
+      const kept = ((await readSnapshot(snapshots, name, locale)) as (Doc & { id: number })[]).filter((doc) =>
+        plan.keep.has(doc.id),
+      );
+      // A snapshot that lacks what its record says (edited by hand, half restored) is not
+      // trusted: this language is read whole.
+      if (kept.length !== plan.keep.size)
+        return { locale, docs: await fetchSource(source, options, { onRaw }) };
+      const fetched = plan.fetch.length
+        ? ((await fetchSource(source, options, { ids: plan.fetch, onRaw })) as (Doc & { id: number })[])
+        : [];
+      const docs = [...kept, ...fetched].sort((a, b) => a.id - b.id);
+      return { locale, docs: docs as Doc[] };
+    }),
+  );
+  for (const { locale, docs } of byLocale) await writeSnapshot(snapshots, name, locale, docs);
+  await writeDependencies(pendingOf(snapshots), name, deps);
+  const note =
+    plan.mode === 'full'
+      ? `read in full (${plan.reason})`
+      : `${plan.fetch.length} read, ${plan.keep.size} taken from the last build`;
+  return { byLocale, note };
 }
 
 function cmsLoader<S extends z.ZodType>(options: {
   name: string;
-  schema: S;
-  fetch: (client: CmsClientOptions) => Promise<z.output<S>[]>;
+  source: Source<S>;
   /** The document's key within a language: its slug, or an edition's year. */
   key?: (doc: z.output<S>) => string;
   photos?: (doc: z.output<S>) => Media[];
 }) {
   const key = options.key ?? ((doc: z.output<S>) => (doc as { slug: string }).slug);
+  return collectionLoader({
+    name: options.name,
+    schema: options.source.schema,
+    load: () => documents(options.name, options.source),
+    key,
+    photos: options.photos,
+  });
+}
+
+function collectionLoader<S extends z.ZodType>(options: {
+  name: string;
+  schema: S;
+  load: () => Promise<Loaded<z.output<S>>>;
+  key: (doc: z.output<S>) => string;
+  photos?: ((doc: z.output<S>) => Media[]) | undefined;
+}) {
   const photosOf = options.photos ?? (() => []);
   return {
     name: options.name,
     schema: options.schema,
     load: async ({ store, logger }) => {
       if (env.typesOnly) return logger.info('types only: the CMS is not read');
-      const byLocale = await Promise.all(
-        locales.map(async (locale) => ({
-          locale,
-          docs: await documents(options.name, options.schema, options.fetch, locale),
-        })),
-      );
+      const { byLocale, note } = await options.load();
       if (options.name === 'oyu-works' && !env.fromSnapshot) {
         checkWorksDrop(await readLastGoodBuild(snapshots), byLocale[0]?.docs.length ?? 0, env.maxWorksDrop);
       }
@@ -85,10 +153,10 @@ function cmsLoader<S extends z.ZodType>(options: {
       store.clear();
       for (const { locale, docs } of byLocale) {
         for (const doc of docs)
-          store.set({ id: entryId(locale, key(doc)), data: doc as Record<string, unknown> });
+          store.set({ id: entryId(locale, options.key(doc)), data: doc as Record<string, unknown> });
       }
       logger.info(
-        `${byLocale[0]?.docs.length ?? 0} documents × ${locales.length} languages; ` +
+        `${byLocale[0]?.docs.length ?? 0} documents × ${locales.length} languages, ${note}; ` +
           `photos ${photos.downloaded} downloaded, ${photos.cached} cached`,
       );
     },
@@ -98,8 +166,7 @@ function cmsLoader<S extends z.ZodType>(options: {
 const artisans = defineCollection({
   loader: cmsLoader({
     name: 'oyu-artisans',
-    schema: ArtisanSchema,
-    fetch: fetchArtisans,
+    source: sources.artisans,
     photos: (artisan) => (artisan.portrait ? [artisan.portrait] : []),
   }),
 });
@@ -107,8 +174,7 @@ const artisans = defineCollection({
 const works = defineCollection({
   loader: cmsLoader({
     name: 'oyu-works',
-    schema: WorkSchema,
-    fetch: fetchWorks,
+    source: sources.works,
     photos: (work) => work.photos,
   }),
 });
@@ -116,27 +182,40 @@ const works = defineCollection({
 const editions = defineCollection({
   loader: cmsLoader({
     name: 'oyu-editions',
-    schema: EditionSchema,
-    fetch: fetchEditions,
+    source: sources.editions,
     key: (edition) => String(edition.year),
     photos: (edition) => (edition.heroImage ? [edition.heroImage] : []),
   }),
 });
 
 const showcases = defineCollection({
-  loader: cmsLoader({ name: 'oyu-collections', schema: ShowcaseSchema, fetch: fetchShowcases }),
+  loader: cmsLoader({ name: 'oyu-collections', source: sources.showcases }),
 });
 
 const venues = defineCollection({
-  loader: cmsLoader({ name: 'oyu-venues', schema: VenueSchema, fetch: fetchVenues }),
+  loader: cmsLoader({ name: 'oyu-venues', source: sources.venues }),
 });
 
+// One document, read whole by every build.
 const settings = defineCollection({
-  loader: cmsLoader({
+  loader: collectionLoader({
     name: 'oyu-settings',
     schema: SiteSettingsSchema,
-    fetch: async (options) => [await fetchSiteSettings(options)],
     key: () => 'site',
+    load: async () => {
+      const byLocale = await Promise.all(
+        locales.map(async (locale) => {
+          if (env.fromSnapshot) {
+            const [doc] = await readSnapshot(snapshots, 'oyu-settings', locale);
+            return { locale, docs: [SiteSettingsSchema.parse(doc)] };
+          }
+          const docs = [await fetchSiteSettings({ ...client, locale })];
+          await writeSnapshot(snapshots, 'oyu-settings', locale, docs);
+          return { locale, docs };
+        }),
+      );
+      return { byLocale, note: env.fromSnapshot ? 'from the snapshot' : 'read in full' };
+    },
   }),
 });
 

@@ -30,7 +30,11 @@ let previewPort: number;
 let dataDir: string;
 let stopCms: (() => Promise<void>) | undefined;
 let cmsEnv: Record<string, string | undefined> = {};
-let buildFromCms: (options?: { fromSnapshot?: boolean; full?: boolean }) => ReturnType<typeof buildSite>;
+let buildFromCms: (options?: {
+  fromSnapshot?: boolean;
+  full?: boolean;
+  onLog?: (line: string) => void;
+}) => ReturnType<typeof buildSite>;
 
 const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
 const htmlFiles = () =>
@@ -980,7 +984,52 @@ describe('site built from a running CMS', () => {
     return hash.digest('hex');
   };
 
-  it('renders only the pages an edit touches, and publishes what a full build would', async () => {
+  /** The documents a build recorded, by snapshot file (without the time they were taken). */
+  const snapshotDocs = () => {
+    const dir = siteFolders(dataDir).snapshotDir;
+    return Object.fromEntries(
+      fs
+        .readdirSync(dir)
+        .filter((file) => /\.(en|ru|kk)\.json$/.test(file))
+        .map((file) => [
+          file,
+          (JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { docs: unknown }).docs,
+        ]),
+    );
+  };
+
+  it('reads the documents the CMS sends with every populated one recorded and no join field', async () => {
+    // lib/sync.ts decides what to read again from the documents each document embeds, by field:
+    // a populated document in a field it does not name would go stale after an edit.
+    const { embeds } = await import('../src/lib/sync');
+    const { sources } = await import('../src/lib/cms');
+    for (const source of Object.values(sources)) {
+      const params = new URLSearchParams({ depth: '1', limit: '100', ...source.query });
+      const answer = (await (
+        await fetch(`http://127.0.0.1:${cmsPort}/api/${source.collection}?${params}`)
+      ).json()) as { docs: Record<string, unknown>[] };
+      expect(answer.docs.length, source.collection).toBeGreaterThan(0);
+      const unrecorded: string[] = [];
+      const walk = (value: unknown, where: string, field: string) => {
+        if (Array.isArray(value)) {
+          for (const item of value) walk(item, where, field);
+          return;
+        }
+        if (typeof value !== 'object' || value === null) return;
+        const node = value as Record<string, unknown>;
+        expect('hasNextPage' in node, `${where}: a join field came back`).toBe(false);
+        // A populated document has a numeric id (array rows have string ones).
+        if (typeof node.id === 'number' && !(field in (embeds[source.collection] ?? {})))
+          unrecorded.push(where);
+        for (const [key, child] of Object.entries(node)) walk(child, `${where}.${key}`, field);
+      };
+      for (const doc of answer.docs)
+        for (const [field, value] of Object.entries(doc)) walk(value, `${source.collection}.${field}`, field);
+      expect(unrecorded, source.collection).toEqual([]);
+    }
+  });
+
+  it('renders only the pages an edit touches, reads only what changed, and publishes what a full build would', async () => {
     const cms = `http://127.0.0.1:${cmsPort}`;
     const headers = { 'content-type': 'application/json', authorization: `JWT ${await adminToken()}` };
     const patch = (url: string, body: unknown) =>
@@ -988,16 +1037,20 @@ describe('site built from a running CMS', () => {
     const files = () => siteFiles(outDir);
     const first = await buildFromCms({ full: true });
     expect(first.mode).toBe('full');
-    // Nothing changed: nothing is rendered again.
-    const same = await buildFromCms();
+    // Nothing changed: nothing is rendered again, and no document is read again.
+    const log: string[] = [];
+    const same = await buildFromCms({ onLog: (line) => log.push(line) });
     expect([same.mode, same.rendered], same.reason).toEqual(['partial', 0]);
     expect(same.pages).toBe(first.pages);
+    const reads = () => log.filter((line) => / read, \d+ taken from the last build/.test(line));
+    expect(reads().length, log.join('\n')).toBe(5);
+    for (const line of reads()) expect(line).toMatch(/ 0 read, /);
 
     const work = published[3];
     const found = (await (
       await fetch(`${cms}/api/works?where[slug][equals]=${work?.slug}&depth=0`, { headers })
     ).json()) as {
-      docs: { id: number; title: string; materials: number[] }[];
+      docs: { id: number; title: string; materials: number[]; photos: number[] }[];
     };
     const doc = found.docs[0];
     if (!doc) throw new Error('no work to edit');
@@ -1009,6 +1062,11 @@ describe('site built from a running CMS', () => {
     };
     const maker = artisans.docs.find((a) => a.name === nameOf(artisanKey ?? ''));
     if (!maker) throw new Error('no artisan to edit');
+    const photo = (await (
+      await fetch(`${cms}/api/media/${doc.photos[0]}?depth=0&locale=ru`, { headers })
+    ).json()) as {
+      alt: string;
+    };
     const edits: [string, () => Promise<Response>, () => Promise<Response>][] = [
       [
         'a work’s title',
@@ -1025,19 +1083,33 @@ describe('site built from a running CMS', () => {
         () => patch(`/api/artisans/${maker.id}?locale=en`, { name: 'Renamed Maker' }),
         () => patch(`/api/artisans/${maker.id}?locale=en`, { name: maker.name }),
       ],
+      [
+        'a photo’s Russian alt text (embedded in its work, not the work’s own edit)',
+        () => patch(`/api/media/${doc.photos[0]}?locale=ru`, { alt: 'Новый текст для фото' }),
+        () => patch(`/api/media/${doc.photos[0]}?locale=ru`, { alt: photo.alt }),
+      ],
     ];
     try {
       for (const [what, edit] of edits) {
         expect((await edit()).status, what).toBe(200);
-        const partial = await buildFromCms();
+        log.length = 0;
+        const partial = await buildFromCms({ onLog: (line) => log.push(line) });
         expect(partial.mode, `${what}: ${partial.reason}`).toBe('partial');
         expect(partial.rendered, what).toBeGreaterThan(0);
         expect(partial.rendered, what).toBeLessThan(partial.pages);
+        // The changed documents were read again, not the other works.
+        const worksRead = reads().find((line) => line.includes('[oyu-works]'));
+        expect(Number(worksRead?.match(/ (\d+) read, /)?.[1]), `${what}\n${log.join('\n')}`).toBeLessThan(
+          published.length / 2,
+        );
         const afterPartial = files();
+        const readAfterPartial = snapshotDocs();
         await buildFromCms({ full: true });
         expect(files(), what).toEqual(afterPartial);
+        expect(snapshotDocs(), what).toEqual(readAfterPartial);
       }
       expect(read(`en/works/${work?.slug}/index.html`)).toContain('Renamed Maker');
+      expect(read(`ru/works/${work?.slug}/index.html`)).toContain('Новый текст для фото');
     } finally {
       for (const [, , undo] of edits) await undo();
     }

@@ -211,7 +211,9 @@ describe('fetchArtisans', () => {
       expect(url.pathname).toBe('/api/artisans');
       expect(url.searchParams.get('limit')).toBe('2');
       expect(url.searchParams.get('where[_status][equals]')).toBe('published');
-      expect(url.searchParams.get('joins')).toBe('false');
+      // Payload turns joins off field by field; a bare `joins=false` would turn off nothing.
+      expect(url.searchParams.get('joins[works]')).toBe('false');
+      expect(url.searchParams.has('joins')).toBe(false);
     }
   });
 

@@ -2,11 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
   type Artisan,
+  ArtisanRefSchema,
   ArtisanSchema,
   type Edition,
+  EditionRefSchema,
   EditionSchema,
   type ImageSize,
   type Media,
+  MediaSchema,
   mapLimit,
   PaginatedSchema,
   type PreviewDocument,
@@ -19,10 +22,11 @@ import {
   SiteSettingsSchema,
   type Venue,
   VenueSchema,
+  VocabularyTermSchema,
   type Work,
   WorkSchema,
 } from '@oyu/shared-types';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * The one module that talks to the CMS. It reads published documents through the public
@@ -140,52 +144,162 @@ function listUrl(options: Resolved, collection: string, page: number, query: Rec
     locale: options.locale,
     'fallback-locale': 'en',
     sort: 'id',
-    // Join fields (an artisan's works, an edition's collections) are rebuilt by the site
-    // from the documents themselves; skipping them keeps responses small.
-    joins: 'false',
     ...query,
   });
   return `${options.baseUrl}/api/${collection}?${params}`;
 }
 
-/**
- * Every document of a collection, checked against `schema`. The first page tells how many
- * pages there are; the rest are fetched in parallel, so a build makes N / pageSize requests.
- */
-export async function fetchAll<S extends z.ZodType>(
-  collection: string,
-  kind: string,
-  schema: S,
-  clientOptions: CmsClientOptions,
-  query: Record<string, string> = {},
-): Promise<z.output<S>[]> {
-  const options = resolve(clientOptions);
-  const readPage = async (page: number) => {
-    const url = listUrl(options, collection, page, query);
-    const envelope = PaginatedSchema.safeParse(await getJson(url, options));
-    if (!envelope.success) {
-      throw new CmsError(
-        `The CMS answered ${url} with an unexpected list: ${formatIssues(envelope.error.issues)}`,
-      );
-    }
-    return envelope.data;
-  };
-  const first = await readPage(1);
+async function readList(url: string, options: Resolved) {
+  const envelope = PaginatedSchema.safeParse(await getJson(url, options));
+  if (!envelope.success) {
+    throw new CmsError(
+      `The CMS answered ${url} with an unexpected list: ${formatIssues(envelope.error.issues)}`,
+    );
+  }
+  return envelope.data;
+}
+
+/** Every page of a list: the first tells how many there are; the rest are read in parallel. */
+async function readAllPages(options: Resolved, url: (page: number) => string) {
+  const first = await readList(url(1), options);
   const rest = await mapLimit(
     Array.from({ length: Math.max(0, first.totalPages - 1) }, (_, i) => i + 2),
     options.concurrency,
-    readPage,
+    (page) => readList(url(page), options),
   );
-  const raw = [first, ...rest].flatMap((page) => page.docs);
-  if (raw.length !== first.totalDocs) {
-    throw new CmsError(
-      `The CMS listed ${first.totalDocs} ${collection} but returned ${raw.length}: ` +
-        'documents changed during the build. Run the build again.',
+  const docs = [first, ...rest].flatMap((page) => page.docs);
+  return { docs, totalDocs: first.totalDocs };
+}
+
+/**
+ * Payload's join fields (an artisan's works, an edition's collections) would bring whole
+ * documents with every answer; the site rebuilds them from the documents themselves. REST
+ * turns them off one by one (`joins=false` alone is not understood and turns off nothing).
+ */
+const withoutJoins = (...fields: string[]) =>
+  Object.fromEntries(fields.map((field) => [`joins[${field}]`, 'false']));
+
+const published = { 'where[_status][equals]': 'published' };
+
+/**
+ * Only the fields `schema` reads of the documents a list embeds from `collection` (Payload's
+ * `populate`). Without it each embedded document comes whole, join fields included: every
+ * maker of a work would bring their own works, every edition twenty more.
+ */
+const populate = (collection: string, schema: z.ZodObject) =>
+  Object.fromEntries(
+    Object.keys(schema.shape)
+      .filter((field) => field !== 'id')
+      .map((field) => [`populate[${collection}][${field}]`, 'true']),
+  );
+
+const populateTerms = {
+  ...populate('piece-types', VocabularyTermSchema),
+  ...populate('materials', VocabularyTermSchema),
+  ...populate('techniques', VocabularyTermSchema),
+};
+
+/** How the site reads one collection: where, with what filter, checked by which schema. */
+export type Source<S extends z.ZodType = z.ZodType> = {
+  /** The API collection, e.g. `works`. */
+  collection: string;
+  /** How a document is named in messages. */
+  kind: string;
+  schema: S;
+  query: Record<string, string>;
+};
+
+export const sources = {
+  artisans: {
+    collection: 'artisans',
+    kind: 'artisan',
+    schema: ArtisanSchema,
+    query: { ...published, ...withoutJoins('works'), ...populate('media', MediaSchema) },
+  },
+  /** Published works only: the public API hides drafts already, the query says so as well. */
+  works: {
+    collection: 'works',
+    kind: 'work',
+    schema: WorkSchema,
+    query: {
+      ...published,
+      ...withoutJoins('showcases'),
+      ...populate('artisans', ArtisanRefSchema),
+      ...populate('editions', EditionRefSchema),
+      ...populate('media', MediaSchema),
+      ...populateTerms,
+    },
+  },
+  editions: {
+    collection: 'editions',
+    kind: 'edition',
+    schema: EditionSchema,
+    query: {
+      ...published,
+      ...withoutJoins('showcases', 'works'),
+      ...populate('media', MediaSchema),
+      'populate[venues][slug]': 'true',
+      'populate[venues][name]': 'true',
+    },
+  },
+  // The works in the curator's order, as ids: populated, each would bring a whole work.
+  showcases: {
+    collection: 'showcases',
+    kind: 'collection',
+    schema: ShowcaseSchema,
+    query: { ...published, ...populate('editions', EditionRefSchema), 'populate[works][slug]': 'true' },
+  },
+  // Opening hours name their edition by id, which is all the site reads of it.
+  venues: { collection: 'venues', kind: 'venue', schema: VenueSchema, query: { depth: '0' } },
+} satisfies Record<string, Source>;
+
+export type FetchOptions = {
+  /** Only these documents (`where[id][in]`), when the rest is known from the last build. */
+  ids?: number[];
+  /** Sees every document as the CMS sent it, before the schema checks it. */
+  onRaw?: (doc: unknown) => void;
+};
+
+/**
+ * Every document of a collection (or the ones named by `ids`), checked against its schema.
+ * A build makes N / pageSize requests.
+ */
+export async function fetchSource<S extends z.ZodType>(
+  source: Source<S>,
+  clientOptions: CmsClientOptions,
+  fetchOptions: FetchOptions = {},
+): Promise<z.output<S>[]> {
+  const options = resolve(clientOptions);
+  const { collection, kind, schema, query } = source;
+  let raw: unknown[];
+  if (fetchOptions.ids) {
+    const chunks: number[][] = [];
+    for (let i = 0; i < fetchOptions.ids.length; i += options.pageSize)
+      chunks.push(fetchOptions.ids.slice(i, i + options.pageSize));
+    const pages = await mapLimit(chunks, options.concurrency, (ids) =>
+      readList(listUrl(options, collection, 1, { ...query, 'where[id][in]': ids.join(',') }), options),
     );
+    raw = pages.flatMap((page) => page.docs);
+    if (raw.length !== fetchOptions.ids.length) {
+      throw new CmsError(
+        `The CMS returned ${raw.length} of the ${fetchOptions.ids.length} ${collection} asked for by id: ` +
+          'documents changed during the build. Run the build again.',
+      );
+    }
+  } else {
+    const all = await readAllPages(options, (page) => listUrl(options, collection, page, query));
+    raw = all.docs;
+    if (raw.length !== all.totalDocs) {
+      throw new CmsError(
+        `The CMS listed ${all.totalDocs} ${collection} but returned ${raw.length}: ` +
+          'documents changed during the build. Run the build again.',
+      );
+    }
   }
   const problems: string[] = [];
   const docs: z.output<S>[] = [];
   for (const doc of raw) {
+    fetchOptions.onRaw?.(doc);
     const parsed = schema.safeParse(doc);
     if (parsed.success) docs.push(parsed.data);
     else problems.push(`${describeDocument(kind, doc)}: ${formatIssues(parsed.error.issues)}`);
@@ -199,28 +313,80 @@ export async function fetchAll<S extends z.ZodType>(
   return docs;
 }
 
+/** Every document of any collection, checked against `schema` (tests, tools). */
+export function fetchAll<S extends z.ZodType>(
+  collection: string,
+  kind: string,
+  schema: S,
+  clientOptions: CmsClientOptions,
+  query: Record<string, string> = {},
+): Promise<z.output<S>[]> {
+  return fetchSource({ collection, kind, schema, query }, clientOptions);
+}
+
+/** What changed when: a document's id and `updatedAt`. */
+export type VersionIndex = Record<string, string>;
+
+const VersionSchema = z.object({ id: z.union([z.number(), z.string()]), updatedAt: z.string() });
+
+/**
+ * The id and `updatedAt` of the documents of a collection the public can read, matching
+ * `query`; with `since`, only those changed after it. `count` is how many match `query` in all.
+ */
+export async function fetchVersions(
+  collection: string,
+  query: Record<string, string>,
+  clientOptions: CmsClientOptions,
+  since?: string,
+): Promise<{ versions: VersionIndex; count: number }> {
+  const options = resolve(clientOptions);
+  const filter = Object.fromEntries(Object.entries(query).filter(([key]) => key.startsWith('where[')));
+  const url = (page: number, extra: Record<string, string>, limit = 1000) =>
+    `${options.baseUrl}/api/${collection}?${new URLSearchParams({
+      limit: String(limit),
+      page: String(page),
+      depth: '0',
+      sort: 'id',
+      'select[updatedAt]': 'true',
+      ...filter,
+      ...extra,
+    })}`;
+  const changed: Record<string, string> = since ? { 'where[updatedAt][greater_than]': since } : {};
+  const [all, count] = await Promise.all([
+    readAllPages(options, (page) => url(page, changed)),
+    since ? readList(url(1, {}, 1), options).then((page) => page.totalDocs) : undefined,
+  ]);
+  const versions: VersionIndex = {};
+  for (const doc of all.docs) {
+    const parsed = VersionSchema.safeParse(doc);
+    if (!parsed.success) {
+      throw new CmsError(
+        `The CMS listed a ${collection} document without an id and updatedAt: ${JSON.stringify(doc).slice(0, 200)}`,
+      );
+    }
+    versions[String(parsed.data.id)] = parsed.data.updatedAt;
+  }
+  return { versions, count: count ?? all.totalDocs };
+}
+
 export function fetchArtisans(options: CmsClientOptions): Promise<Artisan[]> {
-  return fetchAll('artisans', 'artisan', ArtisanSchema, options, { 'where[_status][equals]': 'published' });
+  return fetchSource(sources.artisans, options);
 }
 
-/** Published works only: the public API hides drafts already, the query says so as well. */
 export function fetchWorks(options: CmsClientOptions): Promise<Work[]> {
-  return fetchAll('works', 'work', WorkSchema, options, { 'where[_status][equals]': 'published' });
+  return fetchSource(sources.works, options);
 }
-
-const published = { 'where[_status][equals]': 'published' };
 
 export function fetchEditions(options: CmsClientOptions): Promise<Edition[]> {
-  return fetchAll('editions', 'edition', EditionSchema, options, published);
+  return fetchSource(sources.editions, options);
 }
 
 export function fetchShowcases(options: CmsClientOptions): Promise<Showcase[]> {
-  // Depth 0 keeps the works as ids in the curator's order; the edition is populated at 1.
-  return fetchAll('showcases', 'collection', ShowcaseSchema, options, published);
+  return fetchSource(sources.showcases, options);
 }
 
 export function fetchVenues(options: CmsClientOptions): Promise<Venue[]> {
-  return fetchAll('venues', 'venue', VenueSchema, options);
+  return fetchSource(sources.venues, options);
 }
 
 /** The site-settings global, checked like any document. */

@@ -13,7 +13,7 @@ import {
   planBuild,
   readBuildData,
 } from './incremental';
-import { snapshotDir } from './snapshot';
+import { pendingOf, snapshotDir } from './snapshot';
 
 /**
  * This build's plan, made once per build (after the loaders fetched the data) and shared by
@@ -25,7 +25,7 @@ let plan: Promise<{ plan: Plan; next: DataIndex; data: BuildData }> | undefined;
 function buildDataDir(): string {
   const env = readEnv();
   const dir = snapshotDir(env.snapshotDir);
-  return env.fromSnapshot ? dir : path.join(dir, 'pending');
+  return env.fromSnapshot ? dir : pendingOf(dir);
 }
 
 async function readJson<T>(file: string): Promise<T | undefined> {

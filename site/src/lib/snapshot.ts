@@ -17,7 +17,8 @@ export function snapshotDir(configured: string | undefined): string {
 const fileOf = (dir: string, collection: string, locale: Locale) =>
   path.join(dir, `${collection}.${locale}.json`);
 
-const pendingOf = (dir: string) => path.join(dir, 'pending');
+/** Where a build records what it read, until it succeeds. */
+export const pendingOf = (dir: string) => path.join(dir, 'pending');
 
 export async function writeSnapshot(
   dir: string,
