@@ -177,6 +177,9 @@ describe('site built from a running CMS', () => {
         works: { slug: string; title: string }[];
       };
       expect(data.pages).toBe(`/${lang}/works/`);
+      // The page fetches it by an address that changes with its content.
+      const version = crypto.createHash('sha1').update(json).digest('hex').slice(0, 12);
+      expect(read(`${lang}/browse/index.html`)).toContain(`/${lang}/browse/works.json?v=${version}`);
       expect(data.works.map((work) => work.slug).sort(), lang).toEqual(
         published.map((work) => work.slug).sort(),
       );

@@ -1,5 +1,10 @@
 import { getCollection } from 'astro:content';
+import crypto from 'node:crypto';
 import type { Locale, Media } from '@oyu/shared-types';
+import { localePath } from '../i18n/ui';
+import { browseItem } from './browse';
+import { packBrowseData } from './browseData';
+import { mediaPath } from './paths';
 
 /** Content entries are stored once per language, as `<locale>/<slug>` (see lib/paths.ts). */
 
@@ -74,4 +79,29 @@ export async function currentEditionIn(locale: Locale) {
  */
 export async function sitePhoto(locale: Locale): Promise<Media | undefined> {
   return (await currentEditionIn(locale))?.heroImage ?? (await worksIn(locale))[0]?.photos[0];
+}
+
+const browseFiles = new Map<Locale, Promise<{ json: string; url: string }>>();
+
+/**
+ * The browse island's works.json of a language, and the address the browse page fetches it
+ * from: its fixed path plus a hash of its content (`?v=…`), so that a cache in front of the
+ * site never hands fresh HTML an older list. Made once, for the page and the file alike.
+ */
+export function browseFile(lang: Locale): Promise<{ json: string; url: string }> {
+  let file = browseFiles.get(lang);
+  if (!file || !import.meta.env.PROD) {
+    file = (async () => {
+      const works = await worksIn(lang);
+      const data = packBrowseData(
+        works.map((work) => browseItem(work, lang)),
+        { pages: localePath(lang, '/works/'), media: mediaPath('') },
+      );
+      const json = JSON.stringify(data);
+      const version = crypto.createHash('sha1').update(json).digest('hex').slice(0, 12);
+      return { json, url: `${localePath(lang, '/browse/works.json')}?v=${version}` };
+    })();
+    browseFiles.set(lang, file);
+  }
+  return file;
 }
