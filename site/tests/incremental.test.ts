@@ -116,11 +116,74 @@ describe('incremental build plan', () => {
     );
     expect(pages(plan(data(works, 'Aigerim', 'new about text')))).toBe('settings changed');
     expect(pages(plan(data([work(1, 'ring', { materials: [term(5, 'gold')] }), work(2, 'cuff')])))).toBe(
-      'the filter values changed',
+      'the filter pages changed',
     );
     // The last silver work is no longer silver: its filter page must go.
     expect(pages(plan(data([work(1, 'ring', { materials: [] }), work(2, 'cuff', { materials: [] })])))).toBe(
-      'the filter values changed',
+      'the filter pages changed',
     );
+  });
+});
+
+describe('incremental build plan: filter listings over several pages', () => {
+  // 50 silver works (two pages of 48), the last one gold as well; a 51st is gold only.
+  const gold = term(5, 'gold');
+  const many = (change: (w: Doc) => Doc = (w) => w) =>
+    Array.from({ length: 51 }, (_, i) =>
+      change(
+        work(i + 1, `w${i + 1}`, {
+          materials: i === 50 ? [gold] : i === 49 ? [term(1, 'silver'), gold] : [term(1, 'silver')],
+        }),
+      ),
+    );
+  const linksOf = (list: Doc[]): LinkIndex => {
+    const url = (w: Doc) => `/en/works/${w.slug}/`;
+    const silver = list.filter((w) => (w.materials as { slug: string }[]).some((m) => m.slug === 'silver'));
+    const golden = list.filter((w) => (w.materials as { slug: string }[]).some((m) => m.slug === 'gold'));
+    return {
+      ...Object.fromEntries(list.map((w) => [`en/works/${w.slug}/index.html`, []])),
+      'en/artisans/aigerim/index.html': list.map(url),
+      'en/browse/material/silver/index.html': silver.slice(0, 48).map(url),
+      'en/browse/material/silver/page/2/index.html': silver.slice(48).map(url),
+      'en/browse/material/gold/index.html': golden.map(url),
+      'en/browse/country/kz/index.html': list.slice(0, 48).map(url),
+      'en/browse/country/kz/page/2/index.html': list.slice(48).map(url),
+    };
+  };
+  const from = { data: dataIndex(data(many()), 'code-1'), links: linksOf(many()) };
+
+  it('renders only the listing page showing a retitled work', () => {
+    const result = pages(plan(data(many((w) => (w.id === 2 ? { ...w, title: 'New' } : w))), 'code-1', from));
+    expect(result).toContain('en/browse/material/silver/index.html');
+    expect(result).not.toContain('en/browse/material/silver/page/2/index.html');
+  });
+
+  it('renders every page of the listings a work joins or leaves, since the works after it move', () => {
+    const result = pages(
+      plan(
+        data(many((w) => (w.id === 2 ? { ...w, materials: [term(1, 'silver'), gold] } : w))),
+        'code-1',
+        from,
+      ),
+    );
+    expect(result).toEqual(
+      expect.arrayContaining([
+        'en/browse/material/silver/index.html',
+        'en/browse/material/silver/page/2/index.html',
+        'en/browse/material/gold/index.html',
+        'en/browse/country/kz/page/2/index.html',
+      ]),
+    );
+    // Leaving gold: the gold listing, though the work is no longer on it.
+    const left = pages(
+      plan(data(many((w) => (w.id === 50 ? { ...w, materials: [term(1, 'silver')] } : w))), 'code-1', from),
+    );
+    expect(left).toEqual(expect.arrayContaining(['en/browse/material/gold/index.html']));
+  });
+
+  it('builds everything when a listing gains or loses a page', () => {
+    // Two works leave silver for gold: the 48 left fit on one page, and page 2 must go.
+    const fewer = many((w) => (w.id === 2 || w.id === 3 ? { ...w, materials: [gold] } : w));
+    expect(pages(plan(data(fewer), 'code-1', from))).toBe('the filter pages changed');
   });
 });

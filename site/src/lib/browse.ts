@@ -64,7 +64,10 @@ export function browseLabels(lang: Locale): BrowseLabels {
  */
 export const browsePageSize = 48;
 
-/** The works in pages of `browsePageSize`: page 1 is the browse page, the others `/browse/page/<n>/`. */
+/**
+ * The works in pages of `browsePageSize`: page 1 is the listing's own address (the browse
+ * page, a filter value's page), the others `<address>page/<n>/`.
+ */
 export function browsePages<T>(works: T[]): T[][] {
   const pages: T[][] = [];
   for (let start = 0; start < works.length; start += browsePageSize)
@@ -72,7 +75,12 @@ export function browsePages<T>(works: T[]): T[][] {
   return pages;
 }
 
-/** The path of page `n` (from 1) of the listing, inside a language. */
+/** The path of page `n` (from 1) of a listing whose first page is `base`, inside a language. */
+export function listingPagePath(base: string, n: number): string {
+  return n === 1 ? base : `${base}page/${n}/`;
+}
+
+/** The path of page `n` (from 1) of the listing of all works, inside a language. */
 export function browsePagePath(n: number): string {
-  return n === 1 ? '/browse/' : `/browse/page/${n}/`;
+  return listingPagePath('/browse/', n);
 }

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Locale, locales } from '@oyu/shared-types';
-import { facetKeys, workFacets } from './facets';
+import { browsePageSize } from './browse';
+import { type FacetKey, facetKeys, facetPath, workFacets } from './facets';
 
 /**
  * Incremental builds. Each release records two indexes beside its pages:
@@ -19,7 +20,7 @@ import { facetKeys, workFacets } from './facets';
  * vocabulary, a document added, removed or moved to another address, a new filter value) makes
  * a full build.
  */
-export type DocEntry = { hash: string; url: string | null; related?: string };
+export type DocEntry = { hash: string; url: string | null; related?: string; facets?: string };
 export type DataIndex = { code: string; docs: Record<string, DocEntry> };
 export type LinkIndex = Record<string, string[]>;
 export type Plan =
@@ -96,6 +97,8 @@ export function dataIndex(data: BuildData, code: string): DataIndex {
         hash: hash(doc),
         url: urlOf(collection, locale as Locale, doc),
         ...(related ? { related } : {}),
+        // The filter values a work is listed under (its maker's country among them).
+        ...(collection === 'oyu-works' ? { facets: hash(workFacets(doc as never)) } : {}),
       };
     });
   }
@@ -113,8 +116,41 @@ const alwaysPages = locales.flatMap((locale) => [
   `${locale}/browse/works.json`,
 ]);
 
-/** A filter page, e.g. `en/browse/material/silver/index.html` (not a page of the listing). */
-const facetPage = new RegExp(`^[a-z]{2}/browse/(${facetKeys.join('|')})/[^/]+/index\\.html$`);
+/**
+ * A page of a filter value's listing: `en/browse/material/silver/index.html`, or a later page,
+ * `…/silver/page/2/index.html`. The first group is the value's folder.
+ */
+const facetPage = new RegExp(
+  `^([a-z]{2}/browse/(?:${facetKeys.join('|')})/[^/]+/)(?:page/\\d+/)?index\\.html$`,
+);
+
+/** The folder of a filter value's listing, e.g. `en/browse/material/silver/`. */
+const facetFolder = (locale: Locale, facet: string, value: string) =>
+  `${locale}${facetPath(facet as FacetKey, value)}`;
+
+/** Every page of every filter value's listing this data makes, by the value's folder. */
+function facetListings(data: BuildData): Map<string, string[]> {
+  const counts = new Map<string, number>();
+  for (const locale of locales) {
+    for (const work of data.get(`oyu-works.${locale}`) ?? []) {
+      for (const [facet, values] of Object.entries(workFacets(work as never))) {
+        for (const value of values) {
+          const folder = facetFolder(locale, facet, value);
+          counts.set(folder, (counts.get(folder) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  const listings = new Map<string, string[]>();
+  for (const [folder, count] of counts) {
+    const pages = Math.ceil(count / browsePageSize);
+    listings.set(folder, [
+      `${folder}index.html`,
+      ...Array.from({ length: pages - 1 }, (_, i) => `${folder}page/${i + 2}/index.html`),
+    ]);
+  }
+  return listings;
+}
 
 export function planBuild(options: {
   base: { data: DataIndex; links: LinkIndex } | undefined;
@@ -160,29 +196,30 @@ export function planBuild(options: {
         addDocPages(urlOf('oyu-works', locale, work));
     }
   }
-  // The filter pages are one per value in use: values that appear or disappear change the set.
-  const facetPages = new Set<string>();
-  for (const locale of locales) {
-    for (const work of data.get(`oyu-works.${locale}`) ?? []) {
-      for (const [facet, values] of Object.entries(workFacets(work as never))) {
-        for (const value of values)
-          facetPages.add(`${locale}/browse/${facet}/${encodeURIComponent(value)}/index.html`);
-      }
-    }
-  }
+  // The filter pages are one listing per value in use, in pages: values that appear or
+  // disappear, or listings that gain or lose a page, change the set.
+  const listings = facetListings(data);
+  const facetPages = new Set([...listings.values()].flat());
   const baseFacetPages = Object.keys(base.links).filter((page) => facetPage.test(page));
   if (baseFacetPages.length !== facetPages.size || baseFacetPages.some((page) => !facetPages.has(page))) {
-    return { mode: 'full', reason: 'the filter values changed' };
+    return { mode: 'full', reason: 'the filter pages changed' };
   }
-  // A changed work is listed on the pages of its filter values, old (they link it) and new.
+  // A work listed under other values than before moves the works after it on every page of
+  // those values' listings, old and new. (A page that lists a changed work links it: the rule
+  // below renders it.)
   for (const key of changed.filter((k) => k.startsWith('oyu-works.'))) {
+    if (base.data.docs[key]?.facets === next.docs[key]?.facets) continue;
     const locale = key.slice('oyu-works.'.length, key.indexOf('/')) as Locale;
     const work = (data.get(`oyu-works.${locale}`) ?? []).find((doc) => String(doc.id) === key.split('/')[1]);
-    if (!work) continue;
-    for (const [facet, values] of Object.entries(workFacets(work as never))) {
-      for (const value of values)
-        pages.add(`${locale}/browse/${facet}/${encodeURIComponent(value)}/index.html`);
+    const folders = new Set<string>();
+    for (const [facet, values] of Object.entries(work ? workFacets(work as never) : {}))
+      for (const value of values) folders.add(facetFolder(locale, facet, value));
+    const url = next.docs[key]?.url;
+    for (const [page, links] of Object.entries(base.links)) {
+      const folder = page.match(facetPage)?.[1];
+      if (folder && url && links.includes(url)) folders.add(folder);
     }
+    for (const folder of folders) for (const page of listings.get(folder) ?? []) pages.add(page);
   }
   // Related works are ranked over all works: when what they rank by changes, every work page
   // may list different ones.
