@@ -144,9 +144,21 @@ async function auditPage(url: string, page: PageToAudit, port: number): Promise<
     // The 404 page is meant to answer 404; Lighthouse refuses such a page unless told.
     ignoreStatusCode: page.notFound,
   };
-  const runner = await lighthouse(url, flags);
-  if (!runner) throw new Error(`Lighthouse returned no result for ${url}`);
-  return runner.lhr;
+  // Lighthouse's trace engine catches a LanternError when a navigation lacks some metric (it
+  // then leaves out the insights that need it; the scores are unaffected) but prints it with its
+  // stack all the same. Other errors are still printed.
+  const printError = console.error;
+  console.error = (...args: unknown[]) => {
+    if (args[0] instanceof Error && args[0].name === 'LanternError') return;
+    printError(...args);
+  };
+  try {
+    const runner = await lighthouse(url, flags);
+    if (!runner) throw new Error(`Lighthouse returned no result for ${url}`);
+    return runner.lhr;
+  } finally {
+    console.error = printError;
+  }
 }
 
 const ignoredModes = new Set(['informative', 'manual', 'notApplicable']);
