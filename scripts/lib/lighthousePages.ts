@@ -16,6 +16,8 @@ export type PageType = {
    * (which Lighthouse is told to accept).
    */
   notFoundAt?: string;
+  /** Where the page is opened, from its file, when not at the file's own address. */
+  at?: (file: string) => string;
 };
 
 const english: PageType[] = [
@@ -29,6 +31,12 @@ const english: PageType[] = [
   { name: 'work', file: /^en\/works\/[^/]+\/index\.html$/ },
   { name: 'about', file: /^en\/about\/index\.html$/ },
   { name: 'browse', file: /^en\/browse\/index\.html$/ },
+  // A shared link with a selection: the filters open and the matches come in without a shift.
+  {
+    name: 'browse, shared selection',
+    file: /^en\/browse\/material\/[^/]+\/index\.html$/,
+    at: (file) => `/en/browse/?material=${file.split('/')[3]}`,
+  },
   { name: 'search', file: /^en\/search\/index\.html$/ },
   { name: 'not found', file: /^404\.html$/, notFoundAt: '/en/no-such-page/' },
 ];
@@ -70,7 +78,7 @@ export function choosePages(
     else {
       pages.push({
         type: type.name,
-        path: type.notFoundAt ?? urlPathOf(file),
+        path: type.notFoundAt ?? type.at?.(file) ?? urlPathOf(file),
         notFound: type.notFoundAt !== undefined,
       });
     }

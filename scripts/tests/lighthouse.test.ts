@@ -31,6 +31,7 @@ describe('page discovery', () => {
       'en/index.html',
       'en/works/b/index.html',
       'en/works/a/index.html',
+      'en/browse/material/silver/index.html',
       'index.html',
     ]
       .slice()
@@ -40,6 +41,7 @@ describe('page discovery', () => {
       { type: 'language chooser', path: '/', notFound: false },
       { type: 'home', path: '/en/', notFound: false },
       { type: 'work', path: '/en/works/a/', notFound: false },
+      { type: 'browse, shared selection', path: '/en/browse/?material=silver', notFound: false },
       { type: 'not found', path: '/en/no-such-page/', notFound: true },
     ]);
     expect(missing).toContain('work (kk)');

@@ -607,6 +607,57 @@ describe('site built from a running CMS', () => {
     60_000,
   );
 
+  it.runIf(hasBrowser)(
+    'opens a shared selection before the works arrive, and nothing moves when they do',
+    async () => {
+      const site = await serveSite(outDir, await freePort());
+      const launched = launchBrowser();
+      try {
+        const { browser } = await launched;
+        const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+        await page.addInitScript(() => {
+          const shifts: number[] = [];
+          (window as unknown as { shifts: number[] }).shifts = shifts;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[])
+              shifts.push(entry.value);
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        // works.json is held back until the page as first painted has been looked at.
+        let release: () => void = () => {};
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        await page.route('**/works.json*', async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(`http://127.0.0.1:${site.port}/en/browse/?material=silver&colour=no-such-colour`);
+        // Before the works: the chosen filter is open, the other ones closed, and the first
+        // works of all are not shown in place of the matches.
+        expect(await page.locator('details[data-facet="material"]').getAttribute('open')).not.toBeNull();
+        expect(await page.locator('details[data-facet="type"]').getAttribute('open')).toBeNull();
+        expect(
+          await page.locator('.browse .grid').evaluate((grid) => getComputedStyle(grid).visibility),
+        ).toBe('hidden');
+        release();
+        await expect
+          .poll(() => page.locator('.browse .grid').evaluate((grid) => getComputedStyle(grid).visibility))
+          .toBe('visible');
+        // No colour is called that: no work matches, and the footer stays where it was.
+        expect(await page.locator('.browse .card').count()).toBe(0);
+        const shifted = await page.evaluate(() =>
+          (window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0),
+        );
+        expect(shifted).toBeLessThan(0.05);
+      } finally {
+        await (await launched.catch(() => null))?.close();
+        await site.stop();
+      }
+    },
+    60_000,
+  );
+
   it('writes one search index per language, holding works, artisans, collections and editions', () => {
     const entry = JSON.parse(read('pagefind/pagefind-entry.json')) as {
       languages: Record<string, { page_count: number }>;

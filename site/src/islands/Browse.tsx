@@ -149,13 +149,13 @@ export default function Browse({
     .replace('{m}', count(works ? works.length : total));
 
   return (
-    <div className="browse" ref={root}>
+    <div className="browse" ref={root} data-ready={ready ? '' : undefined}>
       <section className="facets" aria-label={labels.filters}>
         {facetKeys.map((key) => {
           const chosen = chosenOf(key);
           if (!options[key].length) return null;
           return (
-            <details key={key} open={chosen.length > 0 || undefined}>
+            <details key={key} data-facet={key} open={chosen.length > 0 || undefined}>
               <summary>
                 {labels.facets[key]}
                 {chosen.length > 0 && <span className="chosen"> ({chosen.length})</span>}
