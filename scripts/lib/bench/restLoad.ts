@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { sourceListUrl, sources } from '../../../site/src/lib/cms';
 
 /**
  * Latency and throughput of the requests the site build makes, at several concurrencies, with
@@ -93,19 +94,14 @@ async function withoutNegativeTimeoutWarning<T>(run: () => Promise<T>): Promise<
   }
 }
 
-/** The site's own list request (site/src/lib/cms.ts) and one work by id, in English. */
+/**
+ * The site's own list request, as a build makes it (read from site/src/lib/cms.ts, so the two
+ * cannot drift), and one work by id, in English.
+ */
 export function siteRequests(cmsUrl: string, workId: number) {
-  const list = new URLSearchParams({
-    limit: '100',
-    page: '1',
-    depth: '1',
-    locale: 'en',
-    'fallback-locale': 'en',
-    sort: 'id',
-    joins: 'false',
-  });
+  const list = sourceListUrl(sources.works, { baseUrl: cmsUrl, pageSize: 100, locale: 'en' });
   return [
-    { name: 'works list (100, depth 1)', url: `${cmsUrl}/api/works?${list}` },
+    { name: 'works list (100, depth 1)', url: list },
     { name: 'one work (depth 1)', url: `${cmsUrl}/api/works/${workId}?depth=1&locale=en` },
   ];
 }

@@ -253,6 +253,14 @@ export const sources = {
   venues: { collection: 'venues', kind: 'venue', schema: VenueSchema, query: { depth: '0' } },
 } satisfies Record<string, Source>;
 
+/**
+ * The address of one page of a collection's list, exactly as a build asks for it (the bench
+ * measures the CMS with it).
+ */
+export function sourceListUrl(source: Source, clientOptions: CmsClientOptions, page = 1): string {
+  return listUrl(resolve(clientOptions), source.collection, page, source.query);
+}
+
 export type FetchOptions = {
   /** Only these documents (`where[id][in]`), when the rest is known from the last build. */
   ids?: number[];
