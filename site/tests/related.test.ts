@@ -1,4 +1,4 @@
-import { type Showcase, ShowcaseSchema, WorkSchema } from '@oyu/shared-types';
+import { type Showcase, ShowcaseSchema, type Work, WorkSchema } from '@oyu/shared-types';
 import { describe, expect, it } from 'vitest';
 import { featuredWorks } from '../src/lib/featured';
 import { relatedIndex } from '../src/lib/related';
@@ -52,6 +52,59 @@ describe('related works', () => {
     const a = work(10, { materials: [silver], slug: 'b-cuff' });
     const b = work(11, { materials: [silver], slug: 'a-cuff' });
     expect(relatedIndex([a, b, subject], [])(subject).map((w) => w.slug)).toEqual(['a-cuff', 'b-cuff']);
+  });
+
+  it('ranks exactly as comparing every pair would, on 300 works with repeats and ties', () => {
+    // The ranking's definition, pair by pair: what the index must reproduce.
+    const byPairs = (works: Work[], showcases: Showcase[], subject: Work, limit: number) => {
+      const showcasesOf = new Map<number, number[]>();
+      for (const s of showcases)
+        for (const id of s.works) showcasesOf.set(id, [...(showcasesOf.get(id) ?? []), s.id]);
+      const shared = (a: number[], b: number[]) => b.filter((item) => new Set(a).has(item)).length;
+      const ids = (terms: { id: number }[]) => terms.map((t) => t.id);
+      return works
+        .filter((other) => other.id !== subject.id)
+        .map((other) => ({
+          other,
+          score:
+            8 * shared(ids(subject.artisans), ids(other.artisans)) +
+            4 * shared(showcasesOf.get(subject.id) ?? [], showcasesOf.get(other.id) ?? []) +
+            (subject.pieceType && subject.pieceType.id === other.pieceType?.id ? 3 : 0) +
+            2 * shared(ids(subject.techniques), ids(other.techniques)) +
+            shared(ids(subject.materials), ids(other.materials)) +
+            shared(ids(subject.editions), ids(other.editions)),
+        }))
+        .filter(({ score }) => score > 0)
+        .sort((a, b) => b.score - a.score || a.other.slug.localeCompare(b.other.slug))
+        .slice(0, limit)
+        .map(({ other }) => other.id);
+    };
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const some = (n: number, most: number) => Array.from({ length: next(most + 1) }, () => next(n));
+    const works = Array.from({ length: 300 }, (_, i) =>
+      work(i + 1, {
+        slug: `w-${next(40)}-${i}`,
+        artisans: [maker(next(30)), ...some(30, 1).map((id) => maker(id))],
+        pieceType: next(3) ? term(next(6), `kind-${next(6)}`) : null,
+        materials: some(8, 3).map((id) => term(id, `m${id}`)),
+        techniques: some(10, 2).map((id) => term(id, `t${id}`)),
+        editions: some(4, 1).map((id) => ({ id, year: 2020 + id, title: `AJW ${2020 + id}` })),
+      }),
+    );
+    const showcases = [showcase(1, [1, 2, 3, 3, 40]), showcase(2, [3, 4, 5, 6, 7, 8]), showcase(3, [9, 10])];
+    const index = relatedIndex(works, showcases);
+    for (const subject of works) {
+      for (const limit of [4, 9]) {
+        expect(
+          index(subject, limit).map((w) => w.id),
+          `work ${subject.id}`,
+        ).toEqual(byPairs(works, showcases, subject, limit));
+      }
+    }
   });
 });
 
