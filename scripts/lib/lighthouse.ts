@@ -149,7 +149,9 @@ async function auditPage(url: string, page: PageToAudit, port: number): Promise<
   // stack all the same. Other errors are still printed.
   const printError = console.error;
   console.error = (...args: unknown[]) => {
-    if (args[0] instanceof Error && args[0].name === 'LanternError') return;
+    // The class sets no `name`: Node prints its constructor's.
+    const error = args[0];
+    if (error instanceof Error && [error.name, error.constructor.name].includes('LanternError')) return;
     printError(...args);
   };
   try {
