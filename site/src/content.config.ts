@@ -56,7 +56,12 @@ const syncSession = () =>
     incremental: Boolean(env.baseRelease),
   }));
 
-type Loaded<T> = { byLocale: { locale: Locale; docs: T[] }[]; note: string };
+type Loaded<T> = {
+  byLocale: { locale: Locale; docs: T[] }[];
+  note: string;
+  /** The ids taken unchanged from the last good build, when only some were read. */
+  kept?: Set<number>;
+};
 
 /**
  * The documents of one collection in every language: from the snapshot (FROM_SNAPSHOT), or
@@ -104,11 +109,12 @@ async function documents<S extends z.ZodType>(name: string, source: Source<S>): 
   );
   for (const { locale, docs } of byLocale) await writeSnapshot(snapshots, name, locale, docs);
   await writeDependencies(pendingOf(snapshots), name, deps);
-  const note =
-    plan.mode === 'full'
-      ? `read in full (${plan.reason})`
-      : `${plan.fetch.length} read, ${plan.keep.size} taken from the last build`;
-  return { byLocale, note };
+  if (plan.mode === 'full') return { byLocale, note: `read in full (${plan.reason})` };
+  return {
+    byLocale,
+    note: `${plan.fetch.length} read, ${plan.keep.size} taken from the last build`,
+    kept: plan.keep,
+  };
 }
 
 function cmsLoader<S extends z.ZodType>(options: {
@@ -141,15 +147,22 @@ function collectionLoader<S extends z.ZodType>(options: {
     schema: options.schema,
     load: async ({ store, logger }) => {
       if (env.typesOnly) return logger.info('types only: the CMS is not read');
-      const { byLocale, note } = await options.load();
+      const { byLocale, note, kept } = await options.load();
       if (options.name === 'oyu-works' && !env.fromSnapshot) {
         checkWorksDrop(await readLastGoodBuild(snapshots), byLocale[0]?.docs.length ?? 0, env.maxWorksDrop);
       }
       // Photos are the same files in every language; only their alt texts differ. From a
       // snapshot, the cached files are used as they are.
+      const docs = (byLocale[0]?.docs ?? []) as (z.output<S> & { id?: number })[];
+      const isKept = (doc: { id?: number }) => doc.id !== undefined && Boolean(kept?.has(doc.id));
       const photos = env.fromSnapshot
         ? { downloaded: 0, cached: 0 }
-        : await downloadMedia(byLocale[0]?.docs.flatMap(photosOf) ?? [], cacheDir, client);
+        : await downloadMedia(
+            docs.filter((doc) => !isKept(doc)).flatMap(photosOf),
+            cacheDir,
+            client,
+            docs.filter(isKept).flatMap(photosOf),
+          );
       store.clear();
       for (const { locale, docs } of byLocale) {
         for (const doc of docs)

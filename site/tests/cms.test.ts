@@ -528,6 +528,27 @@ describe('downloadMedia', () => {
     expect(await fs.readFile(path.join(cacheDir, 'photo-1-960.webp'))).toEqual(fileBytes('photo-1-960.webp'));
   });
 
+  it('only looks up by name the photos of documents kept from the last build, and fetches the missing ones', async () => {
+    const [kept, read] = media(makeMedia(5), makeMedia(6));
+    if (!kept || !read) throw new Error('no photos');
+    await downloadMedia([kept, read], cacheDir, { baseUrl: cms.baseUrl });
+    // A kept photo's file of another size stays (it was checked when its document was read);
+    // a missing one is fetched; the photo of a document read again is checked in full.
+    await fs.writeFile(path.join(cacheDir, 'photo-5-960.webp'), 'other size');
+    await fs.rm(path.join(cacheDir, 'photo-5-480.webp'));
+    await fs.writeFile(path.join(cacheDir, 'photo-6-960.webp'), 'stale');
+    cms.reset();
+
+    const result = await downloadMedia([read], cacheDir, { baseUrl: cms.baseUrl }, [kept, kept, read]);
+
+    expect(result).toEqual({ downloaded: 2, cached: 12 });
+    expect(cms.requests.map((url) => url.pathname).sort()).toEqual([
+      '/api/media/file/photo-5-480.webp',
+      '/api/media/file/photo-6-960.webp',
+    ]);
+    expect(await fs.readFile(path.join(cacheDir, 'photo-5-960.webp'), 'utf8')).toBe('other size');
+  });
+
   it('keeps a cached file of unknown size', async () => {
     const photos = media(
       makeMedia(3, {

@@ -417,19 +417,37 @@ export function renditions(media: Media): (ImageSize & { filename: string; url: 
 /**
  * Copies the renditions of these photos from the CMS into `cacheDir`, once: a file already
  * there with the expected size is kept. Files are written aside and renamed into place, so an
- * interrupted download never leaves a truncated photo behind.
+ * interrupted download never leaves a truncated photo behind. The photos of `known` (those of
+ * documents taken unchanged from the last good build, whose files were checked then) are only
+ * looked up by name, in one read of the folder: a site of 20,000 photos would otherwise check
+ * 160,000 file sizes on every build.
  */
 export async function downloadMedia(
   media: Media[],
   cacheDir: string,
   clientOptions: CmsClientOptions,
+  known: Media[] = [],
 ): Promise<{ downloaded: number; cached: number }> {
   const options = resolve(clientOptions);
   await fs.mkdir(cacheDir, { recursive: true });
   const files = new Map<string, ImageSize & { filename: string; url: string }>();
   for (const item of media) for (const size of renditions(item)) files.set(size.filename, size);
+  let present = 0;
+  if (known.length) {
+    const names = new Set(await fs.readdir(cacheDir));
+    const found = new Set<string>();
+    for (const item of known) {
+      for (const size of renditions(item)) {
+        // Also shown by a document read this time: checked in full like the rest of `files`.
+        if (files.has(size.filename) || found.has(size.filename)) continue;
+        if (names.has(size.filename)) found.add(size.filename);
+        else files.set(size.filename, size);
+      }
+    }
+    present = found.size;
+  }
   let downloaded = 0;
-  let cached = 0;
+  let cached = present;
   await mapLimit([...files.values()], options.concurrency * 2, async (size) => {
     if (path.basename(size.filename) !== size.filename || size.filename === '.' || size.filename === '..') {
       throw new CmsError(`The CMS named a photo file "${size.filename}", which is not a plain file name`);
