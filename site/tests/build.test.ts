@@ -16,6 +16,7 @@ import { freePort, run } from '@oyu/scripts/lib/processes';
 import { buildSite, siteFolders } from '@oyu/scripts/lib/siteBuild';
 import { serveSite } from '@oyu/scripts/lib/siteServer';
 import { describeStack, paths } from '@oyu/scripts/lib/stack';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBrowser, launchBrowser } from './browser';
 
@@ -112,6 +113,18 @@ const demoWorks = makeDemoWorks();
 const published = demoWorks.filter((work) => !work.draft);
 const drafts = demoWorks.filter((work) => work.draft);
 const nameOf = (key: string) => demoArtisans.find((artisan) => artisan.key === key)?.name ?? key;
+
+/** Serves the live site and opens Chromium for `check`; both are stopped afterwards. */
+async function inBrowser(check: (browser: Browser, base: string) => Promise<void>) {
+  const site = await serveSite(outDir, await freePort());
+  const launched = launchBrowser();
+  try {
+    await check((await launched).browser, `http://127.0.0.1:${site.port}`);
+  } finally {
+    await (await launched.catch(() => null))?.close();
+    await site.stop();
+  }
+}
 
 describe('site built from a running CMS', () => {
   it.each(published.map((work) => [work.title.en, work] as const))('has a page for "%s"', (_title, work) => {
@@ -347,12 +360,9 @@ describe('site built from a running CMS', () => {
   it.runIf(hasBrowser)(
     'shows the photos in a browser, with a lightbox and zoom by keyboard, and the site without JavaScript',
     async () => {
-      const site = await serveSite(outDir, await freePort());
-      const launched = launchBrowser();
-      try {
-        const { browser } = await launched;
+      await inBrowser(async (browser, base) => {
         const work = published.find((w) => w.views.length === 3);
-        const url = `http://127.0.0.1:${site.port}/en/works/${work?.slug}/`;
+        const url = `${base}/en/works/${work?.slug}/`;
         const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
         const requested: string[] = [];
         const problems: string[] = [];
@@ -470,9 +480,7 @@ describe('site built from a running CMS', () => {
         expect(await main.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
           true,
         );
-        expect(
-          requested.filter((r) => !r.startsWith(`http://127.0.0.1:${site.port}/`) && !r.startsWith('data:')),
-        ).toEqual([]);
+        expect(requested.filter((r) => !r.startsWith(`${base}/`) && !r.startsWith('data:'))).toEqual([]);
         expect(problems).toEqual([]);
 
         // The language switcher leads to the same work in Kazakh.
@@ -480,7 +488,7 @@ describe('site built from a running CMS', () => {
           .getByRole('navigation', { name: 'Language' })
           .getByRole('link', { name: 'Қазақша' })
           .click();
-        await page.waitForURL(`http://127.0.0.1:${site.port}/kk/works/${work?.slug}/`);
+        await page.waitForURL(`${base}/kk/works/${work?.slug}/`);
         expect(await page.locator('h1').textContent()).toBe(work?.title.kk);
         expect(await page.locator('html').getAttribute('lang')).toBe('kk');
 
@@ -489,14 +497,11 @@ describe('site built from a running CMS', () => {
         const plain = await noScript.newPage();
         await plain.goto(url);
         const href = await plain.locator('.viewer .thumbs a').nth(2).getAttribute('href');
-        const file = await plain.request.get(`http://127.0.0.1:${site.port}${href}`);
+        const file = await plain.request.get(`${base}${href}`);
         expect(file.status()).toBe(200);
         expect(file.headers()['content-type']).toBe('image/webp');
         await noScript.close();
-      } finally {
-        await (await launched.catch(() => null))?.close();
-        await site.stop();
-      }
+      });
     },
     60_000,
   );
@@ -504,20 +509,16 @@ describe('site built from a running CMS', () => {
   it.runIf(hasBrowser)(
     'filters the works by facets with live counts, keeps the filters in the URL, and lists them without JavaScript',
     async () => {
-      const site = await serveSite(outDir, await freePort());
-      const launched = launchBrowser();
-      const base = `http://127.0.0.1:${site.port}`;
-      /** The works a static one-value page lists, e.g. `en/browse/material/silver/`. */
-      const listed = (page: string) =>
-        new Set(
-          [
-            ...read(`${page}index.html`).matchAll(
-              /<li class="card"[^>]*>\s*<a href="\/en\/works\/([^/]+)\/"/g,
-            ),
-          ].map((m) => m[1]),
-        );
-      try {
-        const { browser } = await launched;
+      await inBrowser(async (browser, base) => {
+        /** The works a static one-value page lists, e.g. `en/browse/material/silver/`. */
+        const listed = (page: string) =>
+          new Set(
+            [
+              ...read(`${page}index.html`).matchAll(
+                /<li class="card"[^>]*>\s*<a href="\/en\/works\/([^/]+)\/"/g,
+              ),
+            ].map((m) => m[1]),
+          );
         const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
         const problems: string[] = [];
         page.on('pageerror', (error) => problems.push(error.message));
@@ -599,10 +600,7 @@ describe('site built from a running CMS', () => {
         expect(await plain.locator('h1').textContent()).toBe('Materials: Silver');
         expect(await plain.locator('main .card').count()).toBe(silver.size);
         await noScript.close();
-      } finally {
-        await (await launched.catch(() => null))?.close();
-        await site.stop();
-      }
+      });
     },
     60_000,
   );
@@ -610,10 +608,7 @@ describe('site built from a running CMS', () => {
   it.runIf(hasBrowser)(
     'opens a shared selection before the works arrive, and nothing moves when they do',
     async () => {
-      const site = await serveSite(outDir, await freePort());
-      const launched = launchBrowser();
-      try {
-        const { browser } = await launched;
+      await inBrowser(async (browser, base) => {
         const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
         await page.addInitScript(() => {
           const shifts: number[] = [];
@@ -632,7 +627,7 @@ describe('site built from a running CMS', () => {
           await held;
           await route.continue();
         });
-        await page.goto(`http://127.0.0.1:${site.port}/en/browse/?material=silver&colour=no-such-colour`);
+        await page.goto(`${base}/en/browse/?material=silver&colour=no-such-colour`);
         // Before the works: the chosen filter is open, the other ones closed, and the first
         // works of all are not shown in place of the matches.
         expect(await page.locator('details[data-facet="material"]').getAttribute('open')).not.toBeNull();
@@ -650,10 +645,7 @@ describe('site built from a running CMS', () => {
           (window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0),
         );
         expect(shifted).toBeLessThan(0.05);
-      } finally {
-        await (await launched.catch(() => null))?.close();
-        await site.stop();
-      }
+      });
     },
     60_000,
   );
@@ -673,11 +665,7 @@ describe('site built from a running CMS', () => {
   it.runIf(hasBrowser)(
     'finds a seeded work by its title in each language, and a Kazakh word by its first letters',
     async () => {
-      const site = await serveSite(outDir, await freePort());
-      const launched = launchBrowser();
-      const base = `http://127.0.0.1:${site.port}`;
-      try {
-        const { browser } = await launched;
+      await inBrowser(async (browser, base) => {
         const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
         const problems: string[] = [];
         page.on('pageerror', (error) => problems.push(error.message));
@@ -718,10 +706,7 @@ describe('site built from a running CMS', () => {
         expect(await plain.locator('.needs-js').textContent()).toContain('needs JavaScript');
         expect(await plain.locator('.needs-js a').first().getAttribute('href')).toBe('/en/browse/');
         await noScript.close();
-      } finally {
-        await (await launched.catch(() => null))?.close();
-        await site.stop();
-      }
+      });
     },
     60_000,
   );
@@ -930,10 +915,7 @@ describe('site built from a running CMS', () => {
   it.runIf(hasBrowser)(
     'has no accessibility violations (axe) on any page type',
     async () => {
-      const site = await serveSite(outDir, await freePort());
-      const launched = launchBrowser();
-      try {
-        const { browser } = await launched;
+      await inBrowser(async (browser, base) => {
         const work = published[0]?.slug;
         const artisan = read('en/artisans/index.html').match(/href="\/en\/artisans\/([^/]+)\/"/)?.[1];
         const showcase = demoEditions[0]?.showcases[0]?.key;
@@ -964,7 +946,7 @@ describe('site built from a running CMS', () => {
             // axe needs a page of its own context.
             const context = await browser.newContext({ viewport: { width, height: 900 } });
             const page = await context.newPage();
-            await page.goto(`http://127.0.0.1:${site.port}${pagePath}`, { waitUntil: 'networkidle' });
+            await page.goto(`${base}${pagePath}`, { waitUntil: 'networkidle' });
             if (pagePath.endsWith('#lightbox')) {
               await page.locator('.viewer .stage').click();
               await page.waitForSelector('dialog.lightbox[open]');
@@ -980,10 +962,7 @@ describe('site built from a running CMS', () => {
           }
         }
         expect(violations).toEqual([]);
-      } finally {
-        await (await launched.catch(() => null))?.close();
-        await site.stop();
-      }
+      });
     },
     180_000,
   );

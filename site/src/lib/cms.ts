@@ -350,15 +350,13 @@ export async function fetchVersions(
   const options = resolve(clientOptions);
   const filter = Object.fromEntries(Object.entries(query).filter(([key]) => key.startsWith('where[')));
   const url = (page: number, extra: Record<string, string>, limit = 1000) =>
-    `${options.baseUrl}/api/${collection}?${new URLSearchParams({
-      limit: String(limit),
-      page: String(page),
-      depth: '0',
-      sort: 'id',
-      'select[updatedAt]': 'true',
+    listUrl(options, collection, page, {
       ...filter,
       ...extra,
-    })}`;
+      limit: String(limit),
+      depth: '0',
+      'select[updatedAt]': 'true',
+    });
   const changed: Record<string, string> = since ? { 'where[updatedAt][greater_than]': since } : {};
   const [all, count] = await Promise.all([
     readAllPages(options, (page) => url(page, changed)),

@@ -21,7 +21,14 @@ export type FacetListingPage = {
  * Every page of every filter value's listing, in every language, in pages of
  * `browsePageSize`: page 1 at `/browse/<facet>/<value>/`, the others at `…/page/<n>/`.
  */
-export async function facetListingPages(): Promise<FacetListingPage[]> {
+export function facetListingPages(): Promise<FacetListingPage[]> {
+  // Both facet routes ask; a build works them out once (`astro dev` afresh, like entries.ts).
+  if (!pages || !import.meta.env.PROD) pages = listingPages();
+  return pages;
+}
+let pages: Promise<FacetListingPage[]> | undefined;
+
+async function listingPages(): Promise<FacetListingPage[]> {
   const paths: FacetListingPage[] = [];
   for (const lang of locales) {
     const works = await worksIn(lang);
