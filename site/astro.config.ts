@@ -9,7 +9,14 @@ import { defineConfig, passthroughImageService } from 'astro/config';
 import { readEnv } from './src/env';
 import { captureFrozen, frozenEditions, restoreFrozen } from './src/lib/archive';
 import { brokenLinksMessage, scanLinks } from './src/lib/checkLinks';
-import { dataIndexFile, fillFromBase, linkIndexFile, pageLinks } from './src/lib/incremental';
+import {
+  dataIndexFile,
+  fillFromBase,
+  type LinkIndex,
+  linkIndexFile,
+  pageLinks,
+  rewrittenFiles,
+} from './src/lib/incremental';
 import { oyuMedia } from './src/lib/mediaIntegration';
 import { mediaCacheDir } from './src/lib/paths';
 import { buildPlan } from './src/lib/plan';
@@ -28,9 +35,29 @@ async function builtData() {
 }
 const frozenStore = () => path.join(path.dirname(snapshotDir(env.snapshotDir)), 'frozen');
 
+/**
+ * In a partial build, the live build it started from and the files it wrote itself; every
+ * other file is the base's, already checked and indexed when the base was built.
+ */
+async function partialBuild(outDir: string) {
+  const { plan } = await buildPlan();
+  if (plan.mode !== 'partial' || !env.baseRelease) return undefined;
+  return { baseDir: env.baseRelease, rewritten: await rewrittenFiles(outDir, env.baseRelease) };
+}
+
 /** Checks a build that completed, then records its counts for the next build's drop guard. */
 async function recordGoodBuild(outDir: string) {
-  const { broken, links } = await scanLinks(outDir);
+  const partial = await partialBuild(outDir);
+  const baseLinks = partial
+    ? await fs
+        .readFile(path.join(partial.baseDir, linkIndexFile), 'utf8')
+        .then((text) => JSON.parse(text) as LinkIndex)
+        .catch(() => undefined)
+    : undefined;
+  const { broken, links } = await scanLinks(
+    outDir,
+    partial && baseLinks ? { rewritten: partial.rewritten, links: baseLinks } : undefined,
+  );
   if (broken.length) throw new Error(`The site was not published: ${brokenLinksMessage(broken)}`);
   // What the next build needs to render only what changes.
   const { next } = await buildPlan();
@@ -115,10 +142,11 @@ export default defineConfig({
       }),
     ),
     // Before oyuMedia, whose last step records the build as good.
-    oyuSearch({ typesOnly: env.typesOnly }),
+    oyuSearch({ typesOnly: env.typesOnly, partial: partialBuild }),
     oyuMedia({
       cacheDir: mediaCacheDir(env.mediaCacheDir),
       typesOnly: env.typesOnly,
+      partial: partialBuild,
       onDone: recordGoodBuild,
     }),
   ],

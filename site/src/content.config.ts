@@ -20,6 +20,7 @@ import {
   snapshotDir,
   writeSnapshot,
 } from './lib/snapshot';
+import { storedForm } from './lib/stored';
 import {
   type Dependencies,
   dependenciesOf,
@@ -166,7 +167,10 @@ function collectionLoader<S extends z.ZodType>(options: {
       store.clear();
       for (const { locale, docs } of byLocale) {
         for (const doc of docs)
-          store.set({ id: entryId(locale, options.key(doc)), data: doc as Record<string, unknown> });
+          store.set({
+            id: entryId(locale, options.key(doc)),
+            data: storedForm(doc) as Record<string, unknown>,
+          });
       }
       logger.info(
         `${byLocale[0]?.docs.length ?? 0} documents × ${locales.length} languages, ${note}; ` +

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import { s3SettingsOf } from '@oyu/cms/media/s3-settings';
 import { mediaStore } from '@oyu/cms/media/storage';
@@ -651,15 +652,22 @@ describe('site built from a running CMS', () => {
   );
 
   it('writes one search index per language, holding works, artisans, collections and editions', () => {
-    const entry = JSON.parse(read('pagefind/pagefind-entry.json')) as {
-      languages: Record<string, { page_count: number }>;
-    };
     const showcases = demoEditions.flatMap((edition) => edition.showcases).length;
     const expected = published.length + demoArtisans.length + showcases + demoEditions.length;
-    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'kk', 'ru']);
-    for (const lang of ['en', 'ru', 'kk']) expect(entry.languages[lang]?.page_count, lang).toBe(expected);
-    // Pagefind's own interfaces are not shipped: the site has its own search page.
-    expect(fs.readdirSync(path.join(outDir, 'pagefind')).filter((file) => file.includes('-ui'))).toEqual([]);
+    expect(fs.readdirSync(path.join(outDir, 'pagefind')).sort()).toEqual(['en', 'kk', 'ru']);
+    for (const lang of ['en', 'ru', 'kk']) {
+      const entry = JSON.parse(read(`pagefind/${lang}/pagefind-entry.json`)) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      expect(Object.keys(entry.languages), lang).toEqual([lang]);
+      expect(entry.languages[lang]?.page_count, lang).toBe(expected);
+      // Pagefind's own interfaces are not shipped: the site has its own search page.
+      const files = fs.readdirSync(path.join(outDir, 'pagefind', lang));
+      expect(
+        files.filter((file) => file.includes('-ui')),
+        lang,
+      ).toEqual([]);
+    }
   });
 
   it.runIf(hasBrowser)(
@@ -1122,10 +1130,28 @@ describe('site built from a running CMS', () => {
         () => patch(`/api/media/${doc.photos[0]}?locale=ru`, { alt: photo.alt }),
       ],
     ];
+    // The search index of each language: the file the site loads first, and the text it holds.
+    const searchEntry = (lang: string) =>
+      fs.statSync(path.join(outDir, 'pagefind', lang, 'pagefind-entry.json'));
+    const searchText = (lang: string) =>
+      fs
+        .readdirSync(path.join(outDir, 'pagefind', lang, 'fragment'))
+        .map((file) =>
+          zlib.gunzipSync(fs.readFileSync(path.join(outDir, 'pagefind', lang, 'fragment', file))),
+        )
+        .join('\n');
+    // What the build records for the next one: every page's links, and who uses which photo.
+    const indexes = () => ({
+      links: JSON.parse(read('oyu-links.json')) as unknown,
+      media: JSON.parse(read('oyu-media.json')) as unknown,
+    });
     try {
       for (const [what, edit] of edits) {
         expect((await edit()).status, what).toBe(200);
         log.length = 0;
+        const entriesBefore = Object.fromEntries(
+          ['en', 'ru', 'kk'].map((lang) => [lang, searchEntry(lang).ino]),
+        );
         const partial = await buildFromCms({ onLog: (line) => log.push(line) });
         expect(partial.mode, `${what}: ${partial.reason}`).toBe('partial');
         expect(partial.rendered, what).toBeGreaterThan(0);
@@ -1135,11 +1161,21 @@ describe('site built from a running CMS', () => {
         expect(Number(worksRead?.match(/ (\d+) read, /)?.[1]), `${what}\n${log.join('\n')}`).toBeLessThan(
           published.length / 2,
         );
+        if (what === 'a work’s title') {
+          // Only the English pages changed: only the English search index is made again.
+          expect(searchEntry('en').ino).not.toBe(entriesBefore.en);
+          expect(searchEntry('ru').ino).toBe(entriesBefore.ru);
+          expect(searchEntry('kk').ino).toBe(entriesBefore.kk);
+          expect(searchText('en')).toContain('Retitled for the partial build');
+          expect(searchText('ru')).not.toContain('Retitled for the partial build');
+        }
         const afterPartial = files();
         const readAfterPartial = snapshotDocs();
+        const indexesAfterPartial = indexes();
         await buildFromCms({ full: true });
         expect(files(), what).toEqual(afterPartial);
         expect(snapshotDocs(), what).toEqual(readAfterPartial);
+        expect(indexes(), what).toEqual(indexesAfterPartial);
       }
       expect(read(`en/works/${work?.slug}/index.html`)).toContain('Renamed Maker');
       expect(read(`ru/works/${work?.slug}/index.html`)).toContain('Новый текст для фото');

@@ -46,8 +46,16 @@ async function resolves(dir: string, url: string): Promise<boolean> {
 /**
  * Every internal link of the site at `dir` that leads nowhere, as "page → target", and the
  * internal links of each page (for the next build's plan, see incremental.ts).
+ *
+ * A partial build passes what it took from its base: the pages it did not write keep the page
+ * links the base recorded for them (their photos and assets were checked by the base build and
+ * come with them), and those links are checked again against this build's pages. Only the
+ * pages it wrote are read.
  */
-export async function scanLinks(dir: string): Promise<{ broken: string[]; links: Record<string, string[]> }> {
+export async function scanLinks(
+  dir: string,
+  base?: { rewritten: Set<string>; links: Record<string, string[]> },
+): Promise<{ broken: string[]; links: Record<string, string[]> }> {
   const root = path.resolve(dir);
   const broken: string[] = [];
   const links: Record<string, string[]> = {};
@@ -56,7 +64,8 @@ export async function scanLinks(dir: string): Promise<{ broken: string[]; links:
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const file = path.join(entry.parentPath, entry.name);
     const relative = path.relative(root, file).split(path.sep).join('/');
-    const found = internalLinks(await fs.readFile(file, 'utf8'));
+    const recorded = base && !base.rewritten.has(relative) ? base.links[relative] : undefined;
+    const found = recorded ?? internalLinks(await fs.readFile(file, 'utf8'));
     links[relative] = found;
     for (const url of found) {
       if (!known.has(url)) known.set(url, resolves(root, url));

@@ -9,6 +9,7 @@ import {
   squareSize,
 } from '@oyu/shared-types';
 import { mediaPath } from './paths';
+import { mimeTypeOf } from './stored';
 
 export type Source = { type: string; srcset: string };
 export type PictureData = {
@@ -108,6 +109,6 @@ export function socialImage(media: Media | null | undefined): SocialImage | unde
     width: chosen.width,
     height: chosen.height,
     alt: media.alt,
-    mimeType: chosen.mimeType ?? undefined,
+    mimeType: chosen.mimeType ?? mimeTypeOf(chosen.filename),
   };
 }

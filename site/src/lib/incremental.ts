@@ -29,6 +29,10 @@ export type Plan =
 
 export const dataIndexFile = 'oyu-data.json';
 export const linkIndexFile = 'oyu-links.json';
+/** Which photo files the pages use, with how many pages use each (see mediaIntegration.ts). */
+export const mediaIndexFile = 'oyu-media.json';
+/** A build's indexes: made for each build, never taken from the base. */
+const indexFiles = new Set([dataIndexFile, linkIndexFile, mediaIndexFile, 'oyu-release.json']);
 
 const hash = (value: unknown) => crypto.createHash('sha1').update(JSON.stringify(value)).digest('hex');
 
@@ -240,6 +244,12 @@ export function pageLinks(links: string[]): string[] {
   ].sort();
 }
 
+/** Puts `source` at `target` as a hard link (a copy where links fail), making its folder. */
+export async function linkFile(source: string, target: string): Promise<void> {
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.link(source, target).catch(() => fs.copyFile(source, target));
+}
+
 /**
  * Copies into `outDir` every file of the base release that this (partial) build did not
  * write, as hard links: unchanged pages, their assets, the sitemap. Photos and the search
@@ -251,14 +261,45 @@ export async function fillFromBase(outDir: string, baseDir: string): Promise<num
     if (!entry.isFile()) continue;
     const source = path.join(entry.parentPath, entry.name);
     const relative = path.relative(baseDir, source);
-    if (/^(media|pagefind)\//.test(relative) || relative === dataIndexFile || relative === linkIndexFile)
-      continue;
-    if (relative === 'oyu-release.json') continue;
+    if (/^(media|pagefind)\//.test(relative) || indexFiles.has(relative)) continue;
     const target = path.join(outDir, relative);
     if (await fs.stat(target).catch(() => undefined)) continue;
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.link(source, target).catch(() => fs.copyFile(source, target));
+    await linkFile(source, target);
     taken += 1;
   }
   return taken;
+}
+
+const rewritten = new Map<string, Promise<Set<string>>>();
+
+/**
+ * The files of a partial build's output that it wrote itself rather than took from the base
+ * release (relative paths, photos and search index aside): the pages it rendered and any it
+ * put back afterwards, such as a frozen edition's. A file taken from the base is the base's
+ * file (a hard link); a copy, where links fail, counts as written. Worked out once per build.
+ */
+export function rewrittenFiles(outDir: string, baseDir: string): Promise<Set<string>> {
+  const key = `${outDir}\n${baseDir}`;
+  let found = rewritten.get(key);
+  if (!found) {
+    found = (async () => {
+      const files = new Set<string>();
+      for (const entry of await fs.readdir(outDir, { withFileTypes: true, recursive: true })) {
+        if (!entry.isFile()) continue;
+        const relative = path
+          .relative(outDir, path.join(entry.parentPath, entry.name))
+          .split(path.sep)
+          .join('/');
+        if (/^(media|pagefind)\//.test(relative) || indexFiles.has(relative)) continue;
+        const [mine, base] = await Promise.all([
+          fs.stat(path.join(outDir, relative)),
+          fs.stat(path.join(baseDir, relative)).catch(() => undefined),
+        ]);
+        if (!base || base.ino !== mine.ino || base.dev !== mine.dev) files.add(relative);
+      }
+      return files;
+    })();
+    rewritten.set(key, found);
+  }
+  return found;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { type BrowseData, unpackBrowseData } from './browseData';
+import { mediaIndexFile } from './incremental';
 
 const mediaReference = /\/media\/([A-Za-z0-9._%-]+)/g;
 
@@ -18,20 +19,56 @@ async function* pageFiles(dir: string): AsyncGenerator<string> {
 const isBrowseData = (file: string) =>
   path.basename(file) === 'works.json' && path.basename(path.dirname(file)) === 'browse';
 
+/** The /media/… files one built page (or works.json) references. */
+async function mediaOf(file: string): Promise<string[]> {
+  const text = await fs.readFile(file, 'utf8');
+  // works.json writes the /media/ prefix once: its photo addresses are put back together.
+  const references = isBrowseData(file)
+    ? unpackBrowseData(JSON.parse(text) as BrowseData)
+        .map((item) => item.image?.src ?? '')
+        .join('\n')
+    : text;
+  const found = new Set<string>();
+  for (const match of references.matchAll(mediaReference)) found.add(decodeURIComponent(match[1] as string));
+  return [...found];
+}
+
+/** For each /media/… file the built pages reference, how many pages reference it. */
+export type MediaIndex = Record<string, number>;
+
+/** Every /media/… file the built pages reference, with how many pages do. */
+export async function mediaIndex(outDir: string): Promise<MediaIndex> {
+  const counts: MediaIndex = {};
+  for await (const file of pageFiles(outDir)) {
+    for (const name of await mediaOf(file)) counts[name] = (counts[name] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * The media index of a partial build, from its base's: only the files it wrote are read, and
+ * each replaces what the base's version of it referenced. Names no page uses any more drop out.
+ */
+export async function updatedMediaIndex(
+  outDir: string,
+  baseDir: string,
+  baseIndex: MediaIndex,
+  rewritten: Set<string>,
+): Promise<MediaIndex> {
+  const counts = { ...baseIndex };
+  for (const relative of rewritten) {
+    if (!relative.endsWith('.html') && !isBrowseData(relative)) continue;
+    const before = await mediaOf(path.join(baseDir, relative)).catch(() => [] as string[]);
+    for (const name of before) counts[name] = (counts[name] ?? 0) - 1;
+    for (const name of await mediaOf(path.join(outDir, relative))) counts[name] = (counts[name] ?? 0) + 1;
+  }
+  for (const [name, count] of Object.entries(counts)) if (count <= 0) delete counts[name];
+  return counts;
+}
+
 /** Every /media/… file the built pages reference. */
 export async function referencedMedia(outDir: string): Promise<Set<string>> {
-  const used = new Set<string>();
-  for await (const file of pageFiles(outDir)) {
-    const text = await fs.readFile(file, 'utf8');
-    // works.json writes the /media/ prefix once: its photo addresses are put back together.
-    const references = isBrowseData(file)
-      ? unpackBrowseData(JSON.parse(text) as BrowseData)
-          .map((item) => item.image?.src ?? '')
-          .join('\n')
-      : text;
-    for (const match of references.matchAll(mediaReference)) used.add(decodeURIComponent(match[1] as string));
-  }
-  return used;
+  return new Set(Object.keys(await mediaIndex(outDir)));
 }
 
 /**
@@ -45,6 +82,11 @@ export function oyuMedia(options: {
   typesOnly: boolean;
   /** Called once the output is complete, e.g. to record the last good build. */
   onDone?: (outDir: string) => Promise<void>;
+  /**
+   * In a partial build, the release it started from and the files it wrote: the others are
+   * the base's, and so are the photos they use (see `updatedMediaIndex`).
+   */
+  partial?: (outDir: string) => Promise<{ baseDir: string; rewritten: Set<string> } | undefined>;
 }): AstroIntegration {
   return {
     name: 'oyu-media',
@@ -70,7 +112,20 @@ export function oyuMedia(options: {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const used = await referencedMedia(outDir);
+        logger.info('copying the photo files the pages use');
+        const partial = await options.partial?.(outDir);
+        const baseIndex = partial
+          ? await fs
+              .readFile(path.join(partial.baseDir, mediaIndexFile), 'utf8')
+              .then((text) => JSON.parse(text) as MediaIndex)
+              .catch(() => undefined)
+          : undefined;
+        const index =
+          partial && baseIndex
+            ? await updatedMediaIndex(outDir, partial.baseDir, baseIndex, partial.rewritten)
+            : await mediaIndex(outDir);
+        await fs.writeFile(path.join(outDir, mediaIndexFile), JSON.stringify(index));
+        const used = new Set(Object.keys(index));
         const target = path.join(outDir, 'media');
         await fs.mkdir(target, { recursive: true });
         const missing: string[] = [];

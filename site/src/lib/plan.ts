@@ -15,11 +15,16 @@ import {
 } from './incremental';
 import { pendingOf, snapshotDir } from './snapshot';
 
+type BuildPlan = { plan: Plan; next: DataIndex; data: BuildData };
+
 /**
  * This build's plan, made once per build (after the loaders fetched the data) and shared by
- * every page's getStaticPaths and by the build's last steps.
+ * every page's getStaticPaths and by the build's last steps. Astro loads this module twice,
+ * once with the config and once in the bundle that renders the pages: the plan is kept on
+ * `globalThis`, so that the build's documents are read and hashed once, not twice.
  */
-let plan: Promise<{ plan: Plan; next: DataIndex; data: BuildData }> | undefined;
+const planKey = Symbol.for('oyu.buildPlan');
+const shared = globalThis as unknown as Record<symbol, Promise<BuildPlan> | undefined>;
 
 /** Where this build's data is: what the loaders just fetched, or the snapshot it rebuilds. */
 function buildDataDir(): string {
@@ -33,8 +38,8 @@ async function readJson<T>(file: string): Promise<T | undefined> {
   return text ? (JSON.parse(text) as T) : undefined;
 }
 
-export function buildPlan() {
-  plan ??= (async () => {
+export function buildPlan(): Promise<BuildPlan> {
+  shared[planKey] ??= (async () => {
     const env = readEnv();
     const data = await readBuildData(buildDataDir());
     const next = dataIndex(data, env.codeHash);
@@ -48,7 +53,7 @@ export function buildPlan() {
     const base = baseData && baseLinks ? { data: baseData, links: baseLinks } : undefined;
     return { data, next, plan: planBuild({ base, next, data }) };
   })();
-  return plan;
+  return shared[planKey];
 }
 
 /**

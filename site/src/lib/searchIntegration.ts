@@ -1,45 +1,52 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Locale, locales } from '@oyu/shared-types';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { linkFile } from './incremental';
 
 /**
- * Indexes the built pages with Pagefind once the build is written. Pagefind splits the index
- * by each page's `<html lang>`, so every language gets its own and a search on a Kazakh page
- * loads only the Kazakh index. Pages opt in with `data-pagefind-body` (works, artisans,
- * collections, editions); index pages, filters and the 404 stay out of the results.
+ * Indexes the built pages with Pagefind once the build is written: one index per language, in
+ * `pagefind/<lang>/`, made from that language's pages, so a search on a Kazakh page loads only
+ * the Kazakh index. Pages opt in with `data-pagefind-body` (works, artisans, collections,
+ * editions); index pages, filters and the 404 stay out of the results.
+ *
+ * A partial build indexes again only the languages whose indexed pages it changed: the other
+ * languages' indexes are the base build's, linked as they are. A one-language edit (a title in
+ * English) re-indexes one language of three.
  */
-export function oyuSearch(options: { typesOnly: boolean }): AstroIntegration {
+export function oyuSearch(options: {
+  typesOnly: boolean;
+  /** In a partial build, the release it started from and the files it wrote itself. */
+  partial?: (outDir: string) => Promise<{ baseDir: string; rewritten: Set<string> } | undefined>;
+}): AstroIntegration {
   return {
     name: 'oyu-search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         if (options.typesOnly) return;
         const outDir = fileURLToPath(dir);
+        const partial = await options.partial?.(outDir);
+        const counts: string[] = [];
+        const kept: Locale[] = [];
         try {
-          const { index, errors } = await pagefind.createIndex({});
-          if (!index) throw new Error(errors.join('; '));
-          const added = await index.addDirectory({ path: outDir });
-          if (added.errors.length) throw new Error(added.errors.join('; '));
-          if (added.page_count === 0) {
-            throw new Error('no page is marked for the search index (data-pagefind-body)');
+          for (const lang of locales) {
+            const target = path.join(outDir, 'pagefind', lang);
+            if (partial && !(await searchChanged(lang, outDir, partial))) {
+              const entry = await readEntry(path.join(partial.baseDir, 'pagefind', lang));
+              if (entry) {
+                await linkTree(path.join(partial.baseDir, 'pagefind', lang), target);
+                counts.push(`${lang} ${entry.page_count}`);
+                kept.push(lang);
+                continue;
+              }
+            }
+            logger.info(`indexing the ${lang} pages`);
+            counts.push(`${lang} ${await indexLanguage(outDir, lang, target)}`);
           }
-          const target = path.join(outDir, 'pagefind');
-          const written = await index.writeFiles({ outputPath: target });
-          if (written.errors.length) throw new Error(written.errors.join('; '));
-          // The site has its own search page: Pagefind's ready-made interfaces are not shipped.
-          for (const file of await fs.readdir(target)) {
-            if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(file))
-              await fs.rm(path.join(target, file));
-          }
-          const entry = JSON.parse(await fs.readFile(path.join(target, 'pagefind-entry.json'), 'utf8')) as {
-            languages: Record<string, { page_count: number }>;
-          };
-          const counts = Object.entries(entry.languages).map(
-            ([lang, { page_count }]) => `${lang} ${page_count}`,
-          );
-          logger.info(`search index: ${counts.join(', ')} pages`);
+          const note = kept.length ? ` (${kept.join(', ')} unchanged, taken from the live build)` : '';
+          logger.info(`search index: ${counts.join(', ')} pages${note}`);
         } catch (error) {
           throw new Error(`The search index could not be built: ${(error as Error).message}`);
         } finally {
@@ -48,4 +55,65 @@ export function oyuSearch(options: { typesOnly: boolean }): AstroIntegration {
       },
     },
   };
+}
+
+/** Writes the index of one language's pages into `target`; returns how many pages it holds. */
+async function indexLanguage(outDir: string, lang: Locale, target: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(errors.join('; '));
+  const added = await index.addDirectory({ path: outDir, glob: `${lang}/**/*.html` });
+  if (added.errors.length) throw new Error(added.errors.join('; '));
+  if (added.page_count === 0) {
+    throw new Error(`no ${lang} page is marked for the search index (data-pagefind-body)`);
+  }
+  const written = await index.writeFiles({ outputPath: target });
+  if (written.errors.length) throw new Error(written.errors.join('; '));
+  await index.deleteIndex();
+  // The site has its own search page: Pagefind's ready-made interfaces are not shipped.
+  for (const file of await fs.readdir(target)) {
+    if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(file)) await fs.rm(path.join(target, file));
+  }
+  const entry = await readEntry(target);
+  if (!entry) throw new Error(`Pagefind wrote no ${lang} index`);
+  return entry.page_count;
+}
+
+/** The page count of an index folder, from its entry file (undefined when there is none). */
+async function readEntry(folder: string): Promise<{ page_count: number } | undefined> {
+  const text = await fs.readFile(path.join(folder, 'pagefind-entry.json'), 'utf8').catch(() => undefined);
+  if (!text) return undefined;
+  const { languages } = JSON.parse(text) as { languages: Record<string, { page_count: number }> };
+  const [first] = Object.values(languages);
+  return first;
+}
+
+const indexed = (html: string | undefined) => html?.includes('data-pagefind-body') ?? false;
+
+/**
+ * Whether a partial build changed what the search index of a language holds: a page of that
+ * language it wrote differs from the base's, and one of the two is indexed.
+ */
+async function searchChanged(
+  lang: Locale,
+  outDir: string,
+  partial: { baseDir: string; rewritten: Set<string> },
+): Promise<boolean> {
+  for (const file of partial.rewritten) {
+    if (!file.startsWith(`${lang}/`) || !file.endsWith('.html')) continue;
+    const [mine, base] = await Promise.all([
+      fs.readFile(path.join(outDir, file), 'utf8'),
+      fs.readFile(path.join(partial.baseDir, file), 'utf8').catch(() => undefined),
+    ]);
+    if (mine !== base && (indexed(mine) || indexed(base))) return true;
+  }
+  return false;
+}
+
+/** Hard-links every file of `source` into `target` (copies where links fail). */
+async function linkTree(source: string, target: string): Promise<void> {
+  for (const entry of await fs.readdir(source, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const from = path.join(entry.parentPath, entry.name);
+    await linkFile(from, path.join(target, path.relative(source, from)));
+  }
 }

@@ -39,8 +39,8 @@ export function initSearch() {
 
   let pagefind: Promise<Pagefind> | undefined;
   const load = () => {
-    // A runtime URL: the index is written after the site is bundled.
-    const url = '/pagefind/pagefind.js';
+    // A runtime URL: the index is written after the site is bundled, one per language.
+    const url = `/pagefind/${document.documentElement.lang}/pagefind.js`;
     pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (module) => {
       await module.options({ excerptLength: 24 });
       await module.init();

@@ -1,0 +1,62 @@
+/**
+ * What Astro's content store keeps of a document: all of it, except the parts of its photos
+ * that only the download from the CMS needs. Each rendition keeps its file name and its size
+ * in pixels; its address on the CMS, its byte size and its type (see `mimeTypeOf`) are left
+ * out, and so are renditions the CMS did not make (every field null).
+ *
+ * Astro serialises the whole store, bundles it into the build as one module and compiles that
+ * module again whenever a document changed: at M (5,000 works of 4 photos, 8 renditions each,
+ * in 3 languages) the renditions' addresses, sizes and types were half of the store.
+ * The snapshot keeps the documents as the CMS sent them.
+ */
+export function storedForm<T>(doc: T): T {
+  return trimmed(doc) as T;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A photo as the CMS sends it: a file name and its renditions. */
+const isPhoto = (value: Record<string, unknown>) =>
+  typeof value.filename === 'string' && isRecord(value.sizes);
+
+function trimmed(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(trimmed);
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  if (!isRecord(value)) return value;
+  if (isPhoto(value)) {
+    const sizes: Record<string, { filename: string; width?: number | null; height?: number | null }> = {};
+    for (const [name, size] of Object.entries(value.sizes as Record<string, unknown>)) {
+      if (!isRecord(size) || typeof size.filename !== 'string') continue;
+      sizes[name] = {
+        filename: size.filename,
+        width: size.width as number | null | undefined,
+        height: size.height as number | null | undefined,
+      };
+    }
+    return { ...value, sizes };
+  }
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const next = trimmed(item);
+    if (next === item) continue;
+    copy ??= { ...value };
+    copy[key] = next;
+  }
+  return copy ?? value;
+}
+
+const mimeTypes: Record<string, string> = {
+  avif: 'image/avif',
+  webp: 'image/webp',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+};
+
+/** The type of a rendition, from its file name: the store does not keep it. */
+export function mimeTypeOf(filename: string): string | undefined {
+  return mimeTypes[filename.slice(filename.lastIndexOf('.') + 1).toLowerCase()];
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scanLinks } from '../src/lib/checkLinks';
+import { fillFromBase, pageLinks, rewrittenFiles } from '../src/lib/incremental';
+import { mediaIndex, updatedMediaIndex } from '../src/lib/mediaIntegration';
+
+/**
+ * A partial build takes most of its output from the live build it started from; the steps
+ * after rendering read only the files it wrote, and take the rest from the base's records.
+ */
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-partial-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function write(dir: string, files: Record<string, string>) {
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+}
+
+const baseFiles = {
+  'en/index.html': '<a href="/en/works/ring/"></a><a href="/en/works/cuff/"></a><img src="/media/hero.webp">',
+  'en/works/ring/index.html':
+    '<img src="/media/ring.webp"><img src="/media/shared.webp"><a href="/en/">home</a>',
+  'en/works/cuff/index.html': '<img src="/media/cuff.webp"><img src="/media/shared.webp">',
+  'en/about/index.html': '<p>about</p>',
+  'media/hero.webp': 'h',
+  'media/ring.webp': 'r',
+  'media/cuff.webp': 'c',
+  'media/shared.webp': 's',
+  'pagefind/en/pagefind-entry.json': '{}',
+};
+
+/** A base release, and a partial build that rendered the ring's page again (now with a new photo). */
+async function twoBuilds(name: string) {
+  const base = path.join(root, name, 'base');
+  const out = path.join(root, name, 'out');
+  write(base, baseFiles);
+  write(out, {
+    'en/works/ring/index.html': '<img src="/media/ring-new.webp"><a href="/en/">home</a>',
+    'media/ring-new.webp': 'n',
+  });
+  await fillFromBase(out, base);
+  // The photo step puts the photos the pages use in place before the links are checked.
+  for (const file of ['hero.webp', 'cuff.webp', 'shared.webp'])
+    fs.linkSync(path.join(base, 'media', file), path.join(out, 'media', file));
+  // Where hard links fail, a file is copied: it counts as written, and is read again.
+  fs.rmSync(path.join(out, 'en', 'about', 'index.html'));
+  fs.copyFileSync(path.join(base, 'en', 'about', 'index.html'), path.join(out, 'en', 'about', 'index.html'));
+  return { base, out };
+}
+
+describe('the output of a partial build', () => {
+  it('knows which files it wrote and which it took from the base', async () => {
+    const { base, out } = await twoBuilds('rewritten');
+    const written = await rewrittenFiles(out, base);
+    expect([...written].sort()).toEqual(['en/about/index.html', 'en/works/ring/index.html']);
+    // Worked out once per build: the steps after rendering share it.
+    expect(await rewrittenFiles(out, base)).toBe(written);
+  });
+
+  it('updates the base’s photo index from the pages it wrote, as a full scan would find it', async () => {
+    const { base, out } = await twoBuilds('media');
+    const baseIndex = await mediaIndex(base);
+    expect(baseIndex).toEqual({ 'hero.webp': 1, 'ring.webp': 1, 'cuff.webp': 1, 'shared.webp': 2 });
+    const updated = await updatedMediaIndex(out, base, baseIndex, await rewrittenFiles(out, base));
+    // The ring's old photo is used by no page any more; the shared one by one page fewer.
+    expect(updated).toEqual({ 'hero.webp': 1, 'ring-new.webp': 1, 'cuff.webp': 1, 'shared.webp': 1 });
+    expect(updated).toEqual(await mediaIndex(out));
+  });
+
+  it('checks the links of the pages it wrote, and the recorded links of the others against its pages', async () => {
+    const { base, out } = await twoBuilds('links');
+    // What the base recorded: each page's links to other pages (see recordGoodBuild).
+    const pagesOnly = (links: Record<string, string[]>) =>
+      Object.fromEntries(Object.entries(links).map(([page, found]) => [page, pageLinks(found)]));
+    const recorded = pagesOnly((await scanLinks(base)).links);
+    const rewritten = await rewrittenFiles(out, base);
+    const partial = await scanLinks(out, { rewritten, links: recorded });
+    expect(partial.broken).toEqual([]);
+    expect(pagesOnly(partial.links)).toEqual(pagesOnly((await scanLinks(out)).links));
+    // A page taken from the base is not read again: its recorded links are checked instead.
+    fs.rmSync(path.join(out, 'en', 'works', 'cuff'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'en', 'index.html'), '<a href="/en/nowhere/"></a>');
+    const afterLoss = await scanLinks(out, { rewritten, links: recorded });
+    expect(afterLoss.broken).toEqual(['/en/index.html → /en/works/cuff/']);
+    // A page it wrote is read: a broken link in it is found.
+    fs.writeFileSync(path.join(out, 'en', 'works', 'ring', 'index.html'), '<img src="/media/missing.webp">');
+    const written = await scanLinks(out, { rewritten, links: recorded });
+    expect(written.broken).toContain('/en/works/ring/index.html → /media/missing.webp');
+  });
+});
