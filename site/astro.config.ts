@@ -45,6 +45,8 @@ async function partialBuild(outDir: string) {
   return { baseDir: env.baseRelease, rewritten: await rewrittenFiles(outDir, env.baseRelease) };
 }
 
+const search = oyuSearch({ typesOnly: env.typesOnly, partial: partialBuild });
+
 /** Checks a build that completed, then records its counts for the next build's drop guard. */
 async function recordGoodBuild(outDir: string) {
   const partial = await partialBuild(outDir);
@@ -59,6 +61,8 @@ async function recordGoodBuild(outDir: string) {
     partial && baseLinks ? { rewritten: partial.rewritten, links: baseLinks } : undefined,
   );
   if (broken.length) throw new Error(`The site was not published: ${brokenLinksMessage(broken)}`);
+  // The search index is made beside the photos and this check: the build is good once it is.
+  await search.indexed();
   // What the next build needs to render only what changes.
   const { next } = await buildPlan();
   const pageLinkIndex = Object.fromEntries(
@@ -142,7 +146,7 @@ export default defineConfig({
       }),
     ),
     // Before oyuMedia, whose last step records the build as good.
-    oyuSearch({ typesOnly: env.typesOnly, partial: partialBuild }),
+    search.integration,
     oyuMedia({
       cacheDir: mediaCacheDir(env.mediaCacheDir),
       typesOnly: env.typesOnly,

@@ -126,6 +126,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
 
     progress({ phase: 'data' });
     let pagesDone = 0;
+    let searchStarted = false;
     let plan: { mode: 'full' | 'partial'; rendered: number; reason: string } = {
       mode: 'full',
       rendered: 0,
@@ -159,8 +160,11 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
             pagesDone += 1;
             if (pagesDone % 10 === 0)
               progress({ phase: 'pages', done: pagesDone, total: liveManifest?.pages });
-          } else if (/\[oyu-search\]/.test(line)) progress({ phase: 'search' });
-          else if (/\[oyu-media\]/.test(line)) progress({ phase: 'photos' });
+          } else if (/\[oyu-search\]/.test(line)) {
+            // The search index is made beside the photos: its last line comes during them.
+            if (!searchStarted) progress({ phase: 'search' });
+            searchStarted = true;
+          } else if (/\[oyu-media\]/.test(line)) progress({ phase: 'photos' });
           else if (/\[oyu-incremental\] full build: /.test(line)) {
             plan = { mode: 'full', rendered: 0, reason: line.replace(/^.*full build: /, '') };
           } else if (/\[oyu-incremental\] partial build: /.test(line)) {

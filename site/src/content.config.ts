@@ -20,7 +20,7 @@ import {
   snapshotDir,
   writeSnapshot,
 } from './lib/snapshot';
-import { storedForm } from './lib/stored';
+import { type Renditions, storedForm } from './lib/stored';
 import {
   type Dependencies,
   dependenciesOf,
@@ -135,6 +135,9 @@ function cmsLoader<S extends z.ZodType>(options: {
   });
 }
 
+/** Photo renditions, kept once for every language and document that shows them (see stored.ts). */
+const renditions = new Map<string, Renditions>();
+
 function collectionLoader<S extends z.ZodType>(options: {
   name: string;
   schema: S;
@@ -169,7 +172,7 @@ function collectionLoader<S extends z.ZodType>(options: {
         for (const doc of docs)
           store.set({
             id: entryId(locale, options.key(doc)),
-            data: storedForm(doc) as Record<string, unknown>,
+            data: storedForm(doc, renditions) as Record<string, unknown>,
           });
       }
       logger.info(

@@ -139,8 +139,12 @@ export function benchReport(result: BenchResult, command: string): string {
     const phases = Object.entries(build.phases)
       .map(([phase, seconds]) => `${phase} ${fixed(seconds)} s`)
       .join(', ');
+    const search =
+      typeof build.searchSeconds !== 'number'
+        ? ''
+        : ` (search index ${fixed(build.searchSeconds)} s, beside the photos)`;
     say(
-      `| ${name} | ${fixed(build.seconds)} s | ${build.pages} | ${build.rendered} | ${fixed(build.renderPagesPerSecond)} pages/s | ${fixed(build.peakRssMiB, 0)} MiB | ${build.encodes} | ${phases} |`,
+      `| ${name} | ${fixed(build.seconds)} s | ${build.pages} | ${build.rendered} | ${fixed(build.renderPagesPerSecond)} pages/s | ${fixed(build.peakRssMiB, 0)} MiB | ${build.encodes} | ${phases}${search} |`,
     );
   }
   say();

@@ -33,6 +33,8 @@ export type BuildFigures = {
   phases: Partial<Record<BuildPhase, number>>;
   /** Pages rendered per second of the pages phase. */
   renderPagesPerSecond: number;
+  /** Seconds Pagefind took, beside the photos phase (its own report in the build log). */
+  searchSeconds: number | null;
   /** Peak memory of the astro build process. */
   peakRssMiB: number;
   /** Image encodes through sharp in any process of the build. */
@@ -89,6 +91,7 @@ async function measuredBuild(
   const phases: Partial<Record<BuildPhase, number>> = {};
   let phase: BuildPhase | undefined;
   let phaseStarted = performance.now();
+  let searchSeconds: number | null = null;
   const started = performance.now();
   const before = inheritedEnv().NODE_OPTIONS;
   const probe = await probed(async (nodeOptions) => {
@@ -100,6 +103,10 @@ async function measuredBuild(
         cmsUrl,
         siteUrl,
         full,
+        onLog: (line) => {
+          const seconds = line.match(/\[oyu-search\] search index: .*\((\d+(?:\.\d+)?) s/)?.[1];
+          if (seconds) searchSeconds = Number(seconds);
+        },
         onProgress: ({ phase: next }) => {
           if (next === phase) return;
           const now = performance.now();
@@ -122,6 +129,7 @@ async function measuredBuild(
     mode: result.mode,
     phases: Object.fromEntries(Object.entries(phases).map(([name, value]) => [name, round(value)])),
     renderPagesPerSecond: phases.pages ? round(result.rendered / phases.pages) : 0,
+    searchSeconds,
     peakRssMiB: probe.peakRssMiB,
     encodes: probe.encodes,
     sharpLoaded: probe.sharpLoaded,

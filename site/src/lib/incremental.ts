@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { type Locale, locales } from '@oyu/shared-types';
+import { type Locale, locales, mapLimit } from '@oyu/shared-types';
 import { browsePageSize } from './browse';
 import { type FacetKey, facetKeys, facetPath, workFacets } from './facets';
 
@@ -244,30 +244,39 @@ export function pageLinks(links: string[]): string[] {
   ].sort();
 }
 
-/** Puts `source` at `target` as a hard link (a copy where links fail), making its folder. */
-export async function linkFile(source: string, target: string): Promise<void> {
-  await fs.mkdir(path.dirname(target), { recursive: true });
+/**
+ * Puts `source` at `target` as a hard link (a copy where links fail), making its folder;
+ * `folders` remembers the folders already made, for callers that place many files.
+ */
+export async function linkFile(source: string, target: string, folders?: Set<string>): Promise<void> {
+  const folder = path.dirname(target);
+  if (!folders?.has(folder)) {
+    await fs.mkdir(folder, { recursive: true });
+    folders?.add(folder);
+  }
   await fs.link(source, target).catch(() => fs.copyFile(source, target));
 }
 
 /**
  * Copies into `outDir` every file of the base release that this (partial) build did not
  * write, as hard links: unchanged pages, their assets, the sitemap. Photos and the search
- * index are not taken: they are made again for the whole site.
+ * index are not taken here (see mediaIntegration.ts and searchIntegration.ts).
  */
 export async function fillFromBase(outDir: string, baseDir: string): Promise<number> {
-  let taken = 0;
-  for (const entry of await fs.readdir(baseDir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const source = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(baseDir, source);
-    if (/^(media|pagefind)\//.test(relative) || indexFiles.has(relative)) continue;
-    const target = path.join(outDir, relative);
-    if (await fs.stat(target).catch(() => undefined)) continue;
-    await linkFile(source, target);
-    taken += 1;
-  }
-  return taken;
+  const relativeFiles = async (dir: string) =>
+    (await fs.readdir(dir, { withFileTypes: true, recursive: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  const written = new Set(await relativeFiles(outDir));
+  const taken = (await relativeFiles(baseDir)).filter(
+    (relative) =>
+      !/^(media|pagefind)\//.test(relative) && !indexFiles.has(relative) && !written.has(relative),
+  );
+  const folders = new Set<string>();
+  await mapLimit(taken, 16, (relative) =>
+    linkFile(path.join(baseDir, relative), path.join(outDir, relative), folders),
+  );
+  return taken.length;
 }
 
 const rewritten = new Map<string, Promise<Set<string>>>();

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mapLimit } from '@oyu/shared-types';
 import type { AstroIntegration } from 'astro';
 import { type BrowseData, unpackBrowseData } from './browseData';
 import { mediaIndexFile } from './incremental';
@@ -130,11 +131,13 @@ export function oyuMedia(options: {
         await fs.mkdir(target, { recursive: true });
         const missing: string[] = [];
         let bytes = 0;
-        await Promise.all(
-          [...used].map(async (name) => {
+        // Photos of a frozen edition's pages come with them from the archive.
+        const present = new Set(await fs.readdir(target));
+        await mapLimit(
+          [...used].filter((name) => !present.has(name)),
+          16,
+          async (name) => {
             const source = path.join(options.cacheDir, name);
-            // Photos of a frozen edition's pages come with them from the archive.
-            if (await fs.stat(path.join(target, name)).catch(() => undefined)) return;
             try {
               // A hard link where the cache and the build share a disk: the cache only ever
               // renames new files into place, so a build's file never changes under it.
@@ -146,7 +149,7 @@ export function oyuMedia(options: {
             } catch {
               missing.push(name);
             }
-          }),
+          },
         );
         if (missing.length) {
           throw new Error(

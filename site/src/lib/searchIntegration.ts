@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Locale, locales } from '@oyu/shared-types';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { linkFile } from './incremental';
 
@@ -15,46 +15,70 @@ import { linkFile } from './incremental';
  * A partial build indexes again only the languages whose indexed pages it changed: the other
  * languages' indexes are the base build's, linked as they are. A one-language edit (a title in
  * English) re-indexes one language of three.
+ *
+ * Pagefind runs in its own process, on one core: the build's later steps (the photos, the link
+ * check) go on beside it, and `indexed()` waits for it, saying why it failed if it did.
  */
 export function oyuSearch(options: {
   typesOnly: boolean;
   /** In a partial build, the release it started from and the files it wrote itself. */
   partial?: (outDir: string) => Promise<{ baseDir: string; rewritten: Set<string> } | undefined>;
-}): AstroIntegration {
-  return {
+}): { integration: AstroIntegration; indexed: () => Promise<void> } {
+  let running: Promise<{ error?: Error }> | undefined;
+  const integration: AstroIntegration = {
     name: 'oyu-search',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => {
         if (options.typesOnly) return;
-        const outDir = fileURLToPath(dir);
-        const partial = await options.partial?.(outDir);
-        const counts: string[] = [];
-        const kept: Locale[] = [];
-        try {
-          for (const lang of locales) {
-            const target = path.join(outDir, 'pagefind', lang);
-            if (partial && !(await searchChanged(lang, outDir, partial))) {
-              const entry = await readEntry(path.join(partial.baseDir, 'pagefind', lang));
-              if (entry) {
-                await linkTree(path.join(partial.baseDir, 'pagefind', lang), target);
-                counts.push(`${lang} ${entry.page_count}`);
-                kept.push(lang);
-                continue;
-              }
-            }
-            logger.info(`indexing the ${lang} pages`);
-            counts.push(`${lang} ${await indexLanguage(outDir, lang, target)}`);
-          }
-          const note = kept.length ? ` (${kept.join(', ')} unchanged, taken from the live build)` : '';
-          logger.info(`search index: ${counts.join(', ')} pages${note}`);
-        } catch (error) {
-          throw new Error(`The search index could not be built: ${(error as Error).message}`);
-        } finally {
-          await pagefind.close();
-        }
+        logger.info('indexing the pages for search, beside the next steps');
+        running = indexSite(fileURLToPath(dir), logger, options.partial).then(
+          () => ({}),
+          (error: Error) => ({ error: new Error(`The search index could not be built: ${error.message}`) }),
+        );
       },
     },
   };
+  return {
+    integration,
+    indexed: async () => {
+      const { error } = (await running) ?? {};
+      if (error) throw error;
+    },
+  };
+}
+
+async function indexSite(
+  outDir: string,
+  logger: AstroIntegrationLogger,
+  partialOf:
+    | ((outDir: string) => Promise<{ baseDir: string; rewritten: Set<string> } | undefined>)
+    | undefined,
+) {
+  const started = performance.now();
+  const partial = await partialOf?.(outDir);
+  const counts: string[] = [];
+  const kept: Locale[] = [];
+  try {
+    for (const lang of locales) {
+      const target = path.join(outDir, 'pagefind', lang);
+      if (partial && !(await searchChanged(lang, outDir, partial))) {
+        const entry = await readEntry(path.join(partial.baseDir, 'pagefind', lang));
+        if (entry) {
+          await linkTree(path.join(partial.baseDir, 'pagefind', lang), target);
+          counts.push(`${lang} ${entry.page_count}`);
+          kept.push(lang);
+          continue;
+        }
+      }
+      logger.info(`indexing the ${lang} pages`);
+      counts.push(`${lang} ${await indexLanguage(outDir, lang, target)}`);
+    }
+  } finally {
+    await pagefind.close();
+  }
+  const note = kept.length ? `; ${kept.join(', ')} unchanged, taken from the live build` : '';
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  logger.info(`search index: ${counts.join(', ')} pages (${seconds} s${note})`);
 }
 
 /** Writes the index of one language's pages into `target`; returns how many pages it holds. */
