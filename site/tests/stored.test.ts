@@ -77,6 +77,29 @@ describe('what the content store keeps of a document', () => {
     expect(storedForm(venue)).toBe(venue);
   });
 
+  it('keeps one object for equal renditions across languages and documents, and tells different ones apart', () => {
+    const shared = new Map();
+    const en = storedForm({ photos: [photo] }, shared);
+    const ru = storedForm({ photos: [{ ...photo, alt: 'Серебряное кольцо' }] }, shared);
+    const other = storedForm(
+      {
+        photos: [
+          {
+            ...photo,
+            sizes: { ...photo.sizes, square: size('ring-2-480x480.webp', 480, 480, 'image/webp') },
+          },
+        ],
+      },
+      shared,
+    );
+    expect(ru.photos[0]?.sizes).toBe(en.photos[0]?.sizes);
+    expect(ru.photos[0]?.alt).toBe('Серебряное кольцо');
+    expect(other.photos[0]?.sizes).not.toBe(en.photos[0]?.sizes);
+    expect(other.photos[0]?.sizes.square?.filename).toBe('ring-2-480x480.webp');
+    // Without a shared map, nothing is shared.
+    expect(storedForm({ photos: [photo] }).photos[0]?.sizes).not.toBe(en.photos[0]?.sizes);
+  });
+
   it('makes the same pictures and link previews as the document read from the CMS', () => {
     const kept = stored.photos[0] as Media;
     expect(pictureData(kept)).toEqual(pictureData(photo));
