@@ -14,9 +14,11 @@ import {
   fillFromBase,
   type LinkIndex,
   linkIndexFile,
+  type PartialOutput,
   pageLinks,
   rewrittenFiles,
 } from './src/lib/incremental';
+import { readJson } from './src/lib/jsonFile';
 import { oyuMedia } from './src/lib/mediaIntegration';
 import { mediaCacheDir } from './src/lib/paths';
 import { buildPlan } from './src/lib/plan';
@@ -39,7 +41,7 @@ const frozenStore = () => path.join(path.dirname(snapshotDir(env.snapshotDir)), 
  * In a partial build, the live build it started from and the files it wrote itself; every
  * other file is the base's, already checked and indexed when the base was built.
  */
-async function partialBuild(outDir: string) {
+async function partialBuild(outDir: string): Promise<PartialOutput | undefined> {
   const { plan } = await buildPlan();
   if (plan.mode !== 'partial' || !env.baseRelease) return undefined;
   return { baseDir: env.baseRelease, rewritten: await rewrittenFiles(outDir, env.baseRelease) };
@@ -51,10 +53,7 @@ const search = oyuSearch({ typesOnly: env.typesOnly, partial: partialBuild });
 async function recordGoodBuild(outDir: string) {
   const partial = await partialBuild(outDir);
   const baseLinks = partial
-    ? await fs
-        .readFile(path.join(partial.baseDir, linkIndexFile), 'utf8')
-        .then((text) => JSON.parse(text) as LinkIndex)
-        .catch(() => undefined)
+    ? await readJson<LinkIndex>(path.join(partial.baseDir, linkIndexFile))
     : undefined;
   const { broken, links } = await scanLinks(
     outDir,

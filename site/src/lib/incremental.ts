@@ -279,6 +279,9 @@ export async function fillFromBase(outDir: string, baseDir: string): Promise<num
   return taken.length;
 }
 
+/** What a partial build took from the live build it started from: the base, and the files it wrote itself. */
+export type PartialOutput = { baseDir: string; rewritten: Set<string> };
+
 const rewritten = new Map<string, Promise<Set<string>>>();
 
 /**

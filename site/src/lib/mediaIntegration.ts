@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { mapLimit } from '@oyu/shared-types';
 import type { AstroIntegration } from 'astro';
 import { type BrowseData, unpackBrowseData } from './browseData';
-import { mediaIndexFile } from './incremental';
+import { mediaIndexFile, type PartialOutput } from './incremental';
+import { readJson } from './jsonFile';
 
 const mediaReference = /\/media\/([A-Za-z0-9._%-]+)/g;
 
@@ -87,7 +88,7 @@ export function oyuMedia(options: {
    * In a partial build, the release it started from and the files it wrote: the others are
    * the base's, and so are the photos they use (see `updatedMediaIndex`).
    */
-  partial?: (outDir: string) => Promise<{ baseDir: string; rewritten: Set<string> } | undefined>;
+  partial?: (outDir: string) => Promise<PartialOutput | undefined>;
 }): AstroIntegration {
   return {
     name: 'oyu-media',
@@ -116,10 +117,7 @@ export function oyuMedia(options: {
         logger.info('copying the photo files the pages use');
         const partial = await options.partial?.(outDir);
         const baseIndex = partial
-          ? await fs
-              .readFile(path.join(partial.baseDir, mediaIndexFile), 'utf8')
-              .then((text) => JSON.parse(text) as MediaIndex)
-              .catch(() => undefined)
+          ? await readJson<MediaIndex>(path.join(partial.baseDir, mediaIndexFile))
           : undefined;
         const index =
           partial && baseIndex

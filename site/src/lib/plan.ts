@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { locales } from '@oyu/shared-types';
 import { readEnv } from '../env';
@@ -13,6 +12,7 @@ import {
   planBuild,
   readBuildData,
 } from './incremental';
+import { readJson } from './jsonFile';
 import { pendingOf, snapshotDir } from './snapshot';
 
 type BuildPlan = { plan: Plan; next: DataIndex; data: BuildData };
@@ -31,11 +31,6 @@ function buildDataDir(): string {
   const env = readEnv();
   const dir = snapshotDir(env.snapshotDir);
   return env.fromSnapshot ? dir : pendingOf(dir);
-}
-
-async function readJson<T>(file: string): Promise<T | undefined> {
-  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-  return text ? (JSON.parse(text) as T) : undefined;
 }
 
 export function buildPlan(): Promise<BuildPlan> {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Locale, locales } from '@oyu/shared-types';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { linkFile } from './incremental';
+import { linkFile, type PartialOutput } from './incremental';
 
 /**
  * Indexes the built pages with Pagefind once the build is written: one index per language, in
@@ -22,7 +22,7 @@ import { linkFile } from './incremental';
 export function oyuSearch(options: {
   typesOnly: boolean;
   /** In a partial build, the release it started from and the files it wrote itself. */
-  partial?: (outDir: string) => Promise<{ baseDir: string; rewritten: Set<string> } | undefined>;
+  partial?: (outDir: string) => Promise<PartialOutput | undefined>;
 }): { integration: AstroIntegration; indexed: () => Promise<void> } {
   let running: Promise<{ error?: Error }> | undefined;
   const integration: AstroIntegration = {
@@ -50,9 +50,7 @@ export function oyuSearch(options: {
 async function indexSite(
   outDir: string,
   logger: AstroIntegrationLogger,
-  partialOf:
-    | ((outDir: string) => Promise<{ baseDir: string; rewritten: Set<string> } | undefined>)
-    | undefined,
+  partialOf: ((outDir: string) => Promise<PartialOutput | undefined>) | undefined,
 ) {
   const started = performance.now();
   const partial = await partialOf?.(outDir);
@@ -117,11 +115,7 @@ const indexed = (html: string | undefined) => html?.includes('data-pagefind-body
  * Whether a partial build changed what the search index of a language holds: a page of that
  * language it wrote differs from the base's, and one of the two is indexed.
  */
-async function searchChanged(
-  lang: Locale,
-  outDir: string,
-  partial: { baseDir: string; rewritten: Set<string> },
-): Promise<boolean> {
+async function searchChanged(lang: Locale, outDir: string, partial: PartialOutput): Promise<boolean> {
   for (const file of partial.rewritten) {
     if (!file.startsWith(`${lang}/`) || !file.endsWith('.html')) continue;
     const [mine, base] = await Promise.all([

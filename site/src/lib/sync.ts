@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type CmsClientOptions, fetchVersions, sources, type VersionIndex } from './cms';
+import { readJson } from './jsonFile';
 
 /**
  * Incremental reading of the CMS. A build needs every published document, but after a small
@@ -93,11 +94,6 @@ export function dependenciesOf(collection: string, raw: unknown): string[] {
   };
   for (const [field, value] of Object.entries(doc)) if (!(field in (embeds[collection] ?? {}))) walk(value);
   return [...found].sort();
-}
-
-async function readJson<T>(file: string): Promise<T | undefined> {
-  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-  return text ? (JSON.parse(text) as T) : undefined;
 }
 
 async function writeJson(file: string, value: unknown) {
