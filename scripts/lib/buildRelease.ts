@@ -1,10 +1,11 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { acquireBuildLock } from './buildLock';
 import { measureSite, refusals } from './checkSite';
 import { codeHash } from './codeHash';
-import { siteDir } from './env';
+import { inheritedEnv, siteDir } from './env';
 import { run } from './processes';
 import {
   discardRelease,
@@ -106,6 +107,18 @@ export function explainFailure(lines: string[]): string {
   return error ?? `the site build stopped: ${clean.at(-1) ?? 'no output'}`;
 }
 
+/**
+ * The build's Node options, with room for the whole site's documents: Astro holds them several
+ * times over while it builds (the snapshot, its content store, each route's data), and a site
+ * of 20,000 works outgrows Node's default heap of about 4 GB. Half the machine's memory, never
+ * less than the default; a limit set by whoever runs the build is kept.
+ */
+export function withHeapLimit(nodeOptions: string | undefined, memory = os.totalmem()): string {
+  if (nodeOptions?.includes('--max-old-space-size')) return nodeOptions;
+  const megabytes = Math.max(4096, Math.floor(memory / 2 ** 20 / 2));
+  return [nodeOptions, `--max-old-space-size=${megabytes}`].filter(Boolean).join(' ');
+}
+
 export async function buildRelease(options: BuildReleaseOptions): Promise<BuildResult> {
   const started = performance.now();
   const log: string[] = [];
@@ -137,6 +150,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
       await run(path.join(siteDir, 'node_modules', '.bin', 'astro'), ['build'], {
         cwd: siteDir,
         env: {
+          NODE_OPTIONS: withHeapLimit(inheritedEnv().NODE_OPTIONS),
           CMS_URL: options.cmsUrl,
           SITE_URL: options.siteUrl,
           SITE_OUT_DIR: outDir,

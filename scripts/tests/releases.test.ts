@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireBuildLock, BuildBusy } from '../lib/buildLock';
-import { explainFailure } from '../lib/buildRelease';
+import { explainFailure, withHeapLimit } from '../lib/buildRelease';
 import { measureSite, refusals } from '../lib/checkSite';
 import {
   discardRelease,
@@ -147,5 +147,16 @@ describe('build checks and messages', () => {
       ]),
     ).toBe('The site was not published: 1 links point to nothing: /en/ → /x/');
     expect(explainFailure(['something odd'])).toBe('the site build stopped: something odd');
+  });
+
+  it('gives the site build half the machine’s memory, never less than Node’s default, and keeps a limit set by hand', () => {
+    const gib = 2 ** 30;
+    expect(withHeapLimit(undefined, 24 * gib)).toBe('--max-old-space-size=12288');
+    expect(withHeapLimit(undefined, 4 * gib)).toBe('--max-old-space-size=4096');
+    // The benchmark's probe stays.
+    expect(withHeapLimit('--require /tmp/probe.cjs', 24 * gib)).toBe(
+      '--require /tmp/probe.cjs --max-old-space-size=12288',
+    );
+    expect(withHeapLimit('--max-old-space-size=2048', 24 * gib)).toBe('--max-old-space-size=2048');
   });
 });
