@@ -263,20 +263,24 @@ export async function linkFile(source: string, target: string, folders?: Set<str
  * index are not taken here (see mediaIntegration.ts and searchIntegration.ts).
  */
 export async function fillFromBase(outDir: string, baseDir: string): Promise<number> {
-  const relativeFiles = async (dir: string) =>
-    (await fs.readdir(dir, { withFileTypes: true, recursive: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
-  const written = new Set(await relativeFiles(outDir));
-  const taken = (await relativeFiles(baseDir)).filter(
-    (relative) =>
-      !/^(media|pagefind)\//.test(relative) && !indexFiles.has(relative) && !written.has(relative),
-  );
+  const written = new Set(await outputFiles(outDir));
+  const taken = (await outputFiles(baseDir)).filter((relative) => !written.has(relative));
   const folders = new Set<string>();
   await mapLimit(taken, 16, (relative) =>
     linkFile(path.join(baseDir, relative), path.join(outDir, relative), folders),
   );
   return taken.length;
+}
+
+/**
+ * The files of a build's output that a partial build may take from its base or write itself,
+ * as `/`-separated relative paths: all but the photos, the search index and the build's indexes.
+ */
+async function outputFiles(dir: string): Promise<string[]> {
+  return (await fs.readdir(dir, { withFileTypes: true, recursive: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((relative) => !/^(media|pagefind)\//.test(relative) && !indexFiles.has(relative));
 }
 
 /** What a partial build took from the live build it started from: the base, and the files it wrote itself. */
@@ -296,19 +300,13 @@ export function rewrittenFiles(outDir: string, baseDir: string): Promise<Set<str
   if (!found) {
     found = (async () => {
       const files = new Set<string>();
-      for (const entry of await fs.readdir(outDir, { withFileTypes: true, recursive: true })) {
-        if (!entry.isFile()) continue;
-        const relative = path
-          .relative(outDir, path.join(entry.parentPath, entry.name))
-          .split(path.sep)
-          .join('/');
-        if (/^(media|pagefind)\//.test(relative) || indexFiles.has(relative)) continue;
+      await mapLimit(await outputFiles(outDir), 16, async (relative) => {
         const [mine, base] = await Promise.all([
           fs.stat(path.join(outDir, relative)),
           fs.stat(path.join(baseDir, relative)).catch(() => undefined),
         ]);
         if (!base || base.ino !== mine.ino || base.dev !== mine.dev) files.add(relative);
-      }
+      });
       return files;
     })();
     rewritten.set(key, found);
