@@ -1,9 +1,10 @@
 /**
  * `pnpm bench [--size S|M|L] [--quick] [--report <file>] [--postgres <url>]`: measures Oyu on this
  * machine with a deterministic dataset (scripts/lib/bench/). With `--postgres` and the URL of an
- * empty database, the dataset is seeded there too and the REST API measured on it.
+ * empty database, a copy of the install goes there and the REST API is measured on it too.
  * `--seed-only` seeds (carrying on from a stopped seed) and stops; `--resume` measures an install
- * seeded that way instead of starting from an empty one. Writes the full figures as JSON to
+ * seeded that way instead of starting from an empty one, and carries on a stopped run: the
+ * steps it finished (bench-steps.json in the data folder) are kept. Writes the full figures as JSON to
  * bench-results/bench-<size>.json and the report as Markdown: docs/performance.md for M and L,
  * bench-results/performance-<size>.md for S (the smoke test CI runs).
  */
@@ -61,7 +62,7 @@ try {
   const json = path.join(resultsDir, `bench-${size}.json`);
   fs.writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
   fs.mkdirSync(path.dirname(report), { recursive: true });
-  const command = `pnpm bench --size ${size}${values.quick ? ' --quick' : ''}${values.postgres ? ' --postgres <url>' : ''}`;
+  const command = `pnpm bench --size ${size}${values.quick ? ' --quick' : ''}${values.resume ? ' --resume' : ''}${values.postgres ? ' --postgres <url>' : ''}`;
   fs.writeFileSync(report, benchReport(result, command));
   // Formatted as the repository formats Markdown, so a report in docs/ passes `pnpm lint`.
   await run(

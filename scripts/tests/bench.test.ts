@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dataset, sizes } from '../lib/bench/dataset';
 import { probed } from '../lib/bench/probeRun';
 import { benchReport } from '../lib/bench/report';
-import { runBench, seedBench } from '../lib/bench/run';
+import { firstDifference, runBench, seedBench } from '../lib/bench/run';
 import { chromiumPath } from '../lib/browser';
 import { repoRoot } from '../lib/env';
 import { run } from '../lib/processes';
@@ -46,6 +46,18 @@ describe('benchmark dataset', () => {
       expect(sizes.S.editions).toContain(work.edition);
     }
     expect(new Set(s.works.map((work) => work.slug)).size).toBe(500);
+  });
+});
+
+describe('comparing two CMSes’ answers', () => {
+  it('finds where two answers first differ, and nothing in equal ones', () => {
+    const answer = { docs: [{ id: 1, photos: [{ url: '//cms/a.jpg', width: 800 }] }], totalDocs: 1 };
+    expect(firstDifference(answer, structuredClone(answer))).toBeUndefined();
+    expect(firstDifference(answer, { ...answer, totalDocs: 2 })).toBe('totalDocs (1 against 2)');
+    const other = JSON.parse(JSON.stringify(answer).replace('"width":800', '"width":"800"'));
+    expect(firstDifference(answer, other)).toBe('docs[0].photos[0].width (800 against "800")');
+    expect(firstDifference(answer, { ...answer, docs: [] })).toBe('docs (1 items against 0)');
+    expect(firstDifference({ a: 1 }, { a: 1, b: null })).toBe('b (undefined against null)');
   });
 });
 
@@ -195,6 +207,47 @@ describe('pnpm bench --size S --quick', () => {
       ])
         expect(report).toContain(heading);
 
+      // A run stopped between its steps carries on: the steps it finished are kept, the rest
+      // measured, and the report says which commit measured what.
+      const journalPath = path.join(dataDir, 'bench-steps.json');
+      const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8'));
+      expect(Object.keys(journal.steps)).toEqual(
+        withPostgres
+          ? ['builds', 'peer', 'rest', 'pages', 'floors', 'postgres']
+          : ['builds', 'peer', 'rest', 'pages', 'floors'],
+      );
+      delete journal.steps.floors;
+      delete journal.steps.postgres;
+      journal.steps.peer.commit = 'abc1234';
+      fs.writeFileSync(journalPath, JSON.stringify(journal));
+      fs.rmSync(path.join(dataDir, 'floor-html'), { recursive: true, force: true });
+      if (postgresUri) {
+        await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        await onServer(`CREATE DATABASE ${database}`);
+      }
+      const steps: string[] = [];
+      const carried = await runBench({
+        size: 'S',
+        quick: true,
+        dataDir,
+        postgresUri,
+        resume: true,
+        onStep: (step) => steps.push(step),
+      });
+      expect(steps.filter((step) => step.includes('kept from the run stopped earlier'))).toHaveLength(4);
+      expect(steps).toContain('floors');
+      expect(steps.some((step) => step.startsWith('site build'))).toBe(false);
+      expect(carried.builds).toEqual(result.builds);
+      expect(carried.peer).toEqual(result.peer);
+      expect(carried.floors.html.pages).toBe(cold.pages);
+      expect(carried.commits.peer).toBe('abc1234');
+      // Copied again (the run logged in once more: one more session row).
+      if (withPostgres)
+        expect(carried.postgresCopy?.rows).toBeGreaterThanOrEqual(result.postgresCopy?.rows ?? 0);
+      expect(benchReport(carried, 'pnpm bench --size S --quick --resume')).toMatch(
+        /Carried on over several runs; each step measured at: builds \S+.*, peer abc1234/,
+      );
+
       // A seed stopped half-way carries on where it was: three works gone are made again, and
       // nothing else is written (the photos are all there: no upload).
       const db = new DatabaseSync(path.join(dataDir, 'oyu.db'));
@@ -211,10 +264,10 @@ describe('pnpm bench --size S --quick', () => {
       expect(resumed.seconds).toBeGreaterThan(result.seed.seconds);
 
       if (withPostgres) {
-        // The same dataset seeded into PostgreSQL, and the same requests measured there.
-        // (The quick run seeds PostgreSQL with the first 20 works and what they use.)
-        expect(result.postgresSeed).toMatchObject({ works: 20 });
-        expect(report).toContain('seeded with the first 20 works only');
+        // A copy of the same install in PostgreSQL, answering as SQLite does, measured the same way.
+        expect(result.postgresCopy?.checked).toEqual(['works list (100, depth 1)', 'one work (depth 1)']);
+        expect(result.postgresCopy?.rows).toBeGreaterThan(500 + 50 + 100);
+        expect(report).toMatch(/PostgreSQL holds a copy of the same install \([\d,]+ rows of \d+ tables/);
         const onPostgres = result.rest.filter((entry) => entry.database === 'postgres');
         expect(onPostgres).toHaveLength(12);
         for (const entry of onPostgres) {

@@ -220,25 +220,3 @@ export function dataset(size: BenchSize) {
   });
   return { spec, artisans, works, photos };
 }
-
-/**
- * The first `count` works of a dataset, with only the artisans and photos they use (renumbered):
- * the quick run's PostgreSQL pass, which checks that the measurement works rather than
- * measuring the full size again.
- */
-export function firstWorks(data: ReturnType<typeof dataset>, count: number): ReturnType<typeof dataset> {
-  const works = data.works.slice(0, count);
-  const artisanIndexes = [...new Set(works.flatMap((work) => work.artisans))];
-  const photoIndexes = [...new Set(works.flatMap((work) => work.photos))];
-  const at = <T>(items: T[], index: number) => items[index] as T;
-  return {
-    spec: { ...data.spec, works: works.length, artisans: artisanIndexes.length },
-    artisans: artisanIndexes.map((index, position) => ({ ...at(data.artisans, index), index: position })),
-    photos: photoIndexes.map((index) => at(data.photos, index)),
-    works: works.map((work) => ({
-      ...work,
-      artisans: work.artisans.map((index) => artisanIndexes.indexOf(index)),
-      photos: work.photos.map((index) => photoIndexes.indexOf(index)),
-    })),
-  };
-}

@@ -42,6 +42,16 @@ export function benchReport(result: BenchResult, command: string): string {
   say(
     `Measured ${result.startedAt.slice(0, 16).replace('T', ' ')} UTC by \`${command}\`${result.quick ? ' (quick: 2 s per load test, Lighthouse on two page types)' : ''}.`,
   );
+  const commits = [...new Set(Object.values(result.commits))];
+  if (commits.length === 1) say(`Commit ${commits[0]}.`);
+  else if (commits.length > 1) {
+    // A run stopped and carried on (`--resume`): say which step was measured at which commit.
+    say(
+      `Carried on over several runs; each step measured at: ${Object.entries(result.commits)
+        .map(([step, commit]) => `${step} ${commit}`)
+        .join(', ')}.`,
+    );
+  }
   say(
     `Machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.memoryGiB} GiB, ${result.machine.os}, Node ${result.machine.node}; SQLite with WAL, photos in the media folder.`,
   );
@@ -83,28 +93,6 @@ export function benchReport(result: BenchResult, command: string): string {
   say();
   say('## Seeding through the REST API');
   say();
-  if (result.postgresSeed) {
-    const pgSeed = result.postgresSeed;
-    if (pgSeed.works !== seed.works) {
-      say(
-        `In this quick run PostgreSQL was seeded with the first ${pgSeed.works} works only (${pgSeed.photos} photos): its figures check that the measurement works and are not comparable with SQLite's.`,
-      );
-      say();
-    }
-    say('| figure | SQLite | PostgreSQL |');
-    say('|---|---|---|');
-    say(`| total | ${fixed(seed.seconds)} s | ${fixed(pgSeed.seconds)} s |`);
-    say(
-      `| works and artisans per second (photos included) | ${fixed(seed.rowsPerSecond, 2)} | ${fixed(pgSeed.rowsPerSecond, 2)} |`,
-    );
-    say(`| photos per second | ${fixed(seed.photosPerSecond, 2)} | ${fixed(pgSeed.photosPerSecond, 2)} |`);
-    say(
-      `| one photo upload, every rendition derived (p50 / p90 / max) | ${seed.uploadMs.p50} / ${seed.uploadMs.p90} / ${seed.uploadMs.max} ms | ${pgSeed.uploadMs.p50} / ${pgSeed.uploadMs.p90} / ${pgSeed.uploadMs.max} ms |`,
-    );
-    say();
-    say('SQLite in detail:');
-    say();
-  }
   say('| figure | value |');
   say('|---|---|');
   say(`| total | ${fixed(seed.seconds)} s |`);
@@ -182,7 +170,13 @@ export function benchReport(result: BenchResult, command: string): string {
     'The public reading published works, as the site build does, asking for gzip as it and browsers do. *Cached*: the same request again and again, answered from the CMS’s public cache after the first (`cms/src/api/publicCache.ts`, emptied by every write). *Uncached*: every request a URL never asked before, so Payload computes each one, as after a change or when someone defeats the cache on purpose.',
   );
   say();
-  if (!rest.some((entry) => entry.database === 'postgres')) {
+  const copy = result.postgresCopy;
+  if (copy) {
+    say();
+    say(
+      `PostgreSQL holds a copy of the same install (${copy.rows.toLocaleString('en')} rows of ${copy.tables} tables, copied in ${fixed(copy.seconds)} s by \`scripts/lib/copyDatabase.ts\`): both databases answer the same rows, and the copy was checked to answer ${copy.checked.join(' and ')} exactly as SQLite does. Seeding it again through the API would derive every photo again, work that does not depend on the database.`,
+    );
+  } else {
     say();
     say('PostgreSQL was not measured in this run: give `--postgres <url of an empty database>`.');
   }

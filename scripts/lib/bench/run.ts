@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,12 +6,13 @@ import pg from 'pg';
 import type { BuildPhase } from '../buildRelease';
 import { buildCms } from '../cmsBuild';
 import { startCms } from '../cmsServer';
+import { type CopyReport, copySqliteToPostgres } from '../copyDatabase';
 import { exportEnv, inheritedEnv, repoRoot } from '../env';
 import { freePort, run } from '../processes';
 import { credentialsFile } from '../secrets';
 import { buildSite, siteFolders } from '../siteBuild';
 import { describeStack, paths } from '../stack';
-import { type BenchSize, dataset, firstWorks, type SizeSpec } from './dataset';
+import { type BenchSize, dataset, type SizeSpec } from './dataset';
 import { encodeFloor, htmlWriteFloor, sqlListFloor } from './floors';
 import { measurePages, type PagesFigures } from './pages';
 import { type PeerFigures, peerBuild } from './peer';
@@ -55,8 +57,10 @@ export type BenchResult = {
   rest: LoadResult[];
   /** The cache's verdict and the encoding of the same anonymous list asked twice: MISS, then HIT, gzipped. */
   restCache: string[];
-  /** The same seed into PostgreSQL, when `--postgres` was given. */
-  postgresSeed?: SeedReport;
+  /** The commit each step was measured at (a resumed run can span several). */
+  commits: Partial<Record<StepName, string>>;
+  /** The copy of the install measured on PostgreSQL, when `--postgres` was given. */
+  postgresCopy?: CopyReport & { checked: string[] };
   pages: PagesFigures;
   floors: {
     html: { pages: number; bytes: number; ms: number };
@@ -148,15 +152,27 @@ async function settle(url: string) {
  * A fresh install at `dataDir` (SQLite there, or the empty PostgreSQL database given), running;
  * with `resume`, the install already there, to carry on seeding it.
  */
-async function freshInstall(dataDir: string, databaseUri: string | undefined, resume = false) {
-  if (!resume) fs.rmSync(dataDir, { recursive: true, force: true });
+async function freshInstall(
+  dataDir: string,
+  databaseUri: string | undefined,
+  options: {
+    resume?: boolean;
+    /** The photos, when not the install's own media/ folder. */
+    mediaDir?: string;
+    /** After the migrations, before the CMS starts (the PostgreSQL copy goes in here). */
+    beforeStart?: () => Promise<void>;
+    /** Whose admin logs in: the install's own, or the one a copied database came with. */
+    credentialsFrom?: string;
+  } = {},
+) {
+  if (!options.resume) fs.rmSync(dataDir, { recursive: true, force: true });
   const cmsPort = await freePort();
   const stack = describeStack({
     dataDir,
     cmsPort,
     sitePort: await freePort(),
     databaseUri,
-    mediaDir: path.join(dataDir, 'media'),
+    mediaDir: options.mediaDir ?? path.join(dataDir, 'media'),
     s3: undefined,
     seedDemo: false,
     demoPhotoSize: undefined,
@@ -170,11 +186,12 @@ async function freshInstall(dataDir: string, databaseUri: string | undefined, re
     }),
     buildCms(stack.cmsEnv),
   ]);
+  await options.beforeStart?.();
   const cms = await startCms(stack.cmsEnv, cmsPort);
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   try {
     const client = new RestClient(cmsUrl);
-    const { email, password } = readCredentials(dataDir);
+    const { email, password } = readCredentials(options.credentialsFrom ?? dataDir);
     await client.login(email, password);
     return { cms, cmsUrl, client };
   } catch (error) {
@@ -245,7 +262,7 @@ export async function seedBench(options: {
   const data = dataset(options.size);
   const resume = fs.existsSync(path.join(options.dataDir, 'oyu.db'));
   options.onStep(resume ? `carry on seeding ${options.dataDir}` : 'empty database, CMS build');
-  const { cms, client } = await freshInstall(options.dataDir, undefined, resume);
+  const { cms, client } = await freshInstall(options.dataDir, undefined, { resume });
   try {
     options.onStep(`seed ${data.works.length} works, ${data.artisans.length} artisans through the REST API`);
     return await seedThroughRest(client, data, {
@@ -258,110 +275,246 @@ export async function seedBench(options: {
   }
 }
 
+/** A run's steps, each measured whole; a run stopped between them carries on (`--resume`). */
+type Steps = {
+  builds: BenchResult['builds'];
+  peer: PeerFigures;
+  rest: { rest: LoadResult[]; restCache: string[] };
+  pages: PagesFigures;
+  floors: BenchResult['floors'];
+  postgres: { copy: CopyReport; checked: string[]; rest: LoadResult[] };
+};
+type StepName = keyof Steps;
+type Journal = {
+  size: BenchSize;
+  quick: boolean;
+  steps: { [K in StepName]?: { commit: string; value: Steps[K] } };
+};
+
+/** Where a data folder keeps the steps measured so far. */
+const journalFile = (dataDir: string) => path.join(dataDir, 'bench-steps.json');
+
+function readJournal(dataDir: string, size: BenchSize, quick: boolean): Journal {
+  const fresh: Journal = { size, quick, steps: {} };
+  if (!fs.existsSync(journalFile(dataDir))) return fresh;
+  const journal = JSON.parse(fs.readFileSync(journalFile(dataDir), 'utf8')) as Journal;
+  // A quick run's figures are not a full run's.
+  return journal.size === size && journal.quick === quick ? journal : fresh;
+}
+
+/** The commit measured, marked when the work tree had changes. */
+function currentCommit(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const changed = git('status', '--porcelain', '--untracked-files=no') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${changed ? ' (with changes)' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function runBench(options: {
   size: BenchSize;
   quick: boolean;
   dataDir: string;
-  /** Carry on with the install in `dataDir` (left by `seedBench` or a stopped run) instead of a fresh one. */
+  /**
+   * Carry on with the install in `dataDir` (left by `seedBench` or a stopped run) instead of a
+   * fresh one; the steps a stopped run finished are not measured again.
+   */
   resume?: boolean;
-  /** An empty PostgreSQL database: the dataset is seeded there too and its REST API measured. */
+  /** An empty PostgreSQL database: a copy of the install goes there, and its REST API is measured. */
   postgresUri?: string | undefined;
   onStep: (step: string) => void;
   onProgress?: (done: number, total: number) => void;
 }): Promise<BenchResult> {
   const { size, quick, dataDir, onStep, postgresUri } = options;
-  const startedAt = new Date().toISOString();
   const data = dataset(size);
-  if (postgresUri) await checkEmptyPostgres(postgresUri);
   const resume = Boolean(options.resume) && fs.existsSync(path.join(dataDir, 'oyu.db'));
+  const journal = resume ? readJournal(dataDir, size, quick) : { size, quick, steps: {} };
+  if (postgresUri && !journal.steps.postgres) await checkEmptyPostgres(postgresUri);
+  const commit = currentCommit();
+  /** A step's figures: measured now, or kept from the stopped run this one carries on. */
+  const step = async <K extends StepName>(name: K, measure: () => Promise<Steps[K]>): Promise<Steps[K]> => {
+    const kept = journal.steps[name];
+    if (kept) {
+      onStep(`${name}: kept from the run stopped earlier (commit ${kept.commit})`);
+      return kept.value as Steps[K];
+    }
+    const value = await measure();
+    journal.steps[name] = { commit, value } as Journal['steps'][K];
+    fs.writeFileSync(journalFile(dataDir), `${JSON.stringify(journal, null, 2)}\n`);
+    return value;
+  };
+
+  const startedAt = new Date().toISOString();
   onStep(resume ? `carry on with ${dataDir}` : 'empty database, CMS build');
-  const { cms, cmsUrl, client } = await freshInstall(dataDir, undefined, resume);
+  const { cms, cmsUrl, client } = await freshInstall(dataDir, undefined, { resume });
   const siteUrl = 'https://oyu.example';
-  let result: BenchResult;
+  let seed: SeedReport;
+  let first: { id: number; title: string };
+  const answers = new Map<string, unknown>();
+  let steps: Omit<Steps, 'postgres'>;
   try {
     onStep(`seed ${data.works.length} works, ${data.artisans.length} artisans through the REST API`);
-    const seed = await seedThroughRest(client, data, {
+    seed = await seedThroughRest(client, data, {
       concurrency: 2,
       onProgress: options.onProgress,
       progressFile: progressFile(dataDir),
     });
 
-    onStep('site build: cold');
-    const cold = await measuredBuild(dataDir, cmsUrl, siteUrl, true);
-    onStep('site build: nothing changed');
-    const noChange = await measuredBuild(dataDir, cmsUrl, siteUrl, false);
-    onStep('site build: one work edited');
-    const first = await firstWork(client);
-    await client.call('PATCH', `/api/works/${first.id}?locale=en`, { title: `${first.title} (edited)` });
-    const oneWork = await measuredBuild(dataDir, cmsUrl, siteUrl, false);
+    first = await firstWork(client);
+    const builds = await step('builds', async () => {
+      onStep('site build: cold');
+      const cold = await measuredBuild(dataDir, cmsUrl, siteUrl, true);
+      onStep('site build: nothing changed');
+      const noChange = await measuredBuild(dataDir, cmsUrl, siteUrl, false);
+      onStep('site build: one work edited');
+      // Marked, or the mark taken off again when a stopped run had put it there.
+      const title = first.title.endsWith(editedMark)
+        ? first.title.slice(0, -editedMark.length)
+        : `${first.title}${editedMark}`;
+      await client.call('PATCH', `/api/works/${first.id}?locale=en`, { title });
+      const oneWork = await measuredBuild(dataDir, cmsUrl, siteUrl, false);
+      return { cold, noChange, oneWork };
+    });
 
-    onStep('peer baseline: a starter-style Astro site over the same CMS');
-    const peer = await peerBuild({ cmsUrl, outDir: path.join(dataDir, 'peer-site') });
+    const peer = await step('peer', async () => {
+      onStep('peer baseline: a starter-style Astro site over the same CMS');
+      return peerBuild({ cmsUrl, outDir: path.join(dataDir, 'peer-site') });
+    });
 
-    onStep('REST API under load (SQLite)');
-    // The running CMS answers a repeated anonymous read from its cache: the header says so.
-    const [list] = siteRequests(cmsUrl, first.id);
-    const verdicts: string[] = [];
-    const checkUrl = `${list?.url}&bench-check=${Date.now()}`;
-    for (let attempt = 0; attempt < 2 && list; attempt += 1) {
-      // fetch asks for gzip and unpacks it: a body gzipped twice would not parse.
-      const response = await fetch(checkUrl);
-      JSON.parse(await response.text());
-      verdicts.push(
-        `${response.headers.get('x-oyu-cache') ?? 'none'} ${response.headers.get('content-encoding') ?? 'identity'}`,
-      );
+    const requests = siteRequests(cmsUrl, first.id);
+    const rest = await step('rest', async () => {
+      onStep('REST API under load (SQLite)');
+      // The running CMS answers a repeated anonymous read from its cache: the header says so.
+      const [list] = requests;
+      const restCache: string[] = [];
+      const checkUrl = `${list?.url}&bench-check=${Date.now()}`;
+      for (let attempt = 0; attempt < 2 && list; attempt += 1) {
+        // fetch asks for gzip and unpacks it: a body gzipped twice would not parse.
+        const response = await fetch(checkUrl);
+        JSON.parse(await response.text());
+        restCache.push(
+          `${response.headers.get('x-oyu-cache') ?? 'none'} ${response.headers.get('content-encoding') ?? 'identity'}`,
+        );
+      }
+      return { rest: await restUnderLoad(cmsUrl, first.id, quick, 'sqlite'), restCache };
+    });
+    // What SQLite answers, to check the PostgreSQL copy against.
+    if (postgresUri && !journal.steps.postgres) {
+      for (const request of requests) answers.set(request.name, await answer(request.url, cmsUrl));
     }
-    const rest = await restUnderLoad(cmsUrl, first.id, quick, 'sqlite');
 
-    onStep(
-      quick ? 'pages: Lighthouse on two page types, search' : 'pages: Lighthouse on every page type, search',
-    );
-    const pages = await measurePages(siteFolders(dataDir).live, quick);
+    const pages = await step('pages', () => {
+      onStep(
+        quick
+          ? 'pages: Lighthouse on two page types, search'
+          : 'pages: Lighthouse on every page type, search',
+      );
+      return measurePages(siteFolders(dataDir).live, quick);
+    });
 
-    onStep('floors');
-    const floors = {
-      html: await htmlWriteFloor(siteFolders(dataDir).live, path.join(dataDir, 'floor-html')),
-      sqlList: sqlListFloor(path.join(dataDir, 'oyu.db')),
-      encode: await encodeFloor(data.spec.photo),
-    };
-    result = {
-      size,
-      spec: data.spec,
-      quick,
-      startedAt,
-      machine: machine(),
-      seed,
-      builds: { cold, noChange, oneWork },
-      peer,
-      rest,
-      restCache: verdicts,
-      pages,
-      floors,
-    };
+    const floors = await step('floors', async () => {
+      onStep('floors');
+      return {
+        html: await htmlWriteFloor(siteFolders(dataDir).live, path.join(dataDir, 'floor-html')),
+        sqlList: sqlListFloor(path.join(dataDir, 'oyu.db')),
+        encode: await encodeFloor(data.spec.photo),
+      };
+    });
+    steps = { builds, peer, rest, pages, floors };
   } finally {
     await cms.stop();
   }
 
-  if (postgresUri) {
-    // The same dataset through the same API into PostgreSQL, with the SQLite CMS stopped.
-    onStep('PostgreSQL: empty database');
-    const postgres = await freshInstall(`${dataDir}-postgres`, postgresUri);
-    // A quick run checks that this works, on twenty works; a full run measures the full size.
-    const pgData = quick ? firstWorks(data, 20) : data;
-    try {
-      onStep(`PostgreSQL: seed ${pgData.works.length} works, ${pgData.artisans.length} artisans`);
-      result.postgresSeed = await seedThroughRest(postgres.client, pgData, {
-        concurrency: 2,
-        onProgress: options.onProgress,
-      });
-      onStep('REST API under load (PostgreSQL)');
-      const first = await firstWork(postgres.client);
-      result.rest.push(...(await restUnderLoad(postgres.cmsUrl, first.id, quick, 'postgres')));
-    } finally {
-      await postgres.cms.stop();
-    }
+  const postgres = postgresUri
+    ? await step('postgres', async () => {
+        // A copy of the same install, with the SQLite CMS stopped; the same photos folder.
+        onStep('PostgreSQL: a copy of the install');
+        let copy: CopyReport | undefined;
+        const install = await freshInstall(`${dataDir}-postgres`, postgresUri, {
+          mediaDir: path.join(dataDir, 'media'),
+          credentialsFrom: dataDir,
+          beforeStart: async () => {
+            copy = await copySqliteToPostgres(path.join(dataDir, 'oyu.db'), postgresUri);
+          },
+        });
+        try {
+          const requests = siteRequests(install.cmsUrl, first.id);
+          const checked: string[] = [];
+          for (const request of requests) {
+            const difference = firstDifference(
+              answers.get(request.name),
+              await answer(request.url, install.cmsUrl),
+            );
+            if (difference) {
+              throw new Error(
+                `The PostgreSQL copy answers ${request.name} unlike SQLite, at ${difference}: the copy is not faithful, so its figures would not be comparable`,
+              );
+            }
+            checked.push(request.name);
+          }
+          onStep('REST API under load (PostgreSQL)');
+          const rest = await restUnderLoad(install.cmsUrl, first.id, quick, 'postgres');
+          return { copy: copy as CopyReport, checked, rest };
+        } finally {
+          await install.cms.stop();
+        }
+      })
+    : undefined;
+
+  const commits = Object.fromEntries(
+    Object.entries(journal.steps).map(([name, kept]) => [name, kept.commit]),
+  ) as BenchResult['commits'];
+  return {
+    size,
+    spec: data.spec,
+    quick,
+    startedAt,
+    commits,
+    machine: machine(),
+    seed,
+    builds: steps.builds,
+    peer: steps.peer,
+    rest: [...steps.rest.rest, ...(postgres?.rest ?? [])],
+    restCache: steps.rest.restCache,
+    ...(postgres ? { postgresCopy: { ...postgres.copy, checked: postgres.checked } } : {}),
+    pages: steps.pages,
+    floors: steps.floors,
+  };
+}
+
+const editedMark = ' (edited)';
+
+/** A CMS's answer, with its own address (in every photo's URL) taken out, to compare two CMSes. */
+async function answer(url: string, cmsUrl: string): Promise<unknown> {
+  const { port } = new URL(cmsUrl);
+  const text = await (await fetch(url)).text();
+  return JSON.parse(text.replace(new RegExp(`//(?:localhost|127\\.0\\.0\\.1):${port}\\b`, 'g'), '//cms'));
+}
+
+/** Where two JSON values first differ, as a path (`docs[3].title`), or undefined when equal. */
+export function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
+  if (Object.is(a, b)) return undefined;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return `${at || 'the top'} (${JSON.stringify(a)?.slice(0, 80)} against ${JSON.stringify(b)?.slice(0, 80)})`;
   }
-  return result;
+  if (Array.isArray(a) !== Array.isArray(b)) return `${at || 'the top'} (an array against an object)`;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${at || 'the top'} (${a.length} items against ${b.length})`;
+    for (let index = 0; index < a.length; index += 1) {
+      const found = firstDifference(a[index], b[index], `${at}[${index}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+    const found = firstDifference(left[key], right[key], at ? `${at}.${key}` : key);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 async function firstWork(client: RestClient) {
