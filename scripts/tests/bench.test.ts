@@ -5,12 +5,13 @@ import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { dataset, sizes } from '../lib/bench/dataset';
+import { peerBuild } from '../lib/bench/peer';
 import { probed } from '../lib/bench/probeRun';
 import { benchReport } from '../lib/bench/report';
 import { firstDifference, runBench, seedBench } from '../lib/bench/run';
 import { chromiumPath } from '../lib/browser';
 import { repoRoot } from '../lib/env';
-import { run } from '../lib/processes';
+import { freePort, run } from '../lib/processes';
 import { siteFolders } from '../lib/siteBuild';
 
 /**
@@ -58,6 +59,22 @@ describe('comparing two CMSes’ answers', () => {
     expect(firstDifference(answer, other)).toBe('docs[0].photos[0].width (800 against "800")');
     expect(firstDifference(answer, { ...answer, docs: [] })).toBe('docs (1 items against 0)');
     expect(firstDifference({ a: 1 }, { a: 1, b: null })).toBe('b (undefined against null)');
+  });
+});
+
+describe('the peer baseline', () => {
+  it('reports a build that could not finish, with the reason, instead of throwing', {
+    timeout: 120_000,
+  }, async () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-bench-peer-'));
+    try {
+      // Nothing listens on a port just freed: the pages' first fetch fails.
+      const peer = await peerBuild({ cmsUrl: `http://127.0.0.1:${await freePort()}`, outDir });
+      expect(peer.failed).toBe('fetch failed');
+      expect(peer).toMatchObject({ pages: 0, pagesPerSecond: 0 });
+    } finally {
+      fs.rmSync(outDir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -206,6 +223,17 @@ describe('pnpm bench --size S --quick', () => {
         '## Peer baseline',
       ])
         expect(report).toContain(heading);
+      expect(report).not.toContain('did not finish');
+      // A peer build that could not finish is reported as such, with no ratio to it.
+      const stopped = benchReport(
+        { ...result, peer: { ...peer, failed: 'FATAL ERROR: JavaScript heap out of memory' } },
+        'pnpm bench --size S --quick',
+      );
+      expect(stopped).toMatch(
+        /\| peer, cold \| \*\*did not finish\*\*: stopped after [\d.]+ s \(FATAL ERROR: JavaScript heap out of memory\)/,
+      );
+      expect(stopped).toContain("The peer's build did not get through this dataset");
+      expect(stopped).not.toContain("the peer's cold build");
 
       // A run stopped between its steps carries on: the steps it finished are kept, the rest
       // measured, and the report says which commit measured what.

@@ -23,6 +23,11 @@ export type PeerFigures = {
   peakRssMiB: number;
   /** Distinct CMS photos the build downloaded (each re-encoded once per size the pages use). */
   photosFetched: number;
+  /**
+   * Why the build stopped, when it did not finish (out of memory, say): a starter's build that
+   * cannot get through the dataset is a finding, not a reason to lose the rest of the run.
+   */
+  failed?: string;
 };
 
 const peerDir = fileURLToPath(new URL('./peerSite', import.meta.url));
@@ -39,7 +44,11 @@ export async function peerBuild(options: {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-bench-peer-cache-'));
   try {
     const started = performance.now();
-    const { peakRssMiB, encodes } = await probed((nodeOptions) =>
+    const {
+      result: failure,
+      peakRssMiB,
+      encodes,
+    } = await probed((nodeOptions) =>
       run(astroBin, ['build'], {
         cwd: peerDir,
         env: {
@@ -50,18 +59,24 @@ export async function peerBuild(options: {
           NODE_OPTIONS: nodeOptions,
         },
         onLine: options.onLine,
-      }),
+      }).then(
+        () => undefined,
+        (error: Error) => error,
+      ),
     );
     const seconds = (performance.now() - started) / 1000;
-    const files = fs.readdirSync(options.outDir, { recursive: true, encoding: 'utf8' });
+    const files = fs.existsSync(options.outDir)
+      ? fs.readdirSync(options.outDir, { recursive: true, encoding: 'utf8' })
+      : [];
     const pages = files.filter((file) => file.endsWith('.html')).length;
     return {
       seconds: round(seconds),
       pages,
-      pagesPerSecond: round(pages / seconds),
+      pagesPerSecond: failure ? 0 : round(pages / seconds),
       encodes,
       peakRssMiB,
       photosFetched: photosFetched(path.join(options.outDir, '_astro')),
+      ...(failure ? { failed: reason(failure) } : {}),
     };
   } finally {
     fs.rmSync(cacheDir, { recursive: true, force: true });
@@ -79,6 +94,22 @@ function photosFetched(assetsDir: string): number {
     .filter((file) => /\.(webp|avif|png|jpe?g)$/.test(file))
     .map((file) => file.replace(/_[^_]+$/, ''));
   return new Set(originals).size;
+}
+
+/** The line of a failed build's output that says why: the error, else its last words. */
+function reason(error: Error): string {
+  const lines = error.message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const said = lines.filter((line) => !line.startsWith('at ') && !line.startsWith('`'));
+  const telling =
+    said.find((line) => /out of memory/i.test(line)) ??
+    said.find((line) => /^\[?\w*Error\b/.test(line)) ??
+    said.find((line) => /\bfailed\b/i.test(line)) ??
+    said.at(-1) ??
+    error.message;
+  return telling.slice(0, 300);
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

@@ -153,16 +153,28 @@ export function benchReport(result: BenchResult, command: string): string {
   say(
     `| Oyu, cold | ${fixed(builds.cold.seconds)} s | ${builds.cold.pages} | ${fixed(perPage(builds.cold.seconds, builds.cold.pages), 2)} ms | ${fixed(builds.cold.pages / builds.cold.seconds)} | ${builds.cold.encodes} | ${fixed(builds.cold.peakRssMiB, 0)} MiB |`,
   );
-  say(
-    `| peer, cold | ${fixed(peer.seconds)} s | ${peer.pages} | ${fixed(perPage(peer.seconds, peer.pages), 2)} ms | ${fixed(peer.pagesPerSecond)} | ${peer.encodes} (${peer.photosFetched} photos downloaded) | ${fixed(peer.peakRssMiB, 0)} MiB |`,
-  );
+  if (peer.failed) {
+    say(
+      `| peer, cold | **did not finish**: stopped after ${fixed(peer.seconds)} s (${peer.failed}) | ${peer.pages} written | – | – | ${peer.encodes} (${peer.photosFetched} photos downloaded) | ${fixed(peer.peakRssMiB, 0)} MiB |`,
+    );
+  } else {
+    say(
+      `| peer, cold | ${fixed(peer.seconds)} s | ${peer.pages} | ${fixed(perPage(peer.seconds, peer.pages), 2)} ms | ${fixed(peer.pagesPerSecond)} | ${peer.encodes} (${peer.photosFetched} photos downloaded) | ${fixed(peer.peakRssMiB, 0)} MiB |`,
+    );
+  }
   say(
     `| Oyu, one work edited | ${fixed(builds.oneWork.seconds)} s | ${builds.oneWork.pages} | – | – | ${builds.oneWork.encodes} | ${fixed(builds.oneWork.peakRssMiB, 0)} MiB |`,
   );
   say();
-  say(
-    `Per page, Oyu's cold build takes ${ratio(perPage(builds.cold.seconds, builds.cold.pages), perPage(peer.seconds, peer.pages))} the peer's time; a one-work edit takes Oyu ${ratio(builds.oneWork.seconds, peer.seconds)} the peer's cold build. The peer renders every page again on any edit; it re-encodes only the photos its image cache does not hold, and this run starts it with an empty one.`,
-  );
+  if (peer.failed) {
+    say(
+      `The peer's build did not get through this dataset, so there is no ratio to it: Oyu's build did, in ${fixed(builds.cold.seconds)} s.`,
+    );
+  } else {
+    say(
+      `Per page, Oyu's cold build takes ${ratio(perPage(builds.cold.seconds, builds.cold.pages), perPage(peer.seconds, peer.pages))} the peer's time; a one-work edit takes Oyu ${ratio(builds.oneWork.seconds, peer.seconds)} the peer's cold build. The peer renders every page again on any edit; it re-encodes only the photos its image cache does not hold, and this run starts it with an empty one.`,
+    );
+  }
   say();
   say('## REST API under load');
   say();
