@@ -3,6 +3,7 @@ import { isAdmin, isAdminField } from '../access/isAdmin';
 import { isAdminOrSelf } from '../access/isAdminOrSelf';
 import { isStaffOrSelf } from '../access/isStaffOrSelf';
 import { roles } from '../access/roles';
+import { env } from '../env';
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -18,6 +19,9 @@ export const Users: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
     // No API keys: every change is made by a person signed in with a password.
     useAPIKey: false,
+    // Sent over https only when the CMS is served over https (production); HttpOnly always, and
+    // not on requests from other sites (they are also anonymous: `csrf` in payload.config.ts).
+    cookies: { secure: env.serverUrl.startsWith('https://'), sameSite: 'Lax' },
   },
   access: {
     create: isAdmin,
