@@ -9,6 +9,7 @@ import { buildConfig } from 'payload';
 import sharp from 'sharp';
 import { hasRole } from './access/roles';
 import { invalidatesOnCommit, invalidatesPublicCache, invalidatesPublicCacheGlobal } from './api/publicCache';
+import { capsPublicReads } from './api/publicLimits';
 import { Artisans } from './collections/Artisans';
 import { Editions } from './collections/Editions';
 import { Materials } from './collections/Materials';
@@ -52,10 +53,11 @@ export default buildConfig({
     },
   },
   collections: [
-    // What the public site shows: a change the public can see schedules the automatic rebuild.
-    // and empties the public API's cache (api/publicCache.ts).
+    // What the public site shows: a change the public can see schedules the automatic rebuild
+    // and empties the public API's cache (api/publicCache.ts); what one anonymous read may ask
+    // for is capped (api/publicLimits.ts).
     ...[Works, Artisans, Media, Editions, Showcases, Venues, Materials, Techniques, PieceTypes].map(
-      (collection) => invalidatesPublicCache(rebuildsSite(collection)),
+      (collection) => invalidatesPublicCache(rebuildsSite(capsPublicReads(collection))),
     ),
     Users,
     SiteBuilds,

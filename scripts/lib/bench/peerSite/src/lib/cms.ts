@@ -6,7 +6,7 @@ import type { Artisan, Media, Work } from '@oyu/shared-types/payload-types';
  */
 export const CMS_URL: string = import.meta.env.CMS_URL ?? 'http://localhost:3000';
 
-type List<T> = { docs: T[]; totalDocs: number };
+type List<T> = { docs: T[]; totalDocs: number; hasNextPage?: boolean };
 
 export async function cms<T>(query: string): Promise<List<T>> {
   const response = await fetch(`${CMS_URL}/api/${query}`);
@@ -14,11 +14,21 @@ export async function cms<T>(query: string): Promise<List<T>> {
   return (await response.json()) as List<T>;
 }
 
+/** Every document the query finds, page after page (the CMS gives the public 1,000 at most). */
+async function all<T>(query: string): Promise<List<T>> {
+  const docs: T[] = [];
+  for (let page = 1; ; page += 1) {
+    const list = await cms<T>(`${query}&limit=1000&page=${page}`);
+    docs.push(...list.docs);
+    if (!list.hasNextPage) return { docs, totalDocs: list.totalDocs };
+  }
+}
+
 export const publishedWorks = (extra = '') =>
-  cms<Work>(`works?locale=en&depth=1&pagination=false&where[_status][equals]=published${extra}`);
+  all<Work>(`works?locale=en&depth=1&where[_status][equals]=published${extra}`);
 
 export const publishedArtisans = () =>
-  cms<Artisan>('artisans?locale=en&depth=1&pagination=false&where[_status][equals]=published');
+  all<Artisan>('artisans?locale=en&depth=1&where[_status][equals]=published');
 
 /** A populated upload (depth 1), or nothing when only its id came back. */
 export function media(value: number | Media | null | undefined): Media | undefined {
