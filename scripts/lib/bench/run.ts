@@ -378,11 +378,6 @@ export async function runBench(options: {
       return { cold, noChange, oneWork };
     });
 
-    const peer = await step('peer', async () => {
-      onStep('peer baseline: a starter-style Astro site over the same CMS');
-      return peerBuild({ cmsUrl, outDir: path.join(dataDir, 'peer-site') });
-    });
-
     const requests = siteRequests(cmsUrl, first.id);
     const rest = await step('rest', async () => {
       onStep('REST API under load (SQLite)');
@@ -422,6 +417,12 @@ export async function runBench(options: {
         encode: await encodeFloor(data.spec.photo),
       };
     });
+    // Last: at M and L it takes the longest, and a run stopped in it keeps the steps before.
+    const peer = await step('peer', async () => {
+      onStep('peer baseline: a starter-style Astro site over the same CMS');
+      return peerBuild({ cmsUrl, outDir: path.join(dataDir, 'peer-site') });
+    });
+
     steps = { builds, peer, rest, pages, floors };
   } finally {
     await cms.stop();
