@@ -40,7 +40,7 @@ export function benchReport(result: BenchResult, command: string): string {
   say(`# Performance: size ${result.size}`);
   say();
   say(
-    `Measured ${result.startedAt.slice(0, 16).replace('T', ' ')} UTC by \`${command}\`${result.quick ? ' (quick: 2 s per load test, Lighthouse on two page types)' : ''}.`,
+    `Measured ${result.startedAt.slice(0, 16).replace('T', ' ')} UTC by \`${command}\`${result.quick ? ' (quick: three requests per connection in each load test, Lighthouse on two page types)' : ''}.`,
   );
   const commits = [...new Set(Object.values(result.commits))];
   if (commits.length === 1) say(`Commit ${commits[0]}.`);

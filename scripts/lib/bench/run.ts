@@ -213,7 +213,8 @@ async function restUnderLoad(
       for (const connections of [1, 10, 50]) {
         // The previous run's last requests may still be queued in the CMS: let them drain.
         await settle(request.url);
-        rest.push(await load(request.name, request.url, connections, quick ? 2 : 10, cache, database));
+        const length = quick ? { requests: connections * 3 } : { seconds: 10 };
+        rest.push(await load(request.name, request.url, connections, length, cache, database));
       }
     }
   }
