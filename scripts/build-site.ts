@@ -8,7 +8,10 @@
  *   @oyu {"type":"failed","message":"…"}     exit code 1 (2 when another build is running)
  *
  * Usage: tsx scripts/build-site.ts --data-dir <folder> --cms-url <url> --site-url <url>
- *        [--keep <n>] [--max-drop <share>] [--deploy <shell command>]
+ *        [--media-dir <folder>] [--keep <n>] [--max-drop <share>] [--deploy <shell command>]
+ *
+ * `--media-dir` is the CMS's photo folder, when the build runs on its machine: photos are
+ * copied from there rather than downloaded.
  *
  * With `--publish <release id>` it builds nothing: it puts a kept earlier build back live
  * (a rollback), under the same lock as builds.
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     'cms-url': { type: 'string' },
     'site-url': { type: 'string' },
+    'media-dir': { type: 'string' },
     keep: { type: 'string' },
     'max-drop': { type: 'string' },
     deploy: { type: 'string' },
@@ -61,6 +65,7 @@ try {
     dataDir,
     cmsUrl,
     siteUrl,
+    ...(values['media-dir'] ? { cmsMediaDir: values['media-dir'] } : {}),
     ...(values.keep ? { keep: Number(values.keep) } : {}),
     ...(values['max-drop'] ? { maxDrop: Number(values['max-drop']) } : {}),
     ...(values.deploy ? { deployCommand: values.deploy } : {}),

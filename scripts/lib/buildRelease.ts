@@ -39,6 +39,11 @@ export type BuildReleaseOptions = {
   cmsUrl: string;
   siteUrl: string;
   mediaCacheDir?: string;
+  /**
+   * The CMS's photo folder, when it is on this machine and the photos are not in S3: the build
+   * copies the published photos from it instead of downloading them one request at a time.
+   */
+  cmsMediaDir?: string;
   cacheDir?: string;
   snapshotDir?: string;
   fromSnapshot?: boolean;
@@ -159,6 +164,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
           ...(base ? { OYU_BASE_RELEASE: base } : {}),
           ...(options.maxDrop !== undefined ? { MAX_WORKS_DROP: String(options.maxDrop) } : {}),
           ...(options.mediaCacheDir ? { MEDIA_CACHE_DIR: options.mediaCacheDir } : {}),
+          ...(options.cmsMediaDir ? { CMS_MEDIA_DIR: options.cmsMediaDir } : {}),
           ...(options.cacheDir ? { SITE_CACHE_DIR: options.cacheDir } : {}),
           ...(options.snapshotDir ? { SNAPSHOT_DIR: options.snapshotDir } : {}),
           ...(options.fromSnapshot ? { FROM_SNAPSHOT: '1' } : {}),

@@ -25,6 +25,7 @@ export function siteFolders(dataDir: string) {
 export type SiteBuildOptions = Pick<
   BuildReleaseOptions,
   | 'cmsUrl'
+  | 'cmsMediaDir'
   | 'siteUrl'
   | 'fromSnapshot'
   | 'maxDrop'

@@ -148,6 +148,12 @@ describe('pnpm bench --size S --quick', () => {
       // After an English title edit only the English index is made again.
       expect(oneWork.searchSeconds).toBeLessThan(cold.searchSeconds as number);
       expect(noChange).toMatchObject({ mode: 'partial', rendered: 0, pages: cold.pages });
+      // The cold build starts from an empty photo cache and copies every rendition from the
+      // install's folder; later builds find them in the cache.
+      expect(cold.photoFiles).toMatchObject({ downloaded: 0, cached: 0 });
+      expect(cold.photoFiles?.copied).toBeGreaterThan(100 * 5);
+      expect(noChange.photoFiles).toMatchObject({ downloaded: 0, copied: 0 });
+      expect(noChange.photoFiles?.cached).toBeGreaterThan(100 * 5);
       expect(oneWork.mode).toBe('partial');
       expect(oneWork.rendered).toBeGreaterThan(0);
       expect(oneWork.rendered).toBeLessThan(cold.pages / 10);

@@ -160,13 +160,11 @@ function collectionLoader<S extends z.ZodType>(options: {
       const docs = (byLocale[0]?.docs ?? []) as (z.output<S> & { id?: number })[];
       const isKept = (doc: { id?: number }) => doc.id !== undefined && Boolean(kept?.has(doc.id));
       const photos = env.fromSnapshot
-        ? { downloaded: 0, cached: 0 }
-        : await downloadMedia(
-            docs.filter((doc) => !isKept(doc)).flatMap(photosOf),
-            cacheDir,
-            client,
-            docs.filter(isKept).flatMap(photosOf),
-          );
+        ? { downloaded: 0, copied: 0, cached: 0 }
+        : await downloadMedia(docs.filter((doc) => !isKept(doc)).flatMap(photosOf), cacheDir, client, {
+            known: docs.filter(isKept).flatMap(photosOf),
+            localDir: env.cmsMediaDir,
+          });
       store.clear();
       for (const { locale, docs } of byLocale) {
         for (const doc of docs)
@@ -177,7 +175,7 @@ function collectionLoader<S extends z.ZodType>(options: {
       }
       logger.info(
         `${byLocale[0]?.docs.length ?? 0} documents × ${locales.length} languages, ${note}; ` +
-          `photos ${photos.downloaded} downloaded, ${photos.cached} cached`,
+          `photos ${photos.downloaded} downloaded, ${photos.copied} copied, ${photos.cached} cached`,
       );
     },
   } satisfies Loader;

@@ -13,6 +13,11 @@ const EnvSchema = z.object({
   CMS_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   /** Where downloaded photos are kept between builds. */
   MEDIA_CACHE_DIR: z.string().min(1).optional(),
+  /**
+   * The CMS's photo folder (its MEDIA_DIR), when the build runs on the CMS's machine: photos
+   * are copied from it instead of downloaded one request at a time. Not for S3 installs.
+   */
+  CMS_MEDIA_DIR: z.string().min(1).optional(),
   /** Where the built site is written (default site/dist). */
   SITE_OUT_DIR: z.string().min(1).optional(),
   /** Where the draft preview server is built (default site/dist-preview). */
@@ -38,6 +43,7 @@ export type SiteEnv = {
   siteUrl: string;
   pageSize: number;
   mediaCacheDir: string | undefined;
+  cmsMediaDir: string | undefined;
   outDir: string | undefined;
   previewOutDir: string | undefined;
   cacheDir: string | undefined;
@@ -62,6 +68,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     siteUrl: parsed.data.SITE_URL.replace(/\/$/, ''),
     pageSize: parsed.data.CMS_PAGE_SIZE,
     mediaCacheDir: parsed.data.MEDIA_CACHE_DIR,
+    cmsMediaDir: parsed.data.CMS_MEDIA_DIR,
     outDir: parsed.data.SITE_OUT_DIR,
     previewOutDir: parsed.data.PREVIEW_OUT_DIR,
     cacheDir: parsed.data.SITE_CACHE_DIR,

@@ -32,6 +32,7 @@ let previewPort: number;
 let dataDir: string;
 let stopCms: (() => Promise<void>) | undefined;
 let cmsEnv: Record<string, string | undefined> = {};
+const firstBuildLog: string[] = [];
 let buildFromCms: (options?: {
   fromSnapshot?: boolean;
   full?: boolean;
@@ -94,15 +95,17 @@ beforeAll(async () => {
   };
   const cms = await startCms(cmsEnv, cmsPort);
   stopCms = cms.stop;
+  // As the CMS's build job does on its own machine: photos copied from its folder.
   buildFromCms = (options = {}) =>
     buildSite({
+      cmsMediaDir: path.join(dataDir, 'media'),
       ...options,
       cmsUrl: `http://127.0.0.1:${cmsPort}`,
       siteUrl: 'https://oyu.example',
       dataDir,
     });
   outDir = siteFolders(dataDir).live;
-  await buildFromCms();
+  await buildFromCms({ onLog: (line) => firstBuildLog.push(line) });
 }, 600_000);
 
 afterAll(async () => {
@@ -340,6 +343,29 @@ describe('site built from a running CMS', () => {
       const html = read(file);
       expect(html, file).not.toContain(`:${cmsPort}`);
       expect(html, file).not.toContain('/api/media');
+    }
+  });
+
+  it('copies the photos of published documents from the CMS folder, downloading none', () => {
+    const counts = { downloaded: 0, copied: 0, cached: 0 };
+    for (const line of firstBuildLog) {
+      const match = line.match(/photos (\d+) downloaded, (\d+) copied, (\d+) cached/);
+      if (!match) continue;
+      counts.downloaded += Number(match[1]);
+      counts.copied += Number(match[2]);
+      counts.cached += Number(match[3]);
+    }
+    expect(counts).toMatchObject({ downloaded: 0, cached: 0 });
+    const cache = fs.readdirSync(siteFolders(dataDir).mediaCacheDir);
+    expect(counts.copied).toBe(cache.length);
+    // Renditions of published photos only: no original, nothing of a draft work.
+    const folder = new Set(fs.readdirSync(path.join(dataDir, 'media')));
+    expect(cache.every((name) => folder.has(name))).toBe(true);
+    expect(cache.filter((name) => name.endsWith('.jpg'))).toEqual([]);
+    for (const draft of drafts) {
+      const own = new RegExp(`^${draft.slug.replace(/[^a-z0-9]/g, '\\$&')}-\\d+-`);
+      expect(folder.has(`${draft.slug}-1.jpg`), draft.slug).toBe(true);
+      expect(cache.filter((name) => own.test(name))).toEqual([]);
     }
   });
 

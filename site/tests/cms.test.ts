@@ -499,7 +499,7 @@ describe('downloadMedia', () => {
 
     const first = await downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl });
 
-    expect(first).toEqual({ downloaded: 14, cached: 0 });
+    expect(first).toEqual({ downloaded: 14, copied: 0, cached: 0 });
     expect(cms.requests).toHaveLength(14);
     expect(new Set(cms.requests.map((url) => url.pathname)).size).toBe(14);
     expect(cms.requests.map((url) => url.pathname)).not.toContain('/api/media/file/photo-1.jpg');
@@ -511,7 +511,7 @@ describe('downloadMedia', () => {
     cms.reset();
     const second = await downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl });
 
-    expect(second).toEqual({ downloaded: 0, cached: 14 });
+    expect(second).toEqual({ downloaded: 0, copied: 0, cached: 14 });
     expect(cms.requests).toHaveLength(0);
   });
 
@@ -523,7 +523,7 @@ describe('downloadMedia', () => {
 
     const result = await downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl });
 
-    expect(result).toEqual({ downloaded: 1, cached: 6 });
+    expect(result).toEqual({ downloaded: 1, copied: 0, cached: 6 });
     expect(cms.requests.map((url) => url.pathname)).toEqual(['/api/media/file/photo-1-960.webp']);
     expect(await fs.readFile(path.join(cacheDir, 'photo-1-960.webp'))).toEqual(fileBytes('photo-1-960.webp'));
   });
@@ -539,9 +539,16 @@ describe('downloadMedia', () => {
     await fs.writeFile(path.join(cacheDir, 'photo-6-960.webp'), 'stale');
     cms.reset();
 
-    const result = await downloadMedia([read], cacheDir, { baseUrl: cms.baseUrl }, [kept, kept, read]);
+    const result = await downloadMedia(
+      [read],
+      cacheDir,
+      { baseUrl: cms.baseUrl },
+      {
+        known: [kept, kept, read],
+      },
+    );
 
-    expect(result).toEqual({ downloaded: 2, cached: 12 });
+    expect(result).toEqual({ downloaded: 2, copied: 0, cached: 12 });
     expect(cms.requests.map((url) => url.pathname).sort()).toEqual([
       '/api/media/file/photo-5-480.webp',
       '/api/media/file/photo-6-960.webp',
@@ -557,6 +564,7 @@ describe('downloadMedia', () => {
     );
     expect(await downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl })).toEqual({
       downloaded: 1,
+      copied: 0,
       cached: 0,
     });
     await fs.writeFile(path.join(cacheDir, 'c-480.webp'), 'other bytes');
@@ -564,6 +572,7 @@ describe('downloadMedia', () => {
 
     expect(await downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl })).toEqual({
       downloaded: 0,
+      copied: 0,
       cached: 1,
     });
     expect(cms.requests).toHaveLength(0);
@@ -575,7 +584,7 @@ describe('downloadMedia', () => {
 
     const result = await downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl });
 
-    expect(result).toEqual({ downloaded: 5, cached: 0 });
+    expect(result).toEqual({ downloaded: 5, copied: 0, cached: 0 });
     expect(cms.requests.map((url) => url.pathname)).not.toContain('/api/media/file/photo-4-1600.webp');
     expect(await fs.readdir(cacheDir)).toHaveLength(5);
   });
@@ -645,7 +654,7 @@ describe('downloadMedia', () => {
 
     const result = await downloadMedia(photos, cacheDir, { baseUrl: `${cms.baseUrl}/`, ...fast });
 
-    expect(result).toEqual({ downloaded: 1, cached: 0 });
+    expect(result).toEqual({ downloaded: 1, copied: 0, cached: 0 });
     expect(cms.requests.map((url) => url.pathname)).toEqual(['/api/media/file/x.webp']);
     expect(await fs.readFile(path.join(cacheDir, 'x.webp'))).toEqual(fileBytes('x.webp'));
   });
@@ -693,6 +702,7 @@ describe('downloadMedia', () => {
 
     expect(await downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl, ...fast })).toEqual({
       downloaded: 1,
+      copied: 0,
       cached: 0,
     });
     expect(cms.requests).toHaveLength(2);
@@ -711,12 +721,127 @@ describe('downloadMedia', () => {
       concurrency: 1,
     });
 
-    expect(result).toEqual({ downloaded: 14, cached: 0 });
+    expect(result).toEqual({ downloaded: 14, copied: 0, cached: 0 });
     expect(cms.maxInFlight).toBe(2);
   });
 
+  describe('from the CMS folder on this machine', () => {
+    let localDir: string;
+
+    beforeEach(async () => {
+      localDir = path.join(tmp, 'cms-media');
+      await fs.mkdir(localDir);
+    });
+
+    /** The CMS's folder holding these photos' renditions and originals, as Payload writes them. */
+    const fill = async (photos: ReturnType<typeof media>, extra: string[] = []) => {
+      for (const photo of photos) {
+        for (const size of renditions(photo)) {
+          await fs.writeFile(path.join(localDir, size.filename), fileBytes(size.filename));
+        }
+      }
+      for (const name of extra) await fs.writeFile(path.join(localDir, name), fileBytes(name));
+    };
+
+    it('copies the renditions the documents name, with no request, and nothing else of the folder', async () => {
+      const photos = media(makeMedia(1), makeMedia(2));
+      // An original, and the renditions of a photo no public document showed (an unpublished work's).
+      await fill(media(makeMedia(3)), ['photo-1.jpg']);
+      await fill(photos);
+
+      const result = await downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl }, { localDir });
+
+      expect(result).toEqual({ downloaded: 0, copied: 14, cached: 0 });
+      expect(cms.requests).toHaveLength(0);
+      const expected = photos.flatMap((photo) => renditions(photo).map((size) => size.filename));
+      expect((await fs.readdir(cacheDir)).sort()).toEqual([...expected].sort());
+      for (const name of expected)
+        expect(await fs.readFile(path.join(cacheDir, name))).toEqual(fileBytes(name));
+
+      expect(await downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl }, { localDir })).toEqual({
+        downloaded: 0,
+        copied: 0,
+        cached: 14,
+      });
+    });
+
+    it('fetches over HTTP a file missing from the folder or not the size the CMS gives', async () => {
+      const photos = media(makeMedia(4));
+      await fill(photos);
+      await fs.rm(path.join(localDir, 'photo-4-480.webp'));
+      await fs.writeFile(path.join(localDir, 'photo-4-960.webp'), 'being rewritten');
+
+      const result = await downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl }, { localDir });
+
+      expect(result).toEqual({ downloaded: 2, copied: 5, cached: 0 });
+      expect(
+        fileRequests()
+          .map((url) => url.pathname)
+          .sort(),
+      ).toEqual(['/api/media/file/photo-4-480.webp', '/api/media/file/photo-4-960.webp']);
+      for (const name of await fs.readdir(cacheDir)) {
+        expect(await fs.readFile(path.join(cacheDir, name))).toEqual(fileBytes(name));
+      }
+    });
+
+    it('makes copies, not links: the CMS rewriting its file leaves the built photo as it was', async () => {
+      const photos = media(
+        makeMedia(5, { sizes: { webp480: rendition('l-480.webp', 480, 320, 'image/webp') } }),
+      );
+      await fill(photos);
+
+      await downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl }, { localDir });
+      await fs.writeFile(path.join(localDir, 'l-480.webp'), 'rewritten in place');
+
+      expect((await fs.stat(path.join(cacheDir, 'l-480.webp'))).nlink).toBe(1);
+      expect(await fs.readFile(path.join(cacheDir, 'l-480.webp'))).toEqual(fileBytes('l-480.webp'));
+    });
+
+    it('copies a file of unknown size as it is', async () => {
+      const size = { ...rendition('u-480.webp', 480, 320, 'image/webp'), filesize: null };
+      const photos = media(makeMedia(6, { sizes: { webp480: size } }));
+      await fs.writeFile(path.join(localDir, 'u-480.webp'), 'some bytes');
+
+      expect(await downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl }, { localDir })).toEqual({
+        downloaded: 0,
+        copied: 1,
+        cached: 0,
+      });
+      expect(await fs.readFile(path.join(cacheDir, 'u-480.webp'), 'utf8')).toBe('some bytes');
+    });
+
+    it('refuses a file name reaching out of the folder before reading anything', async () => {
+      await fs.writeFile(path.join(tmp, 'secret.webp'), 'not a photo');
+      const size = { ...rendition('../secret.webp', 480, 320, 'image/webp'), filesize: 11 };
+      const photos = media(makeMedia(7, { sizes: { webp480: size } }));
+
+      const error = await cmsFailure(downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl }, { localDir }));
+
+      expect(error.message).toContain('not a plain file name');
+      expect(await fs.readdir(cacheDir)).toEqual([]);
+      expect(cms.requests).toHaveLength(0);
+    });
+
+    it('falls back to HTTP for every file when the folder does not exist', async () => {
+      const photos = media(makeMedia(8));
+
+      const result = await downloadMedia(
+        photos,
+        cacheDir,
+        { baseUrl: cms.baseUrl },
+        { localDir: path.join(tmp, 'no-such-folder') },
+      );
+
+      expect(result).toEqual({ downloaded: 7, copied: 0, cached: 0 });
+    });
+  });
+
   it('does nothing for no photos, but still creates the cache directory', async () => {
-    expect(await downloadMedia([], cacheDir, { baseUrl: cms.baseUrl })).toEqual({ downloaded: 0, cached: 0 });
+    expect(await downloadMedia([], cacheDir, { baseUrl: cms.baseUrl })).toEqual({
+      downloaded: 0,
+      copied: 0,
+      cached: 0,
+    });
     expect((await fs.stat(cacheDir)).isDirectory()).toBe(true);
     expect(cms.requests).toHaveLength(0);
   });

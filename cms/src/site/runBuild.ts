@@ -47,6 +47,8 @@ function buildArgs() {
     env.serverUrl,
     '--site-url',
     env.siteUrl,
+    // Photos in a folder on this machine are copied from it; from S3 they are downloaded.
+    ...(env.s3 ? [] : ['--media-dir', env.mediaDir]),
     '--keep',
     String(env.keepBuilds),
     ...(env.deployCommand ? ['--deploy', env.deployCommand] : []),

@@ -117,8 +117,10 @@ export function benchReport(result: BenchResult, command: string): string {
   say();
   say('## Site builds');
   say();
-  say('| build | total | pages | rendered | render rate | peak memory | image encodes | phases |');
-  say('|---|---|---|---|---|---|---|---|');
+  say(
+    '| build | total | pages | rendered | render rate | peak memory | image encodes | photo files | phases |',
+  );
+  say('|---|---|---|---|---|---|---|---|---|');
   for (const [name, build] of [
     ['cold (full)', builds.cold],
     ['nothing changed', builds.noChange],
@@ -131,8 +133,11 @@ export function benchReport(result: BenchResult, command: string): string {
       typeof build.searchSeconds !== 'number'
         ? ''
         : ` (search index ${fixed(build.searchSeconds)} s, beside the photos)`;
+    const files = build.photoFiles
+      ? `${build.photoFiles.copied.toLocaleString('en')} copied, ${build.photoFiles.downloaded.toLocaleString('en')} downloaded, ${build.photoFiles.cached.toLocaleString('en')} cached`
+      : 'not recorded';
     say(
-      `| ${name} | ${fixed(build.seconds)} s | ${build.pages} | ${build.rendered} | ${fixed(build.renderPagesPerSecond)} pages/s | ${fixed(build.peakRssMiB, 0)} MiB | ${build.encodes} | ${phases}${search} |`,
+      `| ${name} | ${fixed(build.seconds)} s | ${build.pages} | ${build.rendered} | ${fixed(build.renderPagesPerSecond)} pages/s | ${fixed(build.peakRssMiB, 0)} MiB | ${build.encodes} | ${files} | ${phases}${search} |`,
     );
   }
   say();

@@ -1,3 +1,4 @@
+import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -412,21 +413,39 @@ export function renditions(media: Media): (ImageSize & { filename: string; url: 
   );
 }
 
+export type MediaSources = {
+  /**
+   * Photos of documents taken unchanged from the last good build, whose files were checked
+   * then: only looked up by name, in one read of the folder. A site of 20,000 photos would
+   * otherwise check 160,000 file sizes on every build.
+   */
+  known?: Media[];
+  /**
+   * The CMS's own photo folder, when it is on this machine (its MEDIA_DIR): a rendition is
+   * copied from there rather than fetched over HTTP, one request per file. Only the files the
+   * public API named are read, so nothing unpublished is reached. A file missing there, or not
+   * the size the CMS gives, is fetched as usual. Copied, never linked: the CMS may rewrite a
+   * file in place, and a link would change the live site's photo with it.
+   */
+  localDir?: string | undefined;
+};
+
+export type MediaCounts = { downloaded: number; copied: number; cached: number };
+
 /**
- * Copies the renditions of these photos from the CMS into `cacheDir`, once: a file already
- * there with the expected size is kept. Files are written aside and renamed into place, so an
- * interrupted download never leaves a truncated photo behind. The photos of `known` (those of
- * documents taken unchanged from the last good build, whose files were checked then) are only
- * looked up by name, in one read of the folder: a site of 20,000 photos would otherwise check
- * 160,000 file sizes on every build.
+ * Puts the renditions of these photos into `cacheDir`, once: a file already there with the
+ * expected size is kept. Each comes from the CMS's folder when `sources.localDir` is given,
+ * else over HTTP. Files are written aside and renamed into place, so an interrupted build never
+ * leaves a truncated photo behind.
  */
 export async function downloadMedia(
   media: Media[],
   cacheDir: string,
   clientOptions: CmsClientOptions,
-  known: Media[] = [],
-): Promise<{ downloaded: number; cached: number }> {
+  sources: MediaSources = {},
+): Promise<MediaCounts> {
   const options = resolve(clientOptions);
+  const known = sources.known ?? [];
   await fs.mkdir(cacheDir, { recursive: true });
   const files = new Map<string, ImageSize & { filename: string; url: string }>();
   for (const item of media) for (const size of renditions(item)) files.set(size.filename, size);
@@ -444,8 +463,7 @@ export async function downloadMedia(
     }
     present = found.size;
   }
-  let downloaded = 0;
-  let cached = present;
+  const counts: MediaCounts = { downloaded: 0, copied: 0, cached: present };
   await mapLimit([...files.values()], options.concurrency * 2, async (size) => {
     if (path.basename(size.filename) !== size.filename || size.filename === '.' || size.filename === '..') {
       throw new CmsError(`The CMS named a photo file "${size.filename}", which is not a plain file name`);
@@ -453,7 +471,13 @@ export async function downloadMedia(
     const target = path.join(cacheDir, size.filename);
     const stat = await fs.stat(target).catch(() => null);
     if (stat && (size.filesize == null || stat.size === size.filesize)) {
-      cached += 1;
+      counts.cached += 1;
+      return;
+    }
+    const partial = `${target}.${process.pid}.partial`;
+    if (sources.localDir && (await copyLocal(path.join(sources.localDir, size.filename), partial, size))) {
+      await fs.rename(partial, target);
+      counts.copied += 1;
       return;
     }
     // The CMS writes absolute URLs with its own serverURL; fetch the same path from CMS_URL.
@@ -468,12 +492,30 @@ export async function downloadMedia(
     if (size.filesize != null && body.length !== size.filesize) {
       throw new CmsError(`The photo ${url} arrived with ${body.length} bytes, the CMS said ${size.filesize}`);
     }
-    const partial = `${target}.${process.pid}.partial`;
     await fs.writeFile(partial, body);
     await fs.rename(partial, target);
-    downloaded += 1;
+    counts.downloaded += 1;
   });
-  return { downloaded, cached };
+  return counts;
+}
+
+/**
+ * Copies the CMS's own file of a rendition to `partial`; false (and nothing left behind) when
+ * there is no such file or it is not the size the CMS gives, also when it changed mid-copy.
+ */
+async function copyLocal(source: string, partial: string, size: ImageSize): Promise<boolean> {
+  const sized = (stat: { size: number; isFile(): boolean } | null) =>
+    Boolean(stat?.isFile() && (size.filesize == null || stat.size === size.filesize));
+  if (!sized(await fs.stat(source).catch(() => null))) return false;
+  try {
+    // A copy-on-write clone where the file system offers one, a plain copy elsewhere.
+    await fs.copyFile(source, partial, fsConstants.COPYFILE_FICLONE);
+    if (sized(await fs.stat(partial))) return true;
+  } catch {
+    // Gone or unreadable since it was looked at: fetched over HTTP instead.
+  }
+  await fs.rm(partial, { force: true });
+  return false;
 }
 
 /** Draft preview: the document a signed link shows, or why the CMS refuses the link. */
