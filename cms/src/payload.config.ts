@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { hasRole } from './access/roles';
 import { invalidatesOnCommit, invalidatesPublicCache, invalidatesPublicCacheGlobal } from './api/publicCache';
 import { capsPublicReads } from './api/publicLimits';
+import { guardsSorts } from './api/sortGuard';
 import { Artisans } from './collections/Artisans';
 import { Editions } from './collections/Editions';
 import { Materials } from './collections/Materials';
@@ -55,12 +56,13 @@ export default buildConfig({
   collections: [
     // What the public site shows: a change the public can see schedules the automatic rebuild
     // and empties the public API's cache (api/publicCache.ts); what one anonymous read may ask
-    // for is capped (api/publicLimits.ts).
+    // for is capped (api/publicLimits.ts). No sort may read what its requester cannot
+    // (api/sortGuard.ts).
     ...[Works, Artisans, Media, Editions, Showcases, Venues, Materials, Techniques, PieceTypes].map(
-      (collection) => invalidatesPublicCache(rebuildsSite(capsPublicReads(collection))),
+      (collection) => invalidatesPublicCache(rebuildsSite(capsPublicReads(guardsSorts(collection)))),
     ),
-    Users,
-    SiteBuilds,
+    guardsSorts(Users),
+    guardsSorts(SiteBuilds),
   ],
   globals: [invalidatesPublicCacheGlobal(rebuildsSiteGlobal(SiteSettings))],
   endpoints: previewEndpoints,
