@@ -7,6 +7,8 @@ import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload';
  * read and populate every document in one answer, and a deep `depth` every relationship of every
  * relationship: one request could keep the CMS busy for everyone.
  *
+ * The same holds for the documents a join field lists (`joins[works][limit]`).
+ *
  * Asking for more is not an error: the answer is paginated as usual (`limit`, `hasNextPage`,
  * `totalDocs` tell the client what it got), as APIs that cap a page size do. Signed-in people
  * (the admin, imports) and server code are not capped.
@@ -27,7 +29,20 @@ export const capPublicReads: CollectionBeforeOperationHook = ({ args, operation,
   if (asked.depth !== undefined && Number(asked.depth) > publicReadLimits.depth) {
     capped.depth = publicReadLimits.depth;
   }
-  return { ...args, ...capped };
+  // The documents a join field lists (an artisan's works): `limit=0` there means all of them.
+  const joins = (args as { joins?: Record<string, false | { limit?: number }> }).joins;
+  const cappedJoins =
+    joins && typeof joins === 'object'
+      ? Object.fromEntries(
+          Object.entries(joins).map(([name, join]) => [
+            name,
+            join && (join.limit === 0 || (join.limit ?? 0) > publicReadLimits.limit)
+              ? { ...join, limit: publicReadLimits.limit }
+              : join,
+          ]),
+        )
+      : undefined;
+  return { ...args, ...capped, ...(cappedJoins ? { joins: cappedJoins } : {}) };
 };
 
 /** The caps on every collection the public may read. */

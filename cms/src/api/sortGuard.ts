@@ -38,6 +38,50 @@ export const guardSorts: CollectionBeforeOperationHook = async ({ args, operatio
   return args;
 };
 
+/**
+ * The documents a join field lists (an artisan's works) may be sorted by a field of their own
+ * that is the same in every language: `?joins[works][sort]=createdBy.email` would order them by
+ * what the requester may not read, and Payload's SQL for a sort by a translated field (`title`)
+ * fails with a 500. Anything else is refused with a 400 that lists what may be used.
+ */
+export const guardJoinSorts: CollectionBeforeOperationHook = ({ args, operation, req, collection }) => {
+  if (operation !== 'read' || args.overrideAccess === true) return args;
+  const joins = (args as { joins?: Record<string, false | { sort?: string | string[] }> }).joins;
+  if (!joins || typeof joins !== 'object') return args;
+  const collections = req.payload.collections as Record<string, Collection | undefined>;
+  for (const [name, join] of Object.entries(joins)) {
+    if (!join || !join.sort) continue;
+    const field = collection.flattenedFields.find((candidate) => candidate.name === name);
+    const target = field?.type === 'join' ? collections[field.collection as string]?.config : undefined;
+    if (!target) continue;
+    const sortable = target.flattenedFields
+      .filter(
+        (candidate) => fieldAffectsSort(candidate) && !('localized' in candidate && candidate.localized),
+      )
+      .map((candidate) => candidate.name);
+    sortable.unshift('id');
+    for (const path of (Array.isArray(join.sort) ? join.sort : String(join.sort).split(',')).map((value) =>
+      value.trim().replace(/^[-+]/, ''),
+    )) {
+      if (!sortable.includes(path)) {
+        throw new APIError(
+          `The ${name} of ${collection.slug} cannot be sorted by ${path}: use one of ${sortable.join(', ')}.`,
+          400,
+        );
+      }
+    }
+  }
+  return args;
+};
+
+/** Fields that hold one plain value of the document itself. */
+function fieldAffectsSort(field: FlattenedField): boolean {
+  return (
+    ['text', 'number', 'date', 'select', 'checkbox', 'email', 'radio'].includes(field.type) ||
+    field.name === 'id'
+  );
+}
+
 /** The first collection along `path` the requester may read only in part, if any. */
 async function hiddenHop(
   path: string,
@@ -69,13 +113,13 @@ async function hiddenHop(
   return undefined;
 }
 
-/** The guard on a collection. */
+/** The guards on a collection. */
 export function guardsSorts(collection: CollectionConfig): CollectionConfig {
   return {
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [guardSorts, ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [guardSorts, guardJoinSorts, ...(collection.hooks?.beforeOperation ?? [])],
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicReadLimits } from '../../src/api/publicLimits';
+import { capPublicReads, publicReadLimits } from '../../src/api/publicLimits';
 import { testPayload } from '../helpers';
 import { type AccessFixtures, accessFixtures, graphql, rest } from '../rest';
 
@@ -62,6 +62,24 @@ describe('limit, for the public', () => {
       expect(json.totalDocs).toBe(json.docs.length);
     });
   }
+
+  it('caps the documents a join field lists, which limit=0 would make all of them', async () => {
+    const req = { user: null } as unknown as Parameters<typeof capPublicReads>[0]['req'];
+    const capped = (await capPublicReads({
+      args: { joins: { works: { limit: 0 }, other: { limit: 20 }, off: false } },
+      operation: 'read',
+      req,
+    } as unknown as Parameters<typeof capPublicReads>[0])) as unknown as { joins: Record<string, unknown> };
+    expect(capped.joins).toEqual({
+      works: { limit: publicReadLimits.limit },
+      other: { limit: 20 },
+      off: false,
+    });
+    // Over REST the answer is the artisan with its works, paginated as usual.
+    const result = await rest('GET', `/api/artisans/${fx.pubArtisan.id}?joins[works][limit]=0`);
+    expect(result.status).toBe(200);
+    expect(result.json.works.docs.length).toBeGreaterThan(0);
+  });
 
   it('leaves a smaller limit as asked, and signed-in people uncapped', async () => {
     expect((await rest('GET', '/api/works?limit=1&depth=0')).json).toMatchObject({
