@@ -361,7 +361,8 @@ describe('site built from a running CMS', () => {
     // Renditions of published photos only: no original, nothing of a draft work.
     const folder = new Set(fs.readdirSync(path.join(dataDir, 'media')));
     expect(cache.every((name) => folder.has(name))).toBe(true);
-    expect(cache.filter((name) => name.endsWith('.jpg'))).toEqual([]);
+    // Every file is a rendition (a name ending -<width>x<height>), never an upload as sent.
+    expect(cache.filter((name) => !/-\d+x\d+\.(avif|webp|jpg)$/.test(name))).toEqual([]);
     for (const draft of drafts) {
       const own = new RegExp(`^${draft.slug.replace(/[^a-z0-9]/g, '\\$&')}-\\d+-`);
       expect(folder.has(`${draft.slug}-1.jpg`), draft.slug).toBe(true);
@@ -654,6 +655,24 @@ describe('site built from a running CMS', () => {
           await held;
           await route.continue();
         });
+        // A browser may paint before the script after the island has run (a slow phone does):
+        // the page as it stands then, without that script, shows nothing of the browse area.
+        const early = await browser.newPage({ viewport: { width: 390, height: 844 } });
+        await early.route('**/en/browse/?*', async (route) => {
+          const response = await route.fetch();
+          const html = (await response.text()).replace(
+            /<script>\(\(\) => \{\s*const root = [\s\S]*?<\/script>/,
+            '',
+          );
+          expect(html).not.toContain('details.open = true');
+          await route.fulfill({ response, body: html });
+        });
+        await early.goto(`${base}/en/browse/?material=silver`);
+        expect(await early.locator('.browse').evaluate((el) => getComputedStyle(el).visibility)).toBe(
+          'hidden',
+        );
+        await early.close();
+
         await page.goto(`${base}/en/browse/?material=silver&colour=no-such-colour`);
         // Before the works: the chosen filter is open, the other ones closed, and the first
         // works of all are not shown in place of the matches.

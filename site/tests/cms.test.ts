@@ -822,6 +822,23 @@ describe('downloadMedia', () => {
       expect(cms.requests).toHaveLength(0);
     });
 
+    it('lets two collections showing the same photo fetch it at once, from the folder or over HTTP', async () => {
+      const photos = media(makeMedia(9));
+      await fill(photos);
+      const results = await Promise.all([
+        downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl }, { localDir }),
+        downloadMedia(photos, cacheDir, { baseUrl: cms.baseUrl }, { localDir }),
+        downloadMedia(photos, path.join(tmp, 'http'), { baseUrl: cms.baseUrl }),
+        downloadMedia(photos, path.join(tmp, 'http'), { baseUrl: cms.baseUrl }),
+      ]);
+      expect(results.every((result) => result.copied + result.downloaded + result.cached === 7)).toBe(true);
+      for (const dir of [cacheDir, path.join(tmp, 'http')]) {
+        const names = await fs.readdir(dir);
+        expect(names).toHaveLength(7);
+        for (const name of names) expect(await fs.readFile(path.join(dir, name))).toEqual(fileBytes(name));
+      }
+    });
+
     it('falls back to HTTP for every file when the folder does not exist', async () => {
       const photos = media(makeMedia(8));
 

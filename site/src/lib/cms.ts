@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -474,7 +475,8 @@ export async function downloadMedia(
       counts.cached += 1;
       return;
     }
-    const partial = `${target}.${process.pid}.partial`;
+    // Unique: two collections may show the same photo, and their loaders run at once.
+    const partial = `${target}.${process.pid}.${randomUUID()}.partial`;
     if (sources.localDir && (await copyLocal(path.join(sources.localDir, size.filename), partial, size))) {
       await fs.rename(partial, target);
       counts.copied += 1;
