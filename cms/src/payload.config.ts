@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { hasRole } from './access/roles';
 import { invalidatesOnCommit, invalidatesPublicCache, invalidatesPublicCacheGlobal } from './api/publicCache';
 import { capsPublicReads } from './api/publicLimits';
-import { guardsSorts } from './api/sortGuard';
+import { guardsQueries } from './api/queryGuards';
 import { Artisans } from './collections/Artisans';
 import { Editions } from './collections/Editions';
 import { Materials } from './collections/Materials';
@@ -57,12 +57,12 @@ export default buildConfig({
     // What the public site shows: a change the public can see schedules the automatic rebuild
     // and empties the public API's cache (api/publicCache.ts); what one anonymous read may ask
     // for is capped (api/publicLimits.ts). No sort may read what its requester cannot
-    // (api/sortGuard.ts).
+    // (api/queryGuards.ts).
     ...[Works, Artisans, Media, Editions, Showcases, Venues, Materials, Techniques, PieceTypes].map(
-      (collection) => invalidatesPublicCache(rebuildsSite(capsPublicReads(guardsSorts(collection)))),
+      (collection) => invalidatesPublicCache(rebuildsSite(capsPublicReads(guardsQueries(collection)))),
     ),
-    guardsSorts(Users),
-    guardsSorts(SiteBuilds),
+    guardsQueries(Users),
+    guardsQueries(SiteBuilds),
   ],
   globals: [invalidatesPublicCacheGlobal(rebuildsSiteGlobal(SiteSettings))],
   endpoints: previewEndpoints,

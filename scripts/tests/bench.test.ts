@@ -192,6 +192,7 @@ describe('pnpm bench --size S --quick', () => {
       // The peer baseline: a page per work and artisan and a home page, every photo downloaded
       // and encoded at the two sizes its pages use, as WebP files in the built site.
       const { peer } = result;
+      expect(peer.failed).toBeUndefined();
       expect(peer.pages).toBe(1 + 500 + 50);
       expect(peer.photosFetched).toBe(100);
       expect(peer.encodes).toBe(200);

@@ -59,7 +59,7 @@ const guesses = () => ({
   hash: { right: '', wrong: 'zz-not-a-hash' },
   salt: { right: '', wrong: 'zz-not-a-salt' },
   resetPasswordToken: { right: 'resettoken', wrong: 'wrongtoken' },
-  roles: { right: 'admin', wrong: 'organiser-not' },
+  roles: { right: 'admin', wrong: 'organiser' },
 });
 
 describe('filtering on fields the requester may not read', () => {
