@@ -74,13 +74,16 @@ export async function run(command: string, args: string[], options: RunOptions):
   };
   pipeLines(child.stdout, onLine);
   pipeLines(child.stderr, onLine);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (exitCode, signal) => resolve(signal ? 128 : exitCode));
-  });
-  if (code !== 0) {
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+    (resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
+    },
+  );
+  if (code !== 0 || signal) {
+    const how = signal ? `was stopped by ${signal}` : `exited with ${code}`;
     throw new Error(
-      `\`${command} ${args.join(' ')}\` (in ${path.relative(repoRoot, options.cwd) || '.'}) exited with ${code}:\n${tail.join('\n')}`,
+      `\`${command} ${args.join(' ')}\` (in ${path.relative(repoRoot, options.cwd) || '.'}) ${how}:\n${tail.join('\n')}`,
     );
   }
 }

@@ -245,7 +245,9 @@ function checkValue(path: string, operator: string, value: unknown, { kind, ...r
       }
       return;
   }
-  if (textOperators.has(operator)) {
+  // `contains` on ids and numbers means "has this one" for a field holding several (Payload's
+  // idiom for hasMany relationships); its value is checked as an id or a number below.
+  if (textOperators.has(operator) && !(operator === 'contains' && (kind === 'id' || kind === 'number'))) {
     const what = {
       id: 'an id',
       number: 'a number',

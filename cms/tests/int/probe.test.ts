@@ -262,6 +262,8 @@ describe(`a randomized probe of ${count} anonymous requests (seed ${seed})`, () 
 describe('a query with values a field cannot hold', () => {
   it.each([
     ['/api/works?where[artisans][in]=abc', 'where[artisans][in] needs an id (a number).'],
+    ['/api/works?where[artisans][contains]=abc', 'where[artisans][contains] needs an id (a number).'],
+    ['/api/works?where[artisans][like]=1', 'where[artisans][like] compares text; artisans is an id'],
     [
       '/api/works?where[updatedAt][greater_than]=soon',
       'where[updatedAt][greater_than] needs a date, e.g. 2026-05-01',
@@ -307,6 +309,7 @@ describe('a query with values a field cannot hold', () => {
   it('the same values of the right kind are answered', async () => {
     for (const path of [
       `/api/works?where[artisans][in]=${f.pubArtisan.id},${f.draftArtisan.id}`,
+      `/api/works?where[artisans][contains]=${f.pubArtisan.id}`,
       '/api/works?where[updatedAt][greater_than]=2020-01-01',
       '/api/works?where[_status][exists]=true&limit=0&page=1',
       '/api/showcases?where[introduction][exists]=true',

@@ -103,11 +103,13 @@ function reason(error: Error): string {
     .map((line) => line.trim())
     .filter(Boolean);
   const said = lines.filter((line) => !line.startsWith('at ') && !line.startsWith('`'));
+  // How it ended ("exited with 1", "was stopped by SIGKILL"), for when it printed no error.
+  const ended = error.message.match(/\) (exited with \S+|was stopped by \S+):/)?.[1];
   const telling =
     said.find((line) => /out of memory/i.test(line)) ??
     said.find((line) => /^\[?\w*Error\b/.test(line)) ??
     said.find((line) => /\bfailed\b/i.test(line)) ??
-    said.at(-1) ??
+    (ended ? `${ended} after: ${said.at(-1) ?? 'no output'}` : said.at(-1)) ??
     error.message;
   return telling.slice(0, 300);
 }

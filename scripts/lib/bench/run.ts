@@ -438,7 +438,17 @@ export async function runBench(options: {
     // Last: at M and L it takes the longest, and a run stopped in it keeps the steps before.
     const peer = await step('peer', async () => {
       onStep('peer baseline: a starter-style Astro site over the same CMS');
-      return peerBuild({ cmsUrl, outDir: path.join(dataDir, 'peer-site') });
+      // Astro's output is kept beside the result: a build that fails says why in it.
+      const log = fs.createWriteStream(path.join(dataDir, 'peer-build.log'));
+      try {
+        return await peerBuild({
+          cmsUrl,
+          outDir: path.join(dataDir, 'peer-site'),
+          onLine: (line) => log.write(`${line}\n`),
+        });
+      } finally {
+        log.end();
+      }
     });
 
     steps = { builds, peer, rest, pages, floors };
