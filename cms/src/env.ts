@@ -55,6 +55,12 @@ const EnvSchema = z
       .min(1)
       .max(7 * 24 * 60)
       .default(30),
+    /**
+     * How many reverse proxies stand in front of the CMS (1 for one nginx or Caddy): the client
+     * address is then read from X-Forwarded-For, for the sign-in limit (hooks/limitSignIns.ts).
+     * 0 (the default) believes no such header: anyone can write one.
+     */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /** Memory for the public API's response cache (api/publicCache.ts); 0 turns it off. */
     API_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
     /** Photos in an S3-compatible bucket instead of MEDIA_DIR (media/storage.ts, docs/storage.md). */
@@ -83,6 +89,8 @@ export type CmsEnv = {
   previewLinkMinutes: number;
   /** Bytes the public API's response cache may hold; 0 when it is off. */
   apiCacheBytes: number;
+  /** Reverse proxies in front of the CMS whose X-Forwarded-For is believed (0: none). */
+  trustProxy: number;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): CmsEnv {
@@ -120,6 +128,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     previewUrl: (e.PREVIEW_URL ?? `${e.SITE_URL.replace(/\/$/, '')}/preview`).replace(/\/$/, ''),
     previewLinkMinutes: e.PREVIEW_LINK_MINUTES,
     apiCacheBytes: e.API_CACHE_MB * 1024 * 1024,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 
