@@ -10,6 +10,7 @@ import { readEnv } from './src/env';
 import { captureFrozen, frozenEditions, restoreFrozen } from './src/lib/archive';
 import { brokenLinksMessage, scanLinks } from './src/lib/checkLinks';
 import {
+  cspIndexFile,
   dataIndexFile,
   fillFromBase,
   type LinkIndex,
@@ -23,6 +24,7 @@ import { oyuMedia } from './src/lib/mediaIntegration';
 import { mediaCacheDir } from './src/lib/paths';
 import { buildPlan } from './src/lib/plan';
 import { oyuSearch } from './src/lib/searchIntegration';
+import { headersFile, type InlineHashes, mergeHashes, securityHeaders } from './src/lib/securityHeaders';
 import { promoteSnapshot, snapshotDir, writeLastGoodBuild } from './src/lib/snapshot';
 
 const env = readEnv();
@@ -55,11 +57,19 @@ async function recordGoodBuild(outDir: string) {
   const baseLinks = partial
     ? await readJson<LinkIndex>(path.join(partial.baseDir, linkIndexFile))
     : undefined;
-  const { broken, links } = await scanLinks(
+  const { broken, links, hashes } = await scanLinks(
     outDir,
     partial && baseLinks ? { rewritten: partial.rewritten, links: baseLinks } : undefined,
   );
   if (broken.length) throw new Error(`The site was not published: ${brokenLinksMessage(broken)}`);
+  // The security headers: the inline scripts and styles of the pages written now, and of
+  // those taken from the base (whose hashes it recorded).
+  const baseHashes = partial
+    ? await readJson<InlineHashes>(path.join(partial.baseDir, cspIndexFile))
+    : undefined;
+  const allHashes = mergeHashes(hashes, baseHashes);
+  await fs.writeFile(path.join(outDir, cspIndexFile), JSON.stringify(allHashes));
+  await fs.writeFile(path.join(outDir, '_headers'), headersFile(securityHeaders(allHashes, env.siteUrl)));
   // The search index is made beside the photos and this check: the build is good once it is.
   await search.indexed();
   // What the next build needs to render only what changes.

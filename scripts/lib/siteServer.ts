@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { headerRules, headersFor } from './headersFile';
 import type { PreviewApp } from './previewApp';
 
 /**
@@ -67,14 +68,19 @@ export type SiteServerOptions = {
 export function createSiteHandler(outDir: string, options: SiteServerOptions = {}): http.RequestListener {
   const root = path.resolve(outDir);
   const previewRoot = options.preview && path.resolve(options.preview.clientDir);
+  // The security headers the build wrote for the site (its Content-Security-Policy and the
+  // rest), as a static host reading `_headers` sends them. Not for the preview's own pages.
+  const rules = headerRules(root);
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://site.invalid');
     const send = (status: number, file: string) => {
+      const preview = Boolean(previewRoot && file.startsWith(previewRoot));
       const headers: http.OutgoingHttpHeaders = {
-        'content-type': types[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': file.includes(`${path.sep}_astro${path.sep}`)
           ? 'public, max-age=31536000, immutable'
           : 'no-cache',
+        ...(preview ? {} : headersFor(rules(), url.pathname)),
+        'content-type': types[path.extname(file)] ?? 'application/octet-stream',
         'x-content-type-options': 'nosniff',
       };
       const accepted = String(request.headers['accept-encoding'] ?? '');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headersFor, parseHeadersFile } from '../lib/headersFile';
 import { freePort } from '../lib/processes';
 import { serveSite } from '../lib/siteServer';
 
@@ -85,5 +86,48 @@ describe('static site server', () => {
       const response = await fetch(`${base}${attempt}`);
       expect(await response.text(), attempt).not.toContain('private');
     }
+  });
+});
+
+describe('security headers from the build’s _headers file', () => {
+  it('sends every header of the matching rules, and follows the file when a new build replaces it', async () => {
+    const write = (csp: string) =>
+      fs.writeFileSync(
+        path.join(root, '_headers'),
+        `/*\n  Content-Security-Policy: ${csp}\n  X-Frame-Options: DENY\n\n/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n`,
+      );
+    write("default-src 'self'");
+    const page = await fetch(`${base}/works/ring/`);
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'self'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    // Also on the 404 page.
+    expect((await fetch(`${base}/no/such/page/`)).headers.get('content-security-policy')).toBe(
+      "default-src 'self'",
+    );
+    write("default-src 'none'");
+    expect((await fetch(`${base}/`)).headers.get('content-security-policy')).toBe("default-src 'none'");
+    fs.rmSync(path.join(root, '_headers'));
+    expect((await fetch(`${base}/`)).headers.get('content-security-policy')).toBeNull();
+  });
+});
+
+describe('parseHeadersFile and headersFor', () => {
+  it('read Netlify’s format: patterns with a trailing *, later rules adding to earlier ones', () => {
+    const rules = parseHeadersFile(
+      '# the site\n/*\n  X-Frame-Options: DENY\n  Content-Security-Policy: a; b\n\n/_astro/*\n  Cache-Control: immutable\n  X-Frame-Options: SAMEORIGIN\n/exact\n  X-Test: 1\n',
+    );
+    expect(rules.map((rule) => rule.pattern)).toEqual(['/*', '/_astro/*', '/exact']);
+    expect(headersFor(rules, '/en/')).toEqual({
+      'x-frame-options': 'DENY',
+      'content-security-policy': 'a; b',
+    });
+    expect(headersFor(rules, '/_astro/x.js')).toEqual({
+      'x-frame-options': 'SAMEORIGIN',
+      'content-security-policy': 'a; b',
+      'cache-control': 'immutable',
+    });
+    expect(headersFor(rules, '/exact')['x-test']).toBe('1');
+    expect(headersFor(rules, '/exact/more')['x-test']).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import { startS3Server } from '@oyu/cms/tests/s3-server';
 import { buildCms } from '@oyu/scripts/lib/cmsBuild';
 import { startCms } from '@oyu/scripts/lib/cmsServer';
 import { repoRoot } from '@oyu/scripts/lib/env';
+import { headersFor, parseHeadersFile } from '@oyu/scripts/lib/headersFile';
 import { buildPreviewApp, loadPreviewApp } from '@oyu/scripts/lib/previewApp';
 import { freePort, run } from '@oyu/scripts/lib/processes';
 import { buildSite, siteFolders } from '@oyu/scripts/lib/siteBuild';
@@ -19,6 +20,7 @@ import { serveSite } from '@oyu/scripts/lib/siteServer';
 import { describeStack, paths } from '@oyu/scripts/lib/stack';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inlineHashes, mergeHashes } from '../src/lib/securityHeaders';
 import { hasBrowser, launchBrowser } from './browser';
 
 /**
@@ -1683,6 +1685,251 @@ describe('site built from a running CMS', () => {
       await s3.close();
     }
   }, 300_000);
+
+  it('ships the security headers as a _headers file whose policy allows every inline script and style the pages hold', () => {
+    const rules = parseHeadersFile(read('_headers'));
+    const headers = headersFor(rules, '/en/');
+    expect(Object.keys(headers).sort()).toEqual(
+      [
+        'content-security-policy',
+        'cross-origin-opener-policy',
+        'permissions-policy',
+        'referrer-policy',
+        'strict-transport-security',
+        'x-content-type-options',
+        'x-frame-options',
+      ].sort(),
+    );
+    const csp = headers['content-security-policy'] ?? '';
+    const all = mergeHashes(...htmlFiles().map((file) => inlineHashes(read(file))));
+    expect(all.scripts.length).toBeGreaterThan(0);
+    for (const hash of [...all.scripts, ...all.styles]) expect(csp).toContain(hash);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  });
+
+  it.runIf(hasBrowser)(
+    'reports no Content-Security-Policy violation on any page type, in any language, with the headers applied',
+    async () => {
+      await inBrowser(async (browser, base) => {
+        const work = published[0]?.slug;
+        const artisan = read('en/artisans/index.html').match(/href="\/en\/artisans\/([^/]+)\/"/)?.[1];
+        const showcase = demoEditions[0]?.showcases[0]?.key;
+        const pages = ['/', '/missing/'];
+        for (const lang of ['en', 'ru', 'kk']) {
+          pages.push(
+            `/${lang}/`,
+            `/${lang}/works/${work}/`,
+            `/${lang}/artisans/${artisan}/`,
+            `/${lang}/artisans/`,
+            `/${lang}/editions/`,
+            `/${lang}/editions/2026/`,
+            `/${lang}/collections/${showcase}/`,
+            `/${lang}/about/`,
+            `/${lang}/browse/`,
+            `/${lang}/browse/?material=silver`,
+            `/${lang}/browse/material/silver/`,
+            `/${lang}/browse/page/2/`,
+            `/${lang}/search/?q=silver`,
+          );
+        }
+        const violations: string[] = [];
+        const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+        await context.addInitScript(() => {
+          const seen: string[] = [];
+          (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+          document.addEventListener('securitypolicyviolation', (event) =>
+            seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
+          );
+        });
+        for (const pagePath of pages) {
+          const page = await context.newPage();
+          page.on('console', (message) => {
+            if (/Content.Security.Policy/i.test(message.text()))
+              violations.push(`${pagePath}: ${message.text()}`);
+          });
+          const response = await page.goto(`${base}${pagePath}`, { waitUntil: 'networkidle' });
+          expect(response?.headers()['content-security-policy'], pagePath).toContain("script-src 'self'");
+          if (pagePath.includes('/search/')) await page.waitForSelector('.results li');
+          if (pagePath.includes('/browse/')) await page.waitForSelector('.browse[data-ready]');
+          if (pagePath.includes('/works/')) {
+            await page.locator('.viewer .stage').click();
+            await page.waitForSelector('dialog.lightbox[open]');
+          }
+          const seen = await page.evaluate(
+            () => (window as unknown as { cspViolations: string[] }).cspViolations,
+          );
+          violations.push(...seen.map((violation) => `${pagePath}: ${violation}`));
+          await page.close();
+        }
+        await context.close();
+        expect(violations).toEqual([]);
+      });
+    },
+    240_000,
+  );
+
+  it.runIf(hasBrowser)(
+    'shows a corpus of script payloads in every text and rich-text field as text: escaped in the pages, never run',
+    async () => {
+      const token = await adminToken();
+      const cms = `http://127.0.0.1:${cmsPort}`;
+      const call = async (method: string, url: string, body: unknown) => {
+        const response = await fetch(`${cms}${url}`, {
+          method,
+          headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        const json = (await response.json()) as { doc?: { id: number }; errors?: { message: string }[] };
+        return { status: response.status, json };
+      };
+      // Each payload sets window.xssRan if it ever runs.
+      const payloads = [
+        '<script>window.xssRan=1</script>',
+        '"><img src=x onerror="window.xssRan=2">',
+        "'><svg onload=window.xssRan=3>",
+        '</script><script>window.xssRan=4</script>',
+        '<iframe srcdoc="<script>parent.xssRan=5</script>"></iframe>',
+        '{{constructor.constructor("window.xssRan=6")()}}',
+        '<a href="javascript:window.xssRan=7">link</a>',
+        '\u2028</script><script>window.xssRan=8</script>',
+      ];
+      const corpus = payloads.join(' ¦ ');
+      const paragraph = (text: string, link?: string) => ({
+        type: 'paragraph',
+        version: 1,
+        format: '',
+        indent: 0,
+        direction: 'ltr',
+        children: [
+          { type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' },
+          ...(link
+            ? [
+                {
+                  type: 'link',
+                  version: 3,
+                  format: '',
+                  indent: 0,
+                  direction: 'ltr',
+                  fields: { url: link, newTab: false, linkType: 'custom' },
+                  children: [
+                    {
+                      type: 'text',
+                      version: 1,
+                      text: 'more',
+                      format: 0,
+                      detail: 0,
+                      mode: 'normal',
+                      style: '',
+                    },
+                  ],
+                },
+              ]
+            : []),
+        ],
+      });
+      const richText = (text: string) => ({
+        root: {
+          type: 'root',
+          version: 1,
+          format: '',
+          indent: 0,
+          direction: 'ltr',
+          children: [
+            paragraph(text, 'javascript:window.xssRan=9'),
+            paragraph(text, 'data:text/html,<script>alert(1)</script>'),
+          ],
+        },
+      });
+      // Links that are not http(s) are refused where the CMS checks them.
+      const refusedSite = await call('POST', '/api/artisans', {
+        name: 'Refused',
+        country: 'KZ',
+        website: 'javascript:window.xssRan=10',
+      });
+      expect(refusedSite.status).toBe(400);
+
+      const photo = (await (await fetch(`${cms}/api/media?limit=1&depth=0`)).json()) as {
+        docs: { id: number }[];
+      };
+      const artisan = await call('POST', '/api/artisans?locale=en', {
+        name: `Xss ${payloads[0]}`,
+        country: 'KZ',
+        city: corpus,
+        bio: richText(corpus),
+        socialLinks: [
+          { platform: 'instagram', url: 'https://example.com/"><script>window.xssRan=11</script>' },
+        ],
+        _status: 'published',
+      });
+      expect(artisan.status, JSON.stringify(artisan.json.errors)).toBe(201);
+      const work = await call('POST', '/api/works?locale=en', {
+        title: `Xss work ${payloads[1]}`,
+        artisans: [artisan.json.doc?.id],
+        photos: [photo.docs[0]?.id],
+        description: richText(corpus),
+        provenance: richText(corpus),
+        hallmark: payloads[3],
+        rightsHolder: payloads[2],
+        exhibitionHistory: [{ year: 2024, title: corpus, venue: payloads[4], city: payloads[5] }],
+        _status: 'published',
+      });
+      expect(work.status, JSON.stringify(work.json.errors)).toBe(201);
+      for (const locale of ['ru', 'kk']) {
+        await call('PATCH', `/api/works/${work.json.doc?.id}?locale=${locale}`, {
+          title: `Xss ${locale} ${payloads[7]}`,
+          description: richText(corpus),
+        });
+      }
+      await buildFromCms();
+
+      const slugOf = async (collection: string, id: number | undefined) =>
+        ((await (await fetch(`${cms}/api/${collection}/${id}?depth=0`)).json()) as { slug: string }).slug;
+      const workSlug = await slugOf('works', work.json.doc?.id);
+      const artisanSlug = await slugOf('artisans', artisan.json.doc?.id);
+      const pages = ['en', 'ru', 'kk'].flatMap((lang) => [
+        `${lang}/works/${workSlug}/index.html`,
+        `${lang}/artisans/${artisanSlug}/index.html`,
+      ]);
+      let tried = 0;
+      for (const file of pages) {
+        const html = read(file);
+        // What a browser would run: a tag or attribute the payloads tried to add.
+        expect(html, file).not.toMatch(
+          /<script>window\.xssRan|<(img|svg|iframe)[^>]*(onerror|onload|srcdoc)=/i,
+        );
+        expect(html, file).not.toMatch(/href="\s*(javascript|data):/i);
+        expect(html, file).toContain('xssRan');
+        tried += payloads.length;
+      }
+      // The open data and the search index carry the text too, as data.
+      expect(read('en/browse/works.json')).toContain('Xss work');
+
+      await inBrowser(async (browser, base) => {
+        const page = await browser.newPage();
+        const dialogs: string[] = [];
+        page.on('dialog', async (dialog) => {
+          dialogs.push(dialog.message());
+          await dialog.dismiss();
+        });
+        for (const file of pages) {
+          await page.goto(`${base}/${file.replace(/index\.html$/, '')}`, { waitUntil: 'networkidle' });
+          expect(
+            await page.evaluate(() => (window as unknown as { xssRan?: number }).xssRan),
+            file,
+          ).toBeUndefined();
+          // The payload is on the page as text.
+          expect(await page.locator('h1').textContent(), file).toContain('Xss');
+        }
+        await page.goto(`${base}/en/browse/?q=Xss`, { waitUntil: 'networkidle' });
+        await page.goto(`${base}/en/search/?q=xss`, { waitUntil: 'networkidle' });
+        await page.waitForSelector('.results li');
+        expect(await page.evaluate(() => (window as unknown as { xssRan?: number }).xssRan)).toBeUndefined();
+        expect(dialogs).toEqual([]);
+      });
+      console.info(`XSS corpus: ${payloads.length} payloads in ${pages.length} pages (${tried} checks)`);
+    },
+    240_000,
+  );
 
   it('keeps the last good site when the CMS is down, and says why', async () => {
     const before = read('index.html');

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload';
+import type { Payload, Where } from 'payload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPayload } from '../helpers';
 import { type AccessFixtures, accessFixtures, jpeg, leaks, rest } from '../rest';
@@ -475,5 +475,61 @@ describe('signed-in staff', () => {
       pagination: false,
     });
     expect(published.docs.map((doc) => doc.title)).not.toContain('Bulk renamed');
+  });
+
+  it('a bulk DELETE by a curator removes only the works and photos they may delete', async () => {
+    const own = await rest('POST', '/api/works', {
+      token: f.tokens.curator,
+      body: {
+        title: 'Curator work to delete',
+        artisans: [f.pubArtisan.id],
+        photos: [f.media.p1.id],
+        _status: 'draft',
+      },
+    });
+    expect(own.status).toBe(201);
+    const count = async (collection: 'works' | 'media') =>
+      (await payload.find({ collection, depth: 0, draft: true, pagination: false })).docs.map(
+        (doc) => doc.id,
+      );
+    const works = await count('works');
+    const ownerOf = (doc: { createdBy?: unknown }) =>
+      typeof doc.createdBy === 'object' ? (doc.createdBy as { id?: number } | null)?.id : doc.createdBy;
+    const othersPhotos = (await payload.find({ collection: 'media', depth: 0, pagination: false })).docs
+      .filter((doc) => ownerOf(doc) !== f.users.curator.id)
+      .map((doc) => doc.id);
+
+    // What must be left: every work the curator may not edit (another's, outside the editions
+    // they curate; access/canEditWork.ts).
+    const assigned = (
+      await payload.find({
+        collection: 'editions',
+        where: { curators: { contains: f.users.curator.id } },
+        depth: 0,
+      })
+    ).docs.map((doc) => doc.id);
+    const editable: Where = {
+      or: [
+        { createdBy: { equals: f.users.curator.id } },
+        ...(assigned.length ? [{ editions: { in: assigned } }] : []),
+      ],
+    };
+    const mayDelete = new Set(
+      (
+        await payload.find({ collection: 'works', depth: 0, draft: true, pagination: false, where: editable })
+      ).docs.map((doc) => doc.id),
+    );
+    const others = works.filter((id) => !mayDelete.has(id));
+    await rest('DELETE', '/api/works?where[id][exists]=true', { token: f.tokens.curator });
+    await rest('DELETE', '/api/media?where[id][exists]=true', { token: f.tokens.curator });
+
+    const worksAfter = await count('works');
+    expect(worksAfter).not.toContain(own.json.doc.id);
+    expect(others.length).toBeGreaterThan(0);
+    expect(worksAfter.sort()).toEqual(others.sort());
+    expect(works.length).toBeGreaterThan(worksAfter.length);
+    // Photos: only the curator's own uploads are gone.
+    expect(othersPhotos.length).toBeGreaterThan(0);
+    expect((await count('media')).sort()).toEqual(othersPhotos.sort());
   });
 });

@@ -1,9 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { type InlineHashes, inlineHashes, mergeHashes } from './securityHeaders';
 
 /**
  * The last check of a build, after the photos are copied: every link and file a page points
- * to inside the site must exist. A build with a broken link is not published.
+ * to inside the site must exist. A build with a broken link is not published. The same read
+ * of each page collects its inline scripts' and styles' hashes (securityHeaders.ts).
  */
 const attribute = /\s(?:href|src|srcset|poster)="([^"]*)"/g;
 
@@ -55,24 +57,31 @@ async function resolves(dir: string, url: string): Promise<boolean> {
 export async function scanLinks(
   dir: string,
   base?: { rewritten: Set<string>; links: Record<string, string[]> },
-): Promise<{ broken: string[]; links: Record<string, string[]> }> {
+): Promise<{ broken: string[]; links: Record<string, string[]>; hashes: InlineHashes }> {
   const root = path.resolve(dir);
   const broken: string[] = [];
   const links: Record<string, string[]> = {};
   const known = new Map<string, Promise<boolean>>();
+  // The inline scripts and styles of the pages read, for the Content-Security-Policy.
+  const hashes: InlineHashes[] = [];
   for (const entry of await fs.readdir(root, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const file = path.join(entry.parentPath, entry.name);
     const relative = path.relative(root, file).split(path.sep).join('/');
     const recorded = base && !base.rewritten.has(relative) ? base.links[relative] : undefined;
-    const found = recorded ?? internalLinks(await fs.readFile(file, 'utf8'));
+    let found = recorded;
+    if (!found) {
+      const html = await fs.readFile(file, 'utf8');
+      found = internalLinks(html);
+      hashes.push(inlineHashes(html));
+    }
     links[relative] = found;
     for (const url of found) {
       if (!known.has(url)) known.set(url, resolves(root, url));
       if (!(await known.get(url))) broken.push(`/${relative} → ${url}`);
     }
   }
-  return { broken, links };
+  return { broken, links, hashes: mergeHashes(...hashes) };
 }
 
 export async function findBrokenLinks(dir: string): Promise<string[]> {

@@ -31,8 +31,17 @@ export const dataIndexFile = 'oyu-data.json';
 export const linkIndexFile = 'oyu-links.json';
 /** Which photo files the pages use, with how many pages use each (see mediaIntegration.ts). */
 export const mediaIndexFile = 'oyu-media.json';
+/** The inline scripts' and styles' hashes of every page (see securityHeaders.ts). */
+export const cspIndexFile = 'oyu-csp.json';
 /** A build's indexes: made for each build, never taken from the base. */
-const indexFiles = new Set([dataIndexFile, linkIndexFile, mediaIndexFile, 'oyu-release.json']);
+const indexFiles = new Set([
+  dataIndexFile,
+  linkIndexFile,
+  mediaIndexFile,
+  cspIndexFile,
+  '_headers',
+  'oyu-release.json',
+]);
 
 const hash = (value: unknown) => crypto.createHash('sha1').update(JSON.stringify(value)).digest('hex');
 
