@@ -28,6 +28,7 @@ import { SiteSettings } from './globals/SiteSettings';
 import { freshUploadState } from './media/freshUploadState';
 import { sweepOrphanFiles } from './media/orphans';
 import { s3ClientConfig } from './media/s3Settings';
+import { restoreReplacedFiles } from './media/safeUpload';
 import { mediaStore } from './media/storage';
 import { rebuildsSite, rebuildsSiteGlobal } from './site/autoRebuild';
 import { rebuildSiteTask } from './site/rebuild';
@@ -101,8 +102,11 @@ export default buildConfig({
     if (env.s3 && !env.generateDir) await mediaStore(env).check();
     // Not while generating types or migrations: there may be no database yet.
     if (env.nodeEnv === 'production') await recoverInterruptedBuilds(payload);
-    // Photo files a killed upload or import left behind (media/orphans.ts).
+    // Photo files a killed upload or import left behind (media/orphans.ts), after a killed
+    // replacement's old files are back (media/safeUpload.ts).
     if (!env.generateDir) {
+      const restored = await restoreReplacedFiles().catch(() => 0);
+      if (restored) payload.logger.info(`Put back the photo files of ${restored} interrupted replacement(s)`);
       const swept = await sweepOrphanFiles(payload).catch((error: Error) => ({
         removed: [],
         skipped: error.message,

@@ -14,6 +14,12 @@ import { isOwnerOrOrganiser } from '../../access/isOwnerOrOrganiser';
 import { publicMedia } from '../../access/publicMedia';
 import { env } from '../../env';
 import { createdByField } from '../../fields/createdBy';
+import {
+  holdReplacedFiles,
+  releaseReplacedFiles,
+  rememberNewFiles,
+  undoFailedUpload,
+} from '../../media/safeUpload';
 import { computePlaceholder } from './hooks/computePlaceholder';
 import { validateImage } from './hooks/validateImage';
 
@@ -92,8 +98,12 @@ export const Media: CollectionConfig = {
     crop: true,
   },
   hooks: {
-    beforeOperation: [validateImage],
+    beforeOperation: [validateImage, holdReplacedFiles],
+    beforeValidate: [rememberNewFiles],
     beforeChange: [computePlaceholder],
+    // A failed upload or replacement leaves the media folder as it was (media/safeUpload.ts).
+    afterOperation: [releaseReplacedFiles],
+    afterError: [undoFailedUpload],
   },
   fields: [
     {

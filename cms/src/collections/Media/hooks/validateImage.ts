@@ -1,5 +1,6 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload';
 import sharp, { type Metadata } from 'sharp';
+import { checkRoomFor } from '../../../media/safeUpload';
 import { stripMetadata } from '../../../media/stripMetadata';
 
 /** Largest image accepted, in pixels: 100 MP covers any camera a curator will use. */
@@ -56,5 +57,6 @@ export const validateImage: CollectionBeforeOperationHook = async ({ args, opera
   }
   file.data = stripped;
   file.size = stripped.length;
+  await checkRoomFor(stripped.length);
   return args;
 };
