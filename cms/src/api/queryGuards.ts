@@ -174,9 +174,11 @@ function valueKind(
 ): ValueKind | undefined {
   let current = fields;
   const segments = path.split('.');
+  let atDocument = true;
   for (const [index, segment] of segments.entries()) {
     const last = index === segments.length - 1;
-    if (segment === 'id') return last ? { kind: 'id' } : undefined;
+    // A document's id is a number; the id of a row in an array or block is a string.
+    if (segment === 'id') return last && atDocument ? { kind: 'id' } : undefined;
     const field = current.find((candidate) => candidate.name === segment);
     if (!field) return undefined;
     const nested = 'flattenedFields' in field && Array.isArray(field.flattenedFields);
@@ -193,6 +195,7 @@ function valueKind(
         const target = collections[field.relationTo]?.config;
         if (!target) return undefined;
         current = target.flattenedFields;
+        atDocument = true;
         break;
       }
       case 'join':
@@ -215,6 +218,7 @@ function valueKind(
         if (!nested) return { kind: 'text' };
         if (last) return undefined;
         current = (field as { flattenedFields: FlattenedField[] }).flattenedFields;
+        atDocument = false;
     }
   }
   return undefined;

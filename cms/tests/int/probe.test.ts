@@ -313,6 +313,8 @@ describe('a query with values a field cannot hold', () => {
       '/api/works?where[updatedAt][greater_than]=2020-01-01',
       '/api/works?where[_status][exists]=true&limit=0&page=1',
       '/api/showcases?where[introduction][exists]=true',
+      // The id of a row in an array is a string, not a document's number.
+      '/api/artisans?where[socialLinks.id][equals]=65f1c0ffee',
       '/api/editions?where[stage][in]=current,upcoming&where[_status][equals]=published',
     ]) {
       expect((await rest('GET', path)).status, path).toBe(200);
