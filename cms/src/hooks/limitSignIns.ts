@@ -10,8 +10,11 @@ import { env } from '../env';
 export const signInLimits = {
   /** Per client address, when the CMS knows it (TRUST_PROXY). */
   perAddress: 20,
-  /** For everyone together when it does not: generous, so that it only ever slows a flood. */
-  overall: 200,
+  /**
+   * Per account when it does not: one limit for everyone together would let one flood lock
+   * every curator out.
+   */
+  perAccount: 20,
   /** Reset e-mails asked for one account, from anywhere. */
   resetsPerAccount: 3,
   windowMs: 10 * 60 * 1000,
@@ -68,20 +71,20 @@ export const limitSignIns: CollectionBeforeOperationHook = ({ args, operation, r
   // Server code signing someone in (tests, scripts) is not a client.
   if (!isOverHttp(req)) return args;
   const address = clientAddress(req.headers);
-  const key = address ? `address:${address}` : 'overall';
-  const limit = address ? signInLimits.perAddress : signInLimits.overall;
+  const email = String((args as { data?: { email?: unknown } }).data?.email ?? '')
+    .trim()
+    .toLowerCase();
+  const key = address ? `address:${address}` : `account:${email}`;
+  const limit = address ? signInLimits.perAddress : signInLimits.perAccount;
   if (!allowAttempt(key, limit)) {
     throw new APIError(
-      `Too many sign-in attempts${address ? ' from your address' : ''}: try again in ${minutesLeft(key)} minute(s).`,
+      `Too many sign-in attempts ${address ? 'from your address' : 'for this account'}: try again in ${minutesLeft(key)} minute(s).`,
       429,
     );
   }
   if (operation === 'forgotPassword') {
     // Counted by the address asked for, whether or not it has an account: the answer says
     // nothing about which e-mails are registered.
-    const email = String((args as { data?: { email?: unknown } }).data?.email ?? '')
-      .trim()
-      .toLowerCase();
     const account = `reset:${email}`;
     if (email && !allowAttempt(account, signInLimits.resetsPerAccount)) {
       throw new APIError(
