@@ -1,10 +1,11 @@
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes';
 import type { Payload } from 'payload';
 import sharp from 'sharp';
+import { afterAll, beforeAll } from 'vitest';
 import { withPublicCache } from '../src/api/publicCache';
 import { env } from '../src/env';
 import config from '../src/payload.config';
-import { makeUser } from './helpers';
+import { makeUser, testPayload } from './helpers';
 
 /**
  * Calls the real REST and GraphQL route handlers of the admin app in-process, as the Next
@@ -267,3 +268,22 @@ export async function accessFixtures(payload: Payload) {
 }
 
 export type AccessFixtures = Awaited<ReturnType<typeof accessFixtures>>;
+
+/**
+ * A Payload instance with the access fixtures for the test file, made before its tests and
+ * closed after them; `ready` receives both:
+ *
+ *   let payload: Payload;
+ *   let f: AccessFixtures;
+ *   withAccessFixtures((ready) => ({ payload, f } = ready));
+ */
+export function withAccessFixtures(ready: (value: { payload: Payload; f: AccessFixtures }) => void): void {
+  let payload: Payload | undefined;
+  beforeAll(async () => {
+    payload = await testPayload();
+    ready({ payload, f: await accessFixtures(payload) });
+  });
+  afterAll(async () => {
+    await payload?.destroy();
+  });
+}

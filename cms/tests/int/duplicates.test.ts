@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Payload } from 'payload';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { env } from '../../src/env';
-import { testPayload } from '../helpers';
-import { type AccessFixtures, accessFixtures, rest } from '../rest';
+import { type AccessFixtures, rest, withAccessFixtures } from '../rest';
 
 /**
  * Duplicating a document (the admin's "Duplicate", `POST /api/<collection>/<id>/duplicate`)
@@ -14,15 +13,7 @@ import { type AccessFixtures, accessFixtures, rest } from '../rest';
  */
 let payload: Payload;
 let f: AccessFixtures;
-
-beforeAll(async () => {
-  payload = await testPayload();
-  f = await accessFixtures(payload);
-});
-
-afterAll(async () => {
-  await payload.destroy();
-});
+withAccessFixtures((ready) => ({ payload, f } = ready));
 
 const counts = async () =>
   Object.fromEntries(

@@ -1,7 +1,6 @@
 import type { Payload } from 'payload';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPayload } from '../helpers';
-import { type AccessFixtures, accessFixtures, graphql, leaks } from '../rest';
+import { describe, expect, it } from 'vitest';
+import { type AccessFixtures, graphql, leaks, withAccessFixtures } from '../rest';
 
 /**
  * The same access rules over the real GraphQL handler (POST /api/graphql), called in-process.
@@ -10,15 +9,7 @@ import { type AccessFixtures, accessFixtures, graphql, leaks } from '../rest';
  */
 let payload: Payload;
 let f: AccessFixtures;
-
-beforeAll(async () => {
-  payload = await testPayload();
-  f = await accessFixtures(payload);
-});
-
-afterAll(async () => {
-  await payload.destroy();
-});
+withAccessFixtures((ready) => ({ payload, f } = ready));
 
 /** The errors of a GraphQL answer, as their status codes (403, 404…). */
 const statusCodes = (json: { errors?: { extensions?: { statusCode?: number } }[] }) =>

@@ -1,7 +1,6 @@
 import type { Payload } from 'payload';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPayload } from '../helpers';
-import { type AccessFixtures, accessFixtures, graphql, leaks, type RestResult, rest } from '../rest';
+import { describe, expect, it } from 'vitest';
+import { type AccessFixtures, graphql, leaks, type RestResult, rest, withAccessFixtures } from '../rest';
 
 /**
  * A randomized probe of the public API: 1,200 anonymous requests, REST and GraphQL, each a
@@ -16,15 +15,7 @@ import { type AccessFixtures, accessFixtures, graphql, leaks, type RestResult, r
  */
 let payload: Payload;
 let f: AccessFixtures;
-
-beforeAll(async () => {
-  payload = await testPayload();
-  f = await accessFixtures(payload);
-});
-
-afterAll(async () => {
-  await payload.destroy();
-});
+withAccessFixtures((ready) => ({ payload, f } = ready));
 
 const seed = Number(process.env.OYU_PROBE_SEED ?? 20261128);
 const count = Number(process.env.OYU_PROBE_COUNT ?? 1200);

@@ -1,9 +1,8 @@
 import type { Payload } from 'payload';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { invalidatePublicCache, publicCacheStats, withPublicCache } from '../../src/api/publicCache';
 import { env } from '../../src/env';
-import { testPayload } from '../helpers';
-import { type AccessFixtures, accessFixtures, leaks, rest } from '../rest';
+import { type AccessFixtures, leaks, rest, withAccessFixtures } from '../rest';
 
 /**
  * The public API's response cache (src/api/publicCache.ts), through the real REST handlers:
@@ -12,15 +11,7 @@ import { type AccessFixtures, accessFixtures, leaks, rest } from '../rest';
  */
 let payload: Payload;
 let f: AccessFixtures;
-
-beforeAll(async () => {
-  payload = await testPayload();
-  f = await accessFixtures(payload);
-});
-
-afterAll(async () => {
-  await payload.destroy();
-});
+withAccessFixtures((ready) => ({ payload, f } = ready));
 
 const verdict = (result: { headers: Headers }) => result.headers.get('x-oyu-cache');
 const ids = (docs: { id: number }[]) => docs.map((doc) => doc.id).sort((a, b) => a - b);

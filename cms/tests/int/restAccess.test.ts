@@ -1,7 +1,6 @@
 import type { Payload, Where } from 'payload';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPayload } from '../helpers';
-import { type AccessFixtures, accessFixtures, jpeg, leaks, rest } from '../rest';
+import { describe, expect, it } from 'vitest';
+import { type AccessFixtures, jpeg, leaks, rest, withAccessFixtures } from '../rest';
 
 /**
  * Access rules over the real REST handlers (the same route functions Next serves under /api),
@@ -10,15 +9,7 @@ import { type AccessFixtures, accessFixtures, jpeg, leaks, rest } from '../rest'
  */
 let payload: Payload;
 let f: AccessFixtures;
-
-beforeAll(async () => {
-  payload = await testPayload();
-  f = await accessFixtures(payload);
-});
-
-afterAll(async () => {
-  await payload.destroy();
-});
+withAccessFixtures((ready) => ({ payload, f } = ready));
 
 /** Refused or hidden: 401/403/404, whichever the endpoint chooses. */
 const refused = [401, 403, 404];

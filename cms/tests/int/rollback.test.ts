@@ -1,7 +1,6 @@
 import type { CollectionAfterChangeHook, Payload } from 'payload';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPayload } from '../helpers';
-import { type AccessFixtures, accessFixtures, rest } from '../rest';
+import { describe, expect, it } from 'vitest';
+import { type AccessFixtures, rest, withAccessFixtures } from '../rest';
 
 /**
  * A hook that throws in the middle of a REST request rolls the whole request back: the
@@ -11,15 +10,7 @@ import { type AccessFixtures, accessFixtures, rest } from '../rest';
  */
 let payload: Payload;
 let f: AccessFixtures;
-
-beforeAll(async () => {
-  payload = await testPayload();
-  f = await accessFixtures(payload);
-});
-
-afterAll(async () => {
-  await payload.destroy();
-});
+withAccessFixtures((ready) => ({ payload, f } = ready));
 
 const boom: CollectionAfterChangeHook = ({ doc }) => {
   if (String(doc.title).includes('BOOM')) throw new Error('a hook failed after the other writes');

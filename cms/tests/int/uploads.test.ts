@@ -6,6 +6,7 @@ import type { Payload } from 'payload';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '../../src/env';
+import { cameraExif, cameraLeaks as leaks, cameraXmp as xmp } from '../cameraMetadata';
 import { makeUser, testPayload } from '../helpers';
 import { login, password, rest } from '../rest';
 
@@ -286,21 +287,6 @@ describe('a valid photo', () => {
 });
 
 describe('camera metadata', () => {
-  const cameraExif = {
-    IFD0: { Make: 'OyuCam', Artist: 'Dana Workshop' },
-    IFD3: {
-      GPSLatitudeRef: 'N',
-      GPSLatitude: '43/1 15/1 12/1',
-      GPSLongitudeRef: 'E',
-      GPSLongitude: '76/1 57/1 0/1',
-    },
-  };
-  const xmp =
-    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
-    '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="43,15.2N"/></rdf:RDF></x:xmpmeta>';
-  const leaks = (data: Buffer) =>
-    ['OyuCam', 'Dana Workshop', 'GPSLatitude', '43,15.2N'].filter((text) => data.includes(text));
-
   it.each([
     ['jpeg', 'image/jpeg'],
     ['png', 'image/png'],

@@ -1,20 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { MetadataError, stripMetadata } from '../../src/media/stripMetadata';
-
-/** What a phone writes: its make, the owner, where it was, and the same again as XMP. */
-const xmp =
-  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
-  '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="43,15.2N"/></rdf:RDF></x:xmpmeta>';
-const cameraExif = {
-  IFD0: { Make: 'OyuCam', Artist: 'Dana Workshop' },
-  IFD3: {
-    GPSLatitudeRef: 'N',
-    GPSLatitude: '43/1 15/1 12/1',
-    GPSLongitudeRef: 'E',
-    GPSLongitude: '76/1 57/1 0/1',
-  },
-};
+import { cameraExif, cameraLeaks as leaks, cameraXmp as xmp } from '../cameraMetadata';
 
 /** A noisy picture: its compressed data has every byte value, stuffed 0xFF00s included. */
 function picture(width = 96, height = 64) {
@@ -37,11 +24,6 @@ async function withCameraMetadata(format: 'jpeg' | 'png' | 'webp' | 'avif', orie
 }
 
 const pixels = (data: Buffer) => sharp(data).raw().toBuffer();
-
-/** Whatever a file still says about the camera, its owner or the place. */
-function leaks(data: Buffer) {
-  return ['OyuCam', 'Dana Workshop', 'GPSLatitude', '43,15.2N'].filter((text) => data.includes(text));
-}
 
 describe('stripMetadata', () => {
   it.each(['jpeg', 'png', 'webp'] as const)(
