@@ -7,10 +7,10 @@ import { DatabaseSync } from 'node:sqlite';
 import { s3SettingsOf } from '@oyu/cms/media/s3-settings';
 import { mediaStore } from '@oyu/cms/media/storage';
 import { startS3Server, type TestS3 } from '@oyu/cms/tests/s3-server';
-import pg from 'pg';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupError, createBackup, type Install, knownMigrations, restoreBackup } from '../lib/backup';
+import { dropDatabase, freshDatabase, withClient } from './postgresServer';
 
 /**
  * Backup and restore on real databases: a SQLite file written through SQLite itself, and, when
@@ -248,38 +248,17 @@ describe('backup and restore (SQLite)', () => {
 const server = process.env.TEST_POSTGRES_URI;
 describe.runIf(server || process.env.CI === 'true')('backup and restore (PostgreSQL)', () => {
   const databases: string[] = [];
-  const admin = async <T>(task: (client: pg.Client) => Promise<T>) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    try {
-      return await task(client);
-    } finally {
-      await client.end();
-    }
-  };
   const database = async () => {
     const name = `oyu_backup_test_${process.pid}_${databases.length}`;
-    await admin((client) =>
-      client.query(`DROP DATABASE IF EXISTS ${name}`).then(() => client.query(`CREATE DATABASE ${name}`)),
-    );
     databases.push(name);
-    const uri = new URL(server as string);
-    uri.pathname = `/${name}`;
-    return uri.toString();
+    return freshDatabase(server as string, name);
   };
-  const query = async (uri: string, sql: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: uri });
-    await client.connect();
-    try {
-      return (await client.query(sql, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const query = (uri: string, sql: string, values: unknown[] = []) =>
+    withClient(uri, async (client) => (await client.query(sql, values)).rows);
   afterAll(async () => {
     if (!server) return;
-    await admin(async (client) => {
-      for (const name of databases) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await withClient(server, async (client) => {
+      for (const name of databases) await dropDatabase(client, name);
     });
   });
 

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { dataset, sizes } from '../lib/bench/dataset';
 import { peerBuild } from '../lib/bench/peer';
@@ -13,6 +12,7 @@ import { chromiumPath } from '../lib/browser';
 import { repoRoot } from '../lib/env';
 import { freePort, run } from '../lib/processes';
 import { siteFolders } from '../lib/siteBuild';
+import { dropDatabase, freshDatabase, withClient } from './postgresServer';
 
 /**
  * The benchmark itself: its dataset is the same on every run, and the S size runs end to end
@@ -110,16 +110,6 @@ describe('the build probe', () => {
 const postgresServer = process.env.TEST_POSTGRES_URI;
 const withPostgres = Boolean(postgresServer) || process.env.CI === 'true';
 
-async function onServer(sql: string) {
-  const client = new pg.Client({ connectionString: postgresServer });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 describe('pnpm bench --size S --quick', () => {
   it('measures every figure and writes the report', { timeout: 1_200_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-bench-'));
@@ -127,11 +117,7 @@ describe('pnpm bench --size S --quick', () => {
     let postgresUri: string | undefined;
     if (withPostgres) {
       expect(postgresServer, 'CI must set TEST_POSTGRES_URI (see .ci/run)').toBeTruthy();
-      await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await onServer(`CREATE DATABASE ${database}`);
-      const uri = new URL(postgresServer as string);
-      uri.pathname = `/${database}`;
-      postgresUri = uri.toString();
+      postgresUri = await freshDatabase(postgresServer as string, database);
     }
     try {
       const result = await runBench({ size: 'S', quick: true, dataDir, postgresUri, onStep: () => {} });
@@ -213,7 +199,10 @@ describe('pnpm bench --size S --quick', () => {
       expect(new Set(result.rest.map((entry) => entry.cache))).toEqual(new Set(['cached', 'uncached']));
       for (const entry of result.rest.filter((item) => item.database === 'sqlite')) {
         expect(entry.requests, `${entry.request} at ${entry.connections}`).toBeGreaterThan(0);
-        expect(entry.errors + entry.non2xx, `${entry.request} at ${entry.connections}`).toBe(0);
+        expect(
+          entry.errors + entry.non2xx,
+          `${entry.request} at ${entry.connections}: ${JSON.stringify(entry.failures)}`,
+        ).toBe(0);
       }
       if (hasChromium) {
         expect(result.pages.lighthouse?.map((page) => page.type).sort()).toEqual(['browse', 'work']);
@@ -262,8 +251,7 @@ describe('pnpm bench --size S --quick', () => {
       fs.writeFileSync(journalPath, JSON.stringify(journal));
       fs.rmSync(path.join(dataDir, 'floor-html'), { recursive: true, force: true });
       if (postgresUri) {
-        await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-        await onServer(`CREATE DATABASE ${database}`);
+        await freshDatabase(postgresServer as string, database);
       }
       const steps: string[] = [];
       const carried = await runBench({
@@ -312,7 +300,10 @@ describe('pnpm bench --size S --quick', () => {
         expect(onPostgres).toHaveLength(12);
         for (const entry of onPostgres) {
           expect(entry.requests, `${entry.request} at ${entry.connections}`).toBeGreaterThan(0);
-          expect(entry.errors + entry.non2xx, `${entry.request} at ${entry.connections}`).toBe(0);
+          expect(
+            entry.errors + entry.non2xx,
+            `${entry.request} at ${entry.connections}: ${JSON.stringify(entry.failures)}`,
+          ).toBe(0);
         }
         expect(report).toMatch(/\| works list \(100, depth 1\) \| PostgreSQL \| uncached \| 50 \|/);
         // A database that holds anything is refused before a thing is written.
@@ -323,7 +314,7 @@ describe('pnpm bench --size S --quick', () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
       fs.rmSync(`${dataDir}-postgres`, { recursive: true, force: true });
-      if (postgresUri) await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      if (postgresUri) await withClient(postgresServer as string, (client) => dropDatabase(client, database));
     }
   });
 });

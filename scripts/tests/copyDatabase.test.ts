@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CopyDatabaseError, copySqliteToPostgres, insertOrder } from '../lib/copyDatabase';
+import { dropDatabase, freshDatabase, withClient } from './postgresServer';
 
 /**
  * Copying a SQLite install into PostgreSQL (the benchmark's PostgreSQL install is such a copy;
@@ -50,20 +50,11 @@ describe.runIf(server || process.env.CI === 'true')('copying SQLite into Postgre
     url.pathname = `/${name}`;
     return url.toString();
   };
-  const on = async <T>(connection: string, task: (client: pg.Client) => Promise<T>) => {
-    const client = new pg.Client({ connectionString: connection });
-    await client.connect();
-    try {
-      return await task(client);
-    } finally {
-      await client.end();
-    }
-  };
   const query = (sql: string, values: unknown[] = []) =>
-    on(uri(), async (client) => (await client.query(sql, values)).rows);
+    withClient(uri(), async (client) => (await client.query(sql, values)).rows);
   afterAll(async () => {
     fs.rmSync(tmp, { recursive: true, force: true });
-    if (server) await on(server, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    if (server) await withClient(server, (client) => dropDatabase(client, name));
   });
 
   /** The same tables in both, typed as Payload's two adapters type them. */
@@ -99,10 +90,7 @@ describe.runIf(server || process.env.CI === 'true')('copying SQLite into Postgre
     db.prepare('INSERT INTO works_rels (id, parent_id, path) VALUES (?, ?, ?)').run(10, 1, 'photos');
     db.close();
 
-    await on(server as string, async (client) => {
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.query(`CREATE DATABASE ${name}`);
-    });
+    await freshDatabase(server as string, name);
     await query(`
       CREATE TYPE enum_works_status AS ENUM ('draft', 'published');
       CREATE TABLE payload_migrations (id serial PRIMARY KEY, name varchar);
