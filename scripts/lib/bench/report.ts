@@ -1,3 +1,4 @@
+import type { LoadResult } from './restLoad';
 import type { BenchResult } from './run';
 
 /** The Markdown report of one benchmark run: each figure beside its floor and its target. */
@@ -5,6 +6,14 @@ import type { BenchResult } from './run';
 const ratio = (value: number, floor: number) => (floor > 0 ? `${(value / floor).toFixed(1)}×` : '–');
 const met = (ok: boolean) => (ok ? 'met' : '**missed**');
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+/** Failed requests and what they were: `0`, or `3 (2 timeout, 1 HTTP 503)`. */
+function failed(entry: LoadResult): string {
+  const total = entry.errors + entry.non2xx;
+  // Runs kept from before the kinds were recorded have none.
+  const kinds = Object.entries(entry.failures ?? {}).map(([kind, n]) => `${n} ${kind}`);
+  return total && kinds.length ? `${total} (${kinds.join(', ')})` : String(total);
+}
 
 export function benchReport(result: BenchResult, command: string): string {
   const { seed, builds, floors, rest, spec } = result;
@@ -202,7 +211,7 @@ export function benchReport(result: BenchResult, command: string): string {
   say('|---|---|---|---|---|---|---|---|---|');
   for (const entry of rest) {
     say(
-      `| ${entry.request} | ${entry.database === 'postgres' ? 'PostgreSQL' : 'SQLite'} | ${entry.cache} | ${entry.connections} | ${entry.perSecond} | ${entry.p50} ms | ${entry.p99} ms | ${entry.max} ms | ${entry.errors + entry.non2xx} |`,
+      `| ${entry.request} | ${entry.database === 'postgres' ? 'PostgreSQL' : 'SQLite'} | ${entry.cache} | ${entry.connections} | ${entry.perSecond} | ${entry.p50} ms | ${entry.p99} ms | ${entry.max} ms | ${failed(entry)} |`,
     );
   }
   say();

@@ -23,8 +23,11 @@ export type LoadResult = {
   p50: number;
   p99: number;
   max: number;
+  /** Requests that got no answer: refused, reset or timed out. */
   errors: number;
   non2xx: number;
+  /** What went wrong, counted by kind: `{ "HTTP 503": 2, "ECONNRESET": 1 }`; empty when nothing did. */
+  failures: Record<string, number>;
 };
 
 /**
@@ -33,6 +36,8 @@ export type LoadResult = {
  * minute for each): that one checks the measurement works, and must not fail on a slow machine.
  */
 export type LoadLength = { seconds: number } | { requests: number };
+
+let loadRuns = 0;
 
 export async function load(
   name: string,
@@ -43,28 +48,50 @@ export async function load(
   database: LoadResult['database'],
 ): Promise<LoadResult> {
   let counter = 0;
+  // Unique across runs too: a counter alone would ask the 10-connection run the URLs the
+  // 1-connection run had put in the cache, and measure hits as misses.
+  loadRuns += 1;
+  const run = `${process.pid}-${loadRuns}`;
   const { pathname, search } = new URL(url);
-  const result = await withoutNegativeTimeoutWarning(() =>
-    autocannon({
-      url,
-      connections,
-      ...('seconds' in length ? { duration: length.seconds } : { amount: length.requests, timeout: 60 }),
-      pipelining: 1,
-      // As the site build's fetch and browsers ask: the CMS answers gzipped.
-      headers: { 'accept-encoding': 'gzip' },
-      ...(cache === 'uncached'
-        ? {
-            requests: [
-              {
-                setupRequest: (request: autocannon.Request) => {
-                  counter += 1;
-                  return { ...request, path: `${pathname}${search}&bench-request=${counter}` };
-                },
-              },
-            ],
-          }
-        : {}),
-    }),
+  const failures: Record<string, number> = {};
+  const count = (kind: string) => {
+    failures[kind] = (failures[kind] ?? 0) + 1;
+  };
+  const result = await withoutNegativeTimeoutWarning(
+    () =>
+      new Promise<autocannon.Result>((resolve, reject) => {
+        const tracker = autocannon(
+          {
+            url,
+            connections,
+            ...('seconds' in length
+              ? { duration: length.seconds }
+              : { amount: length.requests, timeout: 60 }),
+            pipelining: 1,
+            // As the site build's fetch and browsers ask: the CMS answers gzipped.
+            headers: { 'accept-encoding': 'gzip' },
+            ...(cache === 'uncached'
+              ? {
+                  requests: [
+                    {
+                      setupRequest: (request: autocannon.Request) => {
+                        counter += 1;
+                        return { ...request, path: `${pathname}${search}&bench-request=${run}-${counter}` };
+                      },
+                    },
+                  ],
+                }
+              : {}),
+          },
+          (error, done) => (error ? reject(error) : resolve(done)),
+        );
+        tracker.on('reqError', (error: NodeJS.ErrnoException) =>
+          count(error.code ?? (error.message === 'request timed out' ? 'timeout' : error.message)),
+        );
+        tracker.on('response', (_client: unknown, status: number) => {
+          if (status < 200 || status >= 300) count(`HTTP ${status}`);
+        });
+      }),
   );
   return {
     request: name,
@@ -77,8 +104,10 @@ export async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,
-    errors: result.errors + result.timeouts,
+    // autocannon counts a timeout among its errors already.
+    errors: result.errors,
     non2xx: result.non2xx,
+    failures,
   };
 }
 
