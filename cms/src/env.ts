@@ -63,6 +63,13 @@ const EnvSchema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /** Memory for the public API's response cache (api/publicCache.ts); 0 turns it off. */
     API_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+    /**
+     * GET requests computed at a time, per lane (public and signed-in; api/readQueue.ts); the
+     * rest wait in arrival order. 0 turns the queue off.
+     */
+    API_READ_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(2),
+    /** Requests that may wait in a lane before the next is answered 503 with Retry-After. */
+    API_READ_QUEUE: z.coerce.number().int().min(1).max(100_000).default(1000),
     /** Photos in an S3-compatible bucket instead of MEDIA_DIR (media/storage.ts, docs/storage.md). */
     ...s3EnvShape,
   })
@@ -91,6 +98,8 @@ export type CmsEnv = {
   apiCacheBytes: number;
   /** Reverse proxies in front of the CMS whose X-Forwarded-For is believed (0: none). */
   trustProxy: number;
+  /** GET requests computed at a time per lane, and how many may wait (api/readQueue.ts). */
+  readQueue: { concurrency: number; maxWaiting: number };
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): CmsEnv {
@@ -129,6 +138,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     previewLinkMinutes: e.PREVIEW_LINK_MINUTES,
     apiCacheBytes: e.API_CACHE_MB * 1024 * 1024,
     trustProxy: e.TRUST_PROXY,
+    readQueue: { concurrency: e.API_READ_CONCURRENCY, maxWaiting: e.API_READ_QUEUE },
   };
 }
 

@@ -1,8 +1,8 @@
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes';
+import { GRAPHQL_POST, REST_DELETE, REST_PATCH, REST_POST } from '@payloadcms/next/routes';
 import type { Payload } from 'payload';
 import sharp from 'sharp';
 import { afterAll, beforeAll } from 'vitest';
-import { withPublicCache } from '../src/api/publicCache';
+import { restGet } from '../src/api/restGet';
 import { env } from '../src/env';
 import config from '../src/payload.config';
 import { makeUser, testPayload } from './helpers';
@@ -45,14 +45,17 @@ export type RestResult = {
 };
 
 const handlers = {
-  // Through the public API's cache, as the route file serves it: every access test also proves
-  // that the cache never hands the public what it must not see.
-  GET: withPublicCache(REST_GET(config), env.apiCacheBytes),
+  // Through the public API's cache and the read queue, as the route file serves it: every
+  // access test also proves that the cache never hands the public what it must not see.
+  GET: restGet(config),
   POST: REST_POST(config),
   PATCH: REST_PATCH(config),
   DELETE: REST_DELETE(config),
 };
 const graphqlHandler = GRAPHQL_POST(config);
+
+/** How many GET requests the REST handler is computing and holding in line, per lane. */
+export const readQueueStats = () => handlers.GET.queue();
 
 async function read(response: Response): Promise<RestResult> {
   const bytes = Buffer.from(await response.arrayBuffer());
