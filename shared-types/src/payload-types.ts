@@ -480,6 +480,15 @@ export interface Media {
   isPublic?: boolean | null;
   lqip?: string | null;
   dominantColor?: string | null;
+  renditions?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   palette?:
     | {
         [k: string]: unknown;
@@ -1116,6 +1125,7 @@ export interface MediaSelect<T extends boolean = true> {
   isPublic?: T;
   lqip?: T;
   dominantColor?: T;
+  renditions?: T;
   palette?: T;
   prefix?: T;
   _objectKey?: T;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ArtisanSchema, countryName, isLocale, MediaSchema, PaginatedSchema, WorkSchema } from '../src';
+import {
+  ArtisanSchema,
+  countryName,
+  isLocale,
+  MediaSchema,
+  mediaApiFields,
+  PaginatedSchema,
+  WorkSchema,
+} from '../src';
 import { media, work } from './fixtures';
 
 const issuesOf = (result: {
@@ -95,6 +103,37 @@ describe('MediaSchema', () => {
 
   it('allows sizes the CMS did not make', () => {
     expect(MediaSchema.parse(media({ sizes: undefined })).sizes).toEqual({});
+  });
+
+  it('reads the renditions the site asks for as sizes, each with its address beside the original', () => {
+    const rendition = {
+      filename: 'ring 1-480x360.webp',
+      width: 480,
+      height: 360,
+      mimeType: 'image/webp',
+      filesize: 5000,
+    };
+    const parsed = MediaSchema.parse(
+      media({ sizes: undefined, renditions: { webp480: rendition, og: null } }),
+    );
+    expect(parsed.sizes).toEqual({
+      webp480: { ...rendition, url: 'http://localhost:3000/api/media/file/ring%201-480x360.webp' },
+      og: null,
+    });
+    expect(parsed).not.toHaveProperty('renditions');
+  });
+
+  it('refuses a rendition without its file name or size, naming it', () => {
+    const result = MediaSchema.safeParse(media({ renditions: { avif960: { filename: 'x.avif' } } }));
+    expect(issuesOf(result).sort()).toEqual([
+      'renditions.avif960.height: Invalid input: expected number, received undefined',
+      'renditions.avif960.width: Invalid input: expected number, received undefined',
+    ]);
+  });
+
+  it('asks the CMS for the renditions, not for Payload’s sizes', () => {
+    expect(mediaApiFields).toContain('renditions');
+    expect(mediaApiFields).not.toContain('sizes');
   });
 });
 

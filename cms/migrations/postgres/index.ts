@@ -3,6 +3,7 @@ import * as migration_20261127_212659_og_size_and_colours from './20261127_21265
 import * as migration_20261127_220458_site_builds from './20261127_220458_site_builds';
 import * as migration_20261127_222351_frozen_editions from './20261127_222351_frozen_editions';
 import * as migration_20261128_022009_media_storage_fields from './20261128_022009_media_storage_fields';
+import * as migration_20261201_213006_media_renditions from './20261201_213006_media_renditions';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261128_022009_media_storage_fields.up,
     down: migration_20261128_022009_media_storage_fields.down,
-    name: '20261128_022009_media_storage_fields'
+    name: '20261128_022009_media_storage_fields',
+  },
+  {
+    up: migration_20261201_213006_media_renditions.up,
+    down: migration_20261201_213006_media_renditions.down,
+    name: '20261201_213006_media_renditions'
   },
 ];

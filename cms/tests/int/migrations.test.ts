@@ -1,3 +1,4 @@
+import { imageSizeNames } from '@oyu/shared-types';
 import { sql } from '@payloadcms/db-sqlite';
 import { getPayload, type Payload, type PayloadRequest } from 'payload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +56,11 @@ describe.runIf(env.dialect === 'sqlite')('og_size_and_colours on an existing SQL
     expect(photo.alt).toBe('An old photo');
     expect(photo.sizes?.webp480?.filename).toBe('old-480x320.webp');
     expect(photo.sizes?.og?.filename ?? null).toBeNull();
+    // media_renditions: the sizes it had, in one field.
+    expect(photo.renditions).toEqual({
+      ...Object.fromEntries(imageSizeNames.map((name) => [name, null])),
+      webp480: { filename: 'old-480x320.webp', width: 480, height: 320, mimeType: null, filesize: null },
+    });
     const work = await payload.findByID({ collection: 'works', id: 1 });
     expect(work.slug).toBe('old-work');
     expect(work.colours ?? []).toEqual([]);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { imageSizeNames, ogSize } from '@oyu/shared-types';
+import { imageSizeNames, MediaSchema, ogSize } from '@oyu/shared-types';
 import type { Payload } from 'payload';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -342,6 +342,52 @@ describe('camera metadata', () => {
     expect(replaced.status, replaced.text.slice(0, 300)).toBe(200);
     const original = fs.readFileSync(path.join(env.mediaDir, replaced.json.doc.filename));
     expect(leaks(original)).toEqual([]);
+  });
+});
+
+describe('renditions, every size in one field', () => {
+  /** What the site reads of a photo, through the public read model, next to Payload's own sizes. */
+  const readModel = (doc: object) => MediaSchema.parse({ ...doc, sizes: undefined, alt: 'x' }).sizes;
+
+  it('holds each size Payload made, and the read model gives each the address Payload gives it', async () => {
+    const { status, json } = await upload(photo, 'renditions.jpg', 'image/jpeg');
+    expect(status).toBe(201);
+    const doc = await payload.findByID({ collection: 'media', id: json.doc.id, depth: 0 });
+    const sizes = doc.sizes as Record<string, Record<string, unknown>>;
+    const renditions = doc.renditions as Record<string, Record<string, unknown> | null>;
+    expect(Object.keys(renditions).sort()).toEqual([...imageSizeNames].sort());
+    for (const name of imageSizeNames) {
+      const { url, ...size } = sizes[name] ?? {};
+      expect(renditions[name], name).toEqual(size);
+      expect(readModel(doc)[name]?.url, name).toBe(url);
+    }
+  });
+
+  it('follows a replacement, and stays as it was when only the text changes', async () => {
+    const first = await upload(photo, 'before.jpg', 'image/jpeg');
+    const replaced = await rest('PATCH', `/api/media/${first.json.doc.id}`, {
+      token,
+      formData: form(await sharp(photo).resize(1000, 750).jpeg().toBuffer(), 'after.jpg', 'image/jpeg', {}),
+    });
+    expect(replaced.status, replaced.text.slice(0, 300)).toBe(200);
+    const doc = await payload.findByID({ collection: 'media', id: first.json.doc.id, depth: 0 });
+    const renditions = doc.renditions as Record<string, { filename: string; width: number } | null>;
+    expect(renditions.webp960?.filename).toMatch(/^after-/);
+    expect(renditions.webp1600?.width).toBe(1000);
+    await rest('PATCH', `/api/media/${doc.id}`, { token, body: { alt: 'Only the text' } });
+    const edited = await payload.findByID({ collection: 'media', id: doc.id, depth: 0 });
+    expect(edited.renditions).toEqual(doc.renditions);
+  });
+
+  it('cannot be written by anyone', async () => {
+    const { json } = await upload(photo, 'forged.jpg', 'image/jpeg', {
+      alt: 'x',
+      renditions: {
+        webp480: { filename: '../../etc/passwd', width: 1, height: 1, mimeType: 'x', filesize: 1 },
+      },
+    });
+    const doc = await payload.findByID({ collection: 'media', id: json.doc.id, depth: 0 });
+    expect((doc.renditions as Record<string, { filename: string }>).webp480?.filename).toMatch(/^forged-/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { imageSizeNames } from '../imageSizes';
+import { type ImageSizeName, imageSizeNames } from '../imageSizes';
 import { licenceCodes } from '../vocabularies';
 
 /** One rendition the CMS made at upload. Fields are null when the original was too small. */
@@ -15,10 +15,53 @@ export type ImageSize = z.infer<typeof ImageSizeSchema>;
 
 const sizesShape = Object.fromEntries(
   imageSizeNames.map((name) => [name, ImageSizeSchema.nullish()]),
-) as Record<(typeof imageSizeNames)[number], z.ZodOptional<z.ZodNullable<typeof ImageSizeSchema>>>;
+) as Record<ImageSizeName, z.ZodOptional<z.ZodNullable<typeof ImageSizeSchema>>>;
 
-/** A photograph as the public sees it: the original's metadata plus the renditions made at upload. */
-export const MediaSchema = z.object({
+/** One rendition as the CMS keeps it in `renditions`: Payload's size without its URL. */
+export const RenditionSchema = z.object({
+  filename: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  mimeType: z.string().nullish(),
+  filesize: z.number().int().nonnegative().nullish(),
+});
+export type Rendition = z.infer<typeof RenditionSchema>;
+
+/**
+ * Every rendition of a photo in one JSON field, `null` for a size the CMS did not make. The CMS
+ * writes it from Payload's `sizes` whenever they change (Media's `summarizeRenditions` hook)
+ * and the site reads it instead of `sizes`: Payload reads a document's fields one by one, and
+ * eight sizes of six fields each were half the cost of the site's list of 100 works.
+ */
+export const RenditionsSchema = z.object(
+  Object.fromEntries(imageSizeNames.map((name) => [name, RenditionSchema.nullish()])) as Record<
+    ImageSizeName,
+    z.ZodOptional<z.ZodNullable<typeof RenditionSchema>>
+  >,
+);
+export type Renditions = z.infer<typeof RenditionsSchema>;
+
+/** What `renditions` holds for Payload's `sizes` of one photo. */
+export function renditionsOf(
+  sizes:
+    | Partial<Record<string, Partial<Record<keyof Rendition, unknown>> | null | undefined>>
+    | null
+    | undefined,
+): Record<ImageSizeName, Rendition | null> {
+  return Object.fromEntries(
+    imageSizeNames.map((name) => {
+      const parsed = RenditionSchema.safeParse(sizes?.[name] ?? undefined);
+      return [name, parsed.success ? parsed.data : null];
+    }),
+  ) as Record<ImageSizeName, Rendition | null>;
+}
+
+/** A rendition's address: a sibling of the original's, as Payload names every file of a photo. */
+export function renditionUrl(originalUrl: string, filename: string): string {
+  return `${originalUrl.slice(0, originalUrl.lastIndexOf('/') + 1)}${encodeURIComponent(filename)}`;
+}
+
+const MediaFields = z.object({
   id: z.number().int().describe('CMS id of the media document'),
   alt: z.string().min(1, 'has no alt text').describe('Text alternative read by screen readers'),
   caption: z.string().nullish().describe('Shown under the photo'),
@@ -45,6 +88,31 @@ export const MediaSchema = z.object({
     .array(z.string().regex(/^#[0-9a-f]{6}$/i, 'is not a #rrggbb colour'))
     .nullish()
     .describe('Main colours, most frequent first'),
-  sizes: z.object(sizesShape).partial().default({}),
+  renditions: RenditionsSchema.nullish().describe('Every rendition in one field, as the site asks for them'),
+  sizes: z
+    .object(sizesShape)
+    .partial()
+    .optional()
+    .describe('Payload’s own renditions, as the Local API gives them'),
 });
+
+/**
+ * A photograph as the public sees it: the original's metadata plus the renditions made at
+ * upload, as `sizes` with their addresses, whether the CMS sent `renditions` (what the site
+ * asks for) or Payload's `sizes` (the Local API, the draft preview).
+ */
+export const MediaSchema = MediaFields.transform(({ renditions, sizes, ...media }) => ({
+  ...media,
+  sizes: renditions
+    ? (Object.fromEntries(
+        Object.entries(renditions).map(([name, rendition]) => [
+          name,
+          rendition ? { ...rendition, url: renditionUrl(media.url, rendition.filename) } : null,
+        ]),
+      ) as Partial<Record<ImageSizeName, ImageSize | null>>)
+    : (sizes ?? {}),
+}));
 export type Media = z.infer<typeof MediaSchema>;
+
+/** The fields of a photo the site asks the CMS for (Payload's `populate`): `renditions`, not `sizes`. */
+export const mediaApiFields = Object.keys(MediaFields.shape).filter((field) => field !== 'sizes');

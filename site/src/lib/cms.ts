@@ -11,8 +11,8 @@ import {
   EditionSchema,
   type ImageSize,
   type Media,
-  MediaSchema,
   mapLimit,
+  mediaApiFields,
   PaginatedSchema,
   type PreviewDocument,
   PreviewDocumentSchema,
@@ -188,12 +188,15 @@ const published = { 'where[_status][equals]': 'published' };
  * `populate`). Without it each embedded document comes whole, join fields included: every
  * maker of a work would bring their own works, every edition twenty more.
  */
-const populate = (collection: string, schema: z.ZodObject) =>
+const populate = (collection: string, schema: z.ZodObject | readonly string[]) =>
   Object.fromEntries(
-    Object.keys(schema.shape)
+    (Array.isArray(schema) ? schema : Object.keys((schema as z.ZodObject).shape))
       .filter((field) => field !== 'id')
       .map((field) => [`populate[${collection}][${field}]`, 'true']),
   );
+
+/** A photo's fields as the site asks for them: every size in `renditions`, one field, not `sizes`. */
+const populateMedia = populate('media', mediaApiFields);
 
 const populateTerms = {
   ...populate('piece-types', VocabularyTermSchema),
@@ -216,7 +219,7 @@ export const sources = {
     collection: 'artisans',
     kind: 'artisan',
     schema: ArtisanSchema,
-    query: { ...published, ...withoutJoins('works'), ...populate('media', MediaSchema) },
+    query: { ...published, ...withoutJoins('works'), ...populateMedia },
   },
   /** Published works only: the public API hides drafts already, the query says so as well. */
   works: {
@@ -228,7 +231,7 @@ export const sources = {
       ...withoutJoins('showcases'),
       ...populate('artisans', ArtisanRefSchema),
       ...populate('editions', EditionRefSchema),
-      ...populate('media', MediaSchema),
+      ...populateMedia,
       ...populateTerms,
     },
   },
@@ -239,7 +242,7 @@ export const sources = {
     query: {
       ...published,
       ...withoutJoins('showcases', 'works'),
-      ...populate('media', MediaSchema),
+      ...populateMedia,
       'populate[venues][slug]': 'true',
       'populate[venues][name]': 'true',
     },

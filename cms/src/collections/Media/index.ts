@@ -21,6 +21,7 @@ import {
   undoFailedUpload,
 } from '../../media/safeUpload';
 import { computePlaceholder } from './hooks/computePlaceholder';
+import { summarizeRenditions } from './hooks/summarizeRenditions';
 import { validateImage } from './hooks/validateImage';
 
 /**
@@ -100,7 +101,7 @@ export const Media: CollectionConfig = {
   hooks: {
     beforeOperation: [validateImage, holdReplacedFiles],
     beforeValidate: [rememberNewFiles],
-    beforeChange: [computePlaceholder],
+    beforeChange: [computePlaceholder, summarizeRenditions],
     // A failed upload or replacement leaves the media folder as it was (media/safeUpload.ts).
     afterOperation: [releaseReplacedFiles],
     afterError: [undoFailedUpload],
@@ -173,6 +174,13 @@ export const Media: CollectionConfig = {
       type: 'text',
       access: { create: () => false, update: () => false },
       admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      // Maintained by the summarizeRenditions hook only: what the public API answers for sizes.
+      name: 'renditions',
+      type: 'json',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, hidden: true },
     },
     {
       name: 'palette',
