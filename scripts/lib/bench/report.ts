@@ -149,6 +149,17 @@ export function benchReport(result: BenchResult, command: string): string {
       `| ${name} | ${fixed(build.seconds)} s | ${build.pages} | ${build.rendered} | ${fixed(build.renderPagesPerSecond)} pages/s | ${fixed(build.peakRssMiB, 0)} MiB | ${build.encodes} | ${files} | ${phases}${search} |`,
     );
   }
+  if (builds.oneWork.seconds > 10) {
+    const byTime = Object.entries(builds.oneWork.phases)
+      .filter(([, seconds]) => seconds >= 0.05)
+      .sort(([, a], [, b]) => b - a)
+      .map(([phase, seconds]) => `${phase} ${fixed(seconds)} s`)
+      .join(', ');
+    say();
+    say(
+      `What limits the one-work rebuild (target 10 s): it rendered ${builds.oneWork.rendered} of ${builds.oneWork.pages} pages, and most of its ${fixed(builds.oneWork.seconds)} s went to steps that grow with the whole site, not with the edit (${byTime}). Data asks the CMS what changed and then loads Astro's content store of every document; pages works out every route before rendering the changed ones; photos and check list the whole build. A build where nothing changed takes ${fixed(builds.noChange.seconds)} s: that is the fixed cost of this design at this size, and the edit itself adds ${fixed(Math.max(0, builds.oneWork.seconds - builds.noChange.seconds))} s.`,
+    );
+  }
   say();
   say(
     `Floor: writing the same ${floors.html.pages.toLocaleString('en')} HTML files (${fixed(floors.html.bytes / 2 ** 20)} MiB) takes ${fixed(floors.html.ms, 0)} ms; the cold build takes ${ratio(builds.cold.seconds * 1000, floors.html.ms)} that.`,
