@@ -1,5 +1,6 @@
 import type { CollectionConfig, DatabaseAdapterObj, GlobalConfig } from 'payload';
 import { appendCollectionHooks, appendGlobalHook } from '../hooks/appendHooks';
+import { carriesCredentials } from './readQueue';
 
 /**
  * The public API's response cache: what an anonymous GET of a published collection or the site
@@ -89,7 +90,7 @@ const subRoutes = new Set(['versions', 'count', 'me', 'access', 'init', 'file', 
 export function cacheable(request: Request): boolean {
   if (request.method !== 'GET') return false;
   const headers = request.headers;
-  if (headers.has('cookie') || headers.has('authorization')) return false;
+  if (carriesCredentials(request)) return false;
   if (headers.has('x-http-method-override') || headers.has('x-payload-http-method-override')) return false;
   const { pathname } = new URL(request.url);
   if (!cachedPath.test(pathname)) return false;

@@ -36,10 +36,11 @@ type Lane = { running: number; waiting: Array<() => void> };
 export type ReadQueueStats = Record<'public' | 'signedIn', { running: number; waiting: number }>;
 
 /** Whether a request carries credentials; whether they are valid is Payload's business. */
-function laneOf(request: Request): 'public' | 'signedIn' {
-  const headers = request.headers;
-  return headers.has('cookie') || headers.has('authorization') ? 'signedIn' : 'public';
+export function carriesCredentials(request: Request): boolean {
+  return request.headers.has('cookie') || request.headers.has('authorization');
 }
+
+const laneOf = (request: Request) => (carriesCredentials(request) ? 'signedIn' : 'public');
 
 function busy(waiting: number): Response {
   return Response.json(
