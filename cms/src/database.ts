@@ -7,6 +7,7 @@ import type { DatabaseAdapterObj, Migration } from 'payload';
 import { migrations as postgresMigrations } from '../migrations/postgres';
 import { migrations as sqliteMigrations } from '../migrations/sqlite';
 import type { CmsEnv } from './env';
+import { indexPostgresLocaleParents, indexSqliteLocaleParents } from './localeIndexes';
 import { serializeSqliteTransactions } from './sqliteTransactions';
 
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
@@ -23,6 +24,7 @@ export function databaseAdapter(env: CmsEnv): DatabaseAdapterObj {
       push: false,
       migrationDir: path.join(migrationsRoot, 'postgres'),
       prodMigrations: postgresMigrations,
+      afterSchemaInit: [indexPostgresLocaleParents],
     });
   }
   const file = env.databaseUri.replace(/^file:/, '');
@@ -32,6 +34,7 @@ export function databaseAdapter(env: CmsEnv): DatabaseAdapterObj {
     push: false,
     migrationDir: path.join(migrationsRoot, 'sqlite'),
     prodMigrations: sqliteMigrations,
+    afterSchemaInit: [indexSqliteLocaleParents],
     // Wait for a lock instead of failing at once, keep a write-ahead log so the site build can
     // read while curators write, and wrap each request in a transaction so a failing hook
     // leaves nothing half-written. https://www.sqlite.org/lang_transaction.html

@@ -4,6 +4,7 @@ import * as migration_20261127_220445_site_builds from './20261127_220445_site_b
 import * as migration_20261127_222342_frozen_editions from './20261127_222342_frozen_editions';
 import * as migration_20261128_021953_media_storage_fields from './20261128_021953_media_storage_fields';
 import * as migration_20261201_212928_media_renditions from './20261201_212928_media_renditions';
+import * as migration_20261202_002703_locale_parent_indexes from './20261202_002703_locale_parent_indexes';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261201_212928_media_renditions.up,
     down: migration_20261201_212928_media_renditions.down,
-    name: '20261201_212928_media_renditions'
+    name: '20261201_212928_media_renditions',
+  },
+  {
+    up: migration_20261202_002703_locale_parent_indexes.up,
+    down: migration_20261202_002703_locale_parent_indexes.down,
+    name: '20261202_002703_locale_parent_indexes'
   },
 ];

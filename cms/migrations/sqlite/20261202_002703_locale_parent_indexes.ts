@@ -1,0 +1,41 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE INDEX \`works_exhibition_history_locales_parent_id_idx\` ON \`works_exhibition_history_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`works_locales_parent_id_idx\` ON \`works_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_works_v_version_exhibition_history_locales_parent_id_idx\` ON \`_works_v_version_exhibition_history_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_works_v_locales_parent_id_idx\` ON \`_works_v_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`artisans_locales_parent_id_idx\` ON \`artisans_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_artisans_v_locales_parent_id_idx\` ON \`_artisans_v_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`media_locales_parent_id_idx\` ON \`media_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`editions_locales_parent_id_idx\` ON \`editions_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_editions_v_locales_parent_id_idx\` ON \`_editions_v_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`showcases_locales_parent_id_idx\` ON \`showcases_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_showcases_v_locales_parent_id_idx\` ON \`_showcases_v_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`venues_opening_hours_locales_parent_id_idx\` ON \`venues_opening_hours_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`venues_locales_parent_id_idx\` ON \`venues_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`materials_locales_parent_id_idx\` ON \`materials_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`techniques_locales_parent_id_idx\` ON \`techniques_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`piece_types_locales_parent_id_idx\` ON \`piece_types_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`site_settings_locales_parent_id_idx\` ON \`site_settings_locales\` (\`_parent_id\`);`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP INDEX \`works_exhibition_history_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`works_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`_works_v_version_exhibition_history_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`_works_v_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`artisans_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`_artisans_v_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`media_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`editions_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`_editions_v_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`showcases_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`_showcases_v_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`venues_opening_hours_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`venues_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`materials_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`techniques_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`piece_types_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`site_settings_locales_parent_id_idx\`;`)
+}
