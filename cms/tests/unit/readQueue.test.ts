@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { withReadQueue } from '../../src/api/readQueue';
+import { settle, withReadQueue } from '../../src/api/readQueue';
 
 /**
  * The read queue (src/api/readQueue.ts) with a handler whose answers the test releases by hand,
  * so the order in which reads are computed is seen exactly, without timing.
  */
 
-/** Two turns of the event loop: the queue hands a freed slot on after one. */
-const turn = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+/**
+ * Until a read the queue has let go has started: it hands a freed slot on after one turn of the
+ * event loop, and a read starts after `settle` (two more), once it knows its client is still
+ * there; one turn more because the test's own turns were queued first.
+ */
+const turn = async () => {
+  await new Promise((resolve) => setImmediate(resolve));
+  await settle();
+  await new Promise((resolve) => setImmediate(resolve));
+};
 
 function heldHandler() {
   const started: string[] = [];
@@ -87,6 +95,45 @@ describe('the read queue', () => {
     await finish('c');
     expect(started).toEqual(['a', 'c']);
     expect([(await first).status, (await third).status]).toEqual([200, 200]);
+  });
+
+  it('does not compute a read whose client went away before it started, even with a slot free', async () => {
+    // What a server sees: the request arrives with a free slot, and the client's disconnect is
+    // only read from the socket once the handler has handed the event loop back.
+    const { handler, started, finish } = heldHandler();
+    const queued = withReadQueue(handler, { concurrency: 2, maxWaiting: 100 });
+    const client = new AbortController();
+    const abandoned = queued(ask('gone', { signal: client.signal }), {});
+    setImmediate(() => client.abort());
+    expect((await abandoned).status).toBe(499);
+    expect(started).toEqual([]);
+    expect(queued.stats().public).toEqual({ running: 0, waiting: 0 });
+    // The slot it held is free again, and a client that stays is answered.
+    const kept = queued(ask('kept'), {});
+    await turn();
+    await finish('kept');
+    expect((await kept).status).toBe(200);
+    expect(started).toEqual(['kept']);
+  });
+
+  it('gives back the slot of a read whose client left just as its turn came', async () => {
+    const { handler, started, finish } = heldHandler();
+    const queued = withReadQueue(handler, { concurrency: 1, maxWaiting: 100 });
+    const first = queued(ask('a'), {});
+    const client = new AbortController();
+    const abandoned = queued(ask('b', { signal: client.signal }), {});
+    const third = queued(ask('c'), {});
+    await turn();
+    // a finishes and hands its slot to b; b's client leaves before b has taken it.
+    const done = finish('a');
+    setImmediate(() => client.abort());
+    await done;
+    expect((await abandoned).status).toBe(499);
+    await turn();
+    await finish('c');
+    expect(started).toEqual(['a', 'c']);
+    expect([(await first).status, (await third).status]).toEqual([200, 200]);
+    expect(queued.stats().public).toEqual({ running: 0, waiting: 0 });
   });
 
   it('refuses a read with a 503 and Retry-After when the line is full, and takes reads again once it moves', async () => {
