@@ -32,23 +32,45 @@ import { carriesCredentials } from './readQueue';
  * the body a second time or, with `Cache-Control: no-transform`, sends gzip bytes unlabelled.
  * (The benchmark's check parses the list as fetch unpacks it, which catches either.)
  *
- * It lives in the CMS process. Several CMS processes behind one address would each keep their
- * own and not see each other's writes: set API_CACHE_MB=0 there (docs/performance.md).
+ * It lives in the CMS process, and other processes write too: `pnpm import` while the CMS runs,
+ * a second CMS behind the same address. So every committed transaction, in whichever process,
+ * also writes a new random stamp into Payload's key-value table (`payload_kv`, key
+ * `oyu-public-content`) inside that transaction, and before answering from memory a process
+ * looks at the stamp, at most once a second (`stampCheckMs`): a stamp it did not write empties
+ * its cache. A write by another process reaches the public API within about a second.
  */
 
 type Stored = { status: number; headers: [string, string][]; body: ArrayBuffer };
+
+/** What of Payload's drizzle adapters the stamp needs (both dialects have it). */
+type StampAdapter = {
+  drizzle: unknown;
+  sessions?: Record<string | number, { db: unknown } | undefined>;
+  execute: (args: { drizzle: unknown; raw: string }) => Promise<{ rows?: Record<string, unknown>[] }>;
+};
+
 type State = {
   generation: number;
   entries: Map<string, Stored>;
   bytes: number;
   inflight: Map<string, Promise<Stored | undefined>>;
+  /** The database the stamp is read from: the last Payload this process started. */
+  adapter?: StampAdapter;
+  /** The stamp as this process last saw or wrote it. */
+  stamp?: string;
+  checkedAt: number;
+  checking?: Promise<void>;
 };
+
+export const contentStampKey = 'oyu-public-content';
+/** How often, at most, a process reads the stamp to learn of other processes' writes. */
+export const stampCheckMs = 1000;
 
 const stateKey = Symbol.for('oyu.publicApiCache');
 /** One per process, wherever Next.js bundles this module (route handlers, admin, jobs). */
 function state(): State {
   const holder = globalThis as typeof globalThis & { [stateKey]?: State };
-  holder[stateKey] ??= { generation: 0, entries: new Map(), bytes: 0, inflight: new Map() };
+  holder[stateKey] ??= { generation: 0, entries: new Map(), bytes: 0, inflight: new Map(), checkedAt: 0 };
   return holder[stateKey];
 }
 
@@ -58,6 +80,47 @@ export function invalidatePublicCache(): void {
   s.generation += 1;
   s.entries.clear();
   s.bytes = 0;
+}
+
+/** Stamp and key are made here (a UUID and a constant), so the statement carries no outside text. */
+const writeStampSql = (stamp: string) =>
+  `INSERT INTO "payload_kv" ("key", "data") VALUES ('${contentStampKey}', '${JSON.stringify({ stamp })}') ` +
+  `ON CONFLICT ("key") DO UPDATE SET "data" = excluded."data"`;
+const readStampSql = `SELECT "data" FROM "payload_kv" WHERE "key" = '${contentStampKey}'`;
+
+/** The stamp in the database; undefined when there is none yet. */
+async function readStamp(adapter: StampAdapter): Promise<string | undefined> {
+  const { rows = [] } = await adapter.execute({ drizzle: adapter.drizzle, raw: readStampSql });
+  const data = rows[0]?.data;
+  // SQLite keeps JSON as text, PostgreSQL as jsonb.
+  const value =
+    typeof data === 'string' ? (JSON.parse(data) as { stamp?: unknown }) : (data as { stamp?: unknown });
+  return typeof value?.stamp === 'string' ? value.stamp : undefined;
+}
+
+/**
+ * Empties the cache if another process has committed a write since this one last looked (at
+ * most once every `stampCheckMs`: see `stampCheckDue`). Requests meanwhile share the one read.
+ */
+const stampCheckDue = (s: State) => s.adapter !== undefined && Date.now() - s.checkedAt >= stampCheckMs;
+
+async function followOtherWriters(s: State): Promise<void> {
+  const adapter = s.adapter;
+  if (!adapter) return;
+  s.checking ??= (async () => {
+    try {
+      const stamp = await readStamp(adapter);
+      if (stamp === undefined || stamp !== s.stamp) invalidatePublicCache();
+      s.stamp = stamp;
+    } catch {
+      // Nothing can be known: keep nothing. The request itself will meet the same database.
+      invalidatePublicCache();
+    } finally {
+      s.checkedAt = Date.now();
+      s.checking = undefined;
+    }
+  })();
+  await s.checking;
 }
 
 /** How many answers it holds and their size, for tests and the benchmark. */
@@ -147,7 +210,15 @@ export function withPublicCache<C>(handler: Handler<C>, limitBytes: number): Han
     if (!cacheable(request)) return handler(request, context);
     const s = state();
     const key = keyOf(request);
-    const hit = s.entries.get(key);
+    let hit = s.entries.get(key);
+    if (stampCheckDue(s)) {
+      // An answer from memory waits for the look at the stamp; a read Payload computes anyway
+      // does not (its answer is kept only if the look finds no other writer meanwhile).
+      if (hit) {
+        await followOtherWriters(s);
+        hit = s.entries.get(key);
+      } else void followOtherWriters(s);
+    }
     if (hit) {
       s.entries.delete(key);
       s.entries.set(key, hit);
@@ -190,7 +261,8 @@ export function withPublicCache<C>(handler: Handler<C>, limitBytes: number): Han
 
 /**
  * The database adapter with every committed transaction emptying the cache: the write is
- * visible to readers from then on, so nothing read before it may be served after it.
+ * visible to readers from then on, so nothing read before it may be served after it. Each
+ * transaction writes a new stamp just before it commits, so other processes learn of it.
  */
 export function invalidatesOnCommit(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
   return {
@@ -199,10 +271,22 @@ export function invalidatesOnCommit(adapterObj: DatabaseAdapterObj): DatabaseAda
       // A new Payload (a new database) starts with nothing from the last one.
       invalidatePublicCache();
       const adapter = adapterObj.init(args);
+      const stampAdapter = adapter as unknown as StampAdapter;
+      const s = state();
+      s.adapter = stampAdapter;
+      s.stamp = undefined;
+      s.checkedAt = 0;
       const commit = adapter.commitTransaction.bind(adapter);
       adapter.commitTransaction = async (id) => {
+        const session = stampAdapter.sessions?.[await id];
+        const stamp = crypto.randomUUID();
+        // In the transaction: the stamp commits with the write or not at all. A failure here
+        // fails the write loudly (PostgreSQL would turn the COMMIT of a failed transaction into
+        // a silent rollback).
+        if (session) await stampAdapter.execute({ drizzle: session.db, raw: writeStampSql(stamp) });
         try {
           await commit(id);
+          if (session) state().stamp = stamp;
         } finally {
           invalidatePublicCache();
         }

@@ -1,6 +1,15 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Payload } from 'payload';
 import { describe, expect, it } from 'vitest';
-import { invalidatePublicCache, publicCacheStats, withPublicCache } from '../../src/api/publicCache';
+import {
+  invalidatePublicCache,
+  publicCacheStats,
+  stampCheckMs,
+  withPublicCache,
+} from '../../src/api/publicCache';
 import { env } from '../../src/env';
 import { type AccessFixtures, leaks, rest, withAccessFixtures } from '../rest';
 
@@ -117,6 +126,44 @@ describe('writes empty it', () => {
     const after = await rest('GET', materials);
     expect(verdict(after)).toBe('MISS');
     expect(after.text).not.toContain('Doomed silver');
+  });
+});
+
+describe('writes by another process', () => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('keeps its answers while nobody else writes', async () => {
+    const url = `/api/works/${f.pubWork.id}?depth=1&locale=en`;
+    invalidatePublicCache();
+    await rest('GET', url);
+    // Past the next look at the stamp: the stamp is still the one this process wrote last.
+    await sleep(stampCheckMs + 100);
+    expect(verdict(await rest('GET', url))).toBe('HIT');
+    expect(verdict(await rest('GET', url))).toBe('HIT');
+  });
+
+  it('answers with what another process wrote within a second (pnpm import while the CMS runs)', async () => {
+    const url = `/api/works/${f.pubWork.id}?depth=1&locale=en`;
+    await rest('GET', url);
+    expect(verdict(await rest('GET', url))).toBe('HIT');
+    // A process of its own, with its own Payload and its own (empty) cache, on the same database.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(here, 'fixtures', 'otherWriter.ts'),
+        String(f.pubWork.id),
+        'Written elsewhere',
+      ],
+      { cwd: path.resolve(here, '../..'), env: process.env },
+    );
+    expect(stdout).toContain('written');
+    await sleep(stampCheckMs + 100);
+    const after = await rest('GET', url);
+    expect(verdict(after)).toBe('MISS');
+    expect(after.json.title).toBe('Written elsewhere');
   });
 });
 
