@@ -62,7 +62,7 @@ type State = {
   checking?: Promise<void>;
 };
 
-export const contentStampKey = 'oyu-public-content';
+const contentStampKey = 'oyu-public-content';
 /** How often, at most, a process reads the stamp to learn of other processes' writes. */
 export const stampCheckMs = 1000;
 
@@ -98,12 +98,13 @@ async function readStamp(adapter: StampAdapter): Promise<string | undefined> {
   return typeof value?.stamp === 'string' ? value.stamp : undefined;
 }
 
-/**
- * Empties the cache if another process has committed a write since this one last looked (at
- * most once every `stampCheckMs`: see `stampCheckDue`). Requests meanwhile share the one read.
- */
+/** Whether `stampCheckMs` has passed since this process last read the stamp. */
 const stampCheckDue = (s: State) => s.adapter !== undefined && Date.now() - s.checkedAt >= stampCheckMs;
 
+/**
+ * Empties the cache if another process has committed a write since this one last looked.
+ * Requests meanwhile share the one read.
+ */
 async function followOtherWriters(s: State): Promise<void> {
   const adapter = s.adapter;
   if (!adapter) return;
