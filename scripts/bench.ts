@@ -5,8 +5,8 @@
  * `--seed-only` seeds (carrying on from a stopped seed) and stops; `--resume` measures an install
  * seeded that way instead of starting from an empty one, and carries on a stopped run: the
  * steps it finished (bench-steps.json in the data folder) are kept. Writes the full figures as JSON to
- * bench-results/bench-<size>.json and the report as Markdown: docs/performance.md for M and L,
- * bench-results/performance-<size>.md for S (the smoke test CI runs).
+ * bench-results/bench-<size>.json and the report as Markdown: docs/performance.md for M,
+ * docs/performance-L.md for L, bench-results/performance-S.md for S (the smoke test CI runs).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,7 +38,7 @@ try {
     values.report ??
       (size === 'S'
         ? path.join(resultsDir, 'performance-S.md')
-        : path.join(repoRoot, 'docs', 'performance.md')),
+        : path.join(repoRoot, 'docs', size === 'M' ? 'performance.md' : 'performance-L.md')),
   );
   const bar = progress('rows');
   const dataDir = path.join(env.dataDir, `bench-${size}`);

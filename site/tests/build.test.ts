@@ -1140,7 +1140,14 @@ describe('site built from a running CMS', () => {
     const found = (await (
       await fetch(`${cms}/api/works?where[slug][equals]=${work?.slug}&depth=0`, { headers })
     ).json()) as {
-      docs: { id: number; title: string; materials: number[]; photos: number[] }[];
+      docs: {
+        id: number;
+        title: string;
+        materials: number[];
+        photos: number[];
+        editions: number[];
+        artisans: number[];
+      }[];
     };
     const doc = found.docs[0];
     if (!doc) throw new Error('no work to edit');
@@ -1148,10 +1155,17 @@ describe('site built from a running CMS', () => {
     const artisans = (await (
       await fetch(`${cms}/api/artisans?limit=100&depth=0&locale=en`, { headers })
     ).json()) as {
-      docs: { id: number; name: string }[];
+      docs: { id: number; name: string; country: string }[];
     };
     const maker = artisans.docs.find((a) => a.name === nameOf(artisanKey ?? ''));
     if (!maker) throw new Error('no artisan to edit');
+    // Another maker from the same country and another edition: the filter pages stay the same.
+    const otherMaker = artisans.docs.find((a) => a.country === maker.country && !doc.artisans.includes(a.id));
+    const editions = (await (await fetch(`${cms}/api/editions?depth=0`, { headers })).json()) as {
+      docs: { id: number; frozen?: boolean }[];
+    };
+    const otherEdition = editions.docs.find((e) => !e.frozen && !doc.editions.includes(e.id));
+    if (!otherMaker || !otherEdition) throw new Error('no other maker or edition to move the work to');
     const photo = (await (
       await fetch(`${cms}/api/media/${doc.photos[0]}?depth=0&locale=ru`, { headers })
     ).json()) as {
@@ -1177,6 +1191,17 @@ describe('site built from a running CMS', () => {
         'a photo’s Russian alt text (embedded in its work, not the work’s own edit)',
         () => patch(`/api/media/${doc.photos[0]}?locale=ru`, { alt: 'Новый текст для фото' }),
         () => patch(`/api/media/${doc.photos[0]}?locale=ru`, { alt: photo.alt }),
+      ],
+      // Last: the work is no longer the renamed maker's, nor in its edition.
+      [
+        'a work’s edition (edition pages list their works, linked or not)',
+        () => patch(`/api/works/${doc.id}`, { editions: [otherEdition.id] }),
+        () => patch(`/api/works/${doc.id}`, { editions: doc.editions }),
+      ],
+      [
+        'a work’s maker (artisan pages list their works, linked or not)',
+        () => patch(`/api/works/${doc.id}`, { artisans: [otherMaker.id] }),
+        () => patch(`/api/works/${doc.id}`, { artisans: doc.artisans }),
       ],
     ];
     // The search index of each language: the file the site loads first, and the text it holds.
@@ -1225,9 +1250,11 @@ describe('site built from a running CMS', () => {
         expect(files(), what).toEqual(afterPartial);
         expect(snapshotDocs(), what).toEqual(readAfterPartial);
         expect(indexes(), what).toEqual(indexesAfterPartial);
+        if (what.startsWith('an artisan’s name'))
+          expect(read(`en/works/${work?.slug}/index.html`)).toContain('Renamed Maker');
+        if (what.startsWith('a photo’s Russian alt'))
+          expect(read(`ru/works/${work?.slug}/index.html`)).toContain('Новый текст для фото');
       }
-      expect(read(`en/works/${work?.slug}/index.html`)).toContain('Renamed Maker');
-      expect(read(`ru/works/${work?.slug}/index.html`)).toContain('Новый текст для фото');
     } finally {
       for (const [, , undo] of edits) await undo();
     }

@@ -187,3 +187,52 @@ describe('incremental build plan: filter listings over several pages', () => {
     expect(pages(plan(data(fewer), 'code-1', from))).toBe('the filter pages changed');
   });
 });
+
+describe('incremental build plan: edition and artisan pages, which list works by membership', () => {
+  const dana = { id: 2, name: 'Dana', slug: 'dana', country: 'KZ' };
+  const y2024 = { id: 24, year: 2024 };
+  const y2025 = { id: 25, year: 2025 };
+  // The ring and the cuff in 2024, the brooch in 2025. The 2024 page shows only its first work
+  // (as a long edition's page shows only its first ones), so it does not link the ring.
+  const three = (ring: Partial<Doc> = {}) => [
+    work(1, 'ring', { editions: [y2024], ...ring }),
+    work(2, 'cuff', { editions: [y2024] }),
+    work(3, 'brooch', { editions: [y2025], artisans: [dana] }),
+  ];
+  const from = {
+    data: dataIndex(data(three()), 'code-1'),
+    links: {
+      'en/works/ring/index.html': ['/en/artisans/aigerim/', '/en/editions/2024/'],
+      'en/works/cuff/index.html': ['/en/artisans/aigerim/', '/en/editions/2024/'],
+      'en/works/brooch/index.html': ['/en/artisans/dana/', '/en/editions/2025/'],
+      'en/editions/2024/index.html': ['/en/works/cuff/', '/en/artisans/aigerim/'],
+      'en/editions/2025/index.html': ['/en/works/brooch/', '/en/artisans/dana/'],
+      'en/artisans/aigerim/index.html': ['/en/works/cuff/'],
+      'en/artisans/dana/index.html': ['/en/works/brooch/'],
+      'en/browse/material/silver/index.html': ['/en/works/ring/', '/en/works/cuff/', '/en/works/brooch/'],
+      'en/browse/country/kz/index.html': ['/en/works/ring/', '/en/works/cuff/', '/en/works/brooch/'],
+      'en/browse/edition/2024/index.html': ['/en/works/ring/', '/en/works/cuff/'],
+      'en/browse/edition/2025/index.html': ['/en/works/brooch/'],
+    } satisfies LinkIndex,
+  };
+
+  it('renders the pages of the edition a work leaves and of the one it joins, linked or not', () => {
+    const result = pages(plan(data(three({ editions: [y2025] })), 'code-1', from));
+    expect(result).toEqual(
+      expect.arrayContaining(['en/editions/2024/index.html', 'en/editions/2025/index.html']),
+    );
+  });
+
+  it('renders the pages of the makers a work loses and gains', () => {
+    const result = pages(plan(data(three({ artisans: [dana] })), 'code-1', from));
+    expect(result).toEqual(
+      expect.arrayContaining(['en/artisans/aigerim/index.html', 'en/artisans/dana/index.html']),
+    );
+  });
+
+  it('leaves them alone when only a work’s title changed', () => {
+    const result = pages(plan(data(three({ title: 'Gold ring' })), 'code-1', from));
+    expect(result).not.toContain('en/editions/2025/index.html');
+    expect(result).not.toContain('en/artisans/dana/index.html');
+  });
+});

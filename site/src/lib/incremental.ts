@@ -137,6 +137,9 @@ const facetPage = new RegExp(
   `^([a-z]{2}/browse/(?:${facetKeys.join('|')})/[^/]+/)(?:page/\\d+/)?index\\.html$`,
 );
 
+/** A link to an edition's or an artisan's page: `/en/editions/2024/`, `/kk/artisans/aigerim/`. */
+const memberPage = /^\/[a-z]{2}\/(?:editions\/\d+|artisans\/[^/]+)\/$/;
+
 /** The folder of a filter value's listing, e.g. `en/browse/material/silver/`. */
 const facetFolder = (locale: Locale, facet: string, value: string) =>
   `${locale}${facetPath(facet as FacetKey, value)}`;
@@ -233,6 +236,22 @@ export function planBuild(options: {
       if (folder && url && links.includes(url)) folders.add(folder);
     }
     for (const folder of folders) for (const page of listings.get(folder) ?? []) pages.add(page);
+  }
+  // Edition and artisan pages list their works by membership, not by a link the work's own
+  // page could show: a work joining an edition or gaining a maker changes a page that did not
+  // link it before. Its edition and maker pages, then and now, are rendered again (then: those
+  // its last page linked; now: those it names). Membership is part of what related works read.
+  for (const key of changed.filter((k) => k.startsWith('oyu-works.'))) {
+    if (base.data.docs[key]?.related === next.docs[key]?.related) continue;
+    const url = next.docs[key]?.url;
+    for (const link of (url && base.links[`${url.slice(1)}index.html`]) || [])
+      if (memberPage.test(link)) pages.add(`${link.slice(1)}index.html`);
+    const locale = key.slice('oyu-works.'.length, key.indexOf('/')) as Locale;
+    const work = (data.get(`oyu-works.${locale}`) ?? []).find((doc) => String(doc.id) === key.split('/')[1]);
+    for (const edition of (work?.editions as { year: number }[] | undefined) ?? [])
+      pages.add(`${locale}/editions/${edition.year}/index.html`);
+    for (const maker of (work?.artisans as { slug: string }[] | undefined) ?? [])
+      pages.add(`${locale}/artisans/${maker.slug}/index.html`);
   }
   // Related works are ranked over all works: when what they rank by changes, every work page
   // may list different ones.
