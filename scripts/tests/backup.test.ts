@@ -255,12 +255,14 @@ describe.runIf(server || process.env.CI === 'true')('backup and restore (Postgre
   };
   const query = (uri: string, sql: string, values: unknown[] = []) =>
     withClient(uri, async (client) => (await client.query(sql, values)).rows);
+  // Dropping waits for the last connections to go (up to 5 s a database) and, on a server the
+  // other test files keep busy, for its checkpoint: 10 s was once not enough in CI.
   afterAll(async () => {
     if (!server) return;
     await withClient(server, async (client) => {
       for (const name of databases) await dropDatabase(client, name);
     });
-  });
+  }, 60_000);
 
   it('round-trips a database through pg_dump and pg_restore, and refuses to restore over one', async () => {
     expect(server, 'CI must set TEST_POSTGRES_URI (see .ci/run)').toBeTruthy();

@@ -55,7 +55,7 @@ describe.runIf(server || process.env.CI === 'true')('copying SQLite into Postgre
   afterAll(async () => {
     fs.rmSync(tmp, { recursive: true, force: true });
     if (server) await withClient(server, (client) => dropDatabase(client, name));
-  });
+  }, 60_000);
 
   /** The same tables in both, typed as Payload's two adapters type them. */
   async function schemas() {
