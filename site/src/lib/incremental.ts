@@ -196,6 +196,12 @@ export function planBuild(options: {
     urls.add(url);
     pages.add(`${url.slice(1)}index.html`);
   };
+  /** The language and this build's document of a changed work's key (`oyu-works.kk/12`). */
+  const changedWork = (key: string) => {
+    const locale = key.slice('oyu-works.'.length, key.indexOf('/')) as Locale;
+    const work = (data.get(`oyu-works.${locale}`) ?? []).find((doc) => String(doc.id) === key.split('/')[1]);
+    return { locale, work };
+  };
   let relatedChanged = false;
   for (const key of changed) {
     addDocPages(next.docs[key]?.url);
@@ -225,8 +231,7 @@ export function planBuild(options: {
   // below renders it.)
   for (const key of changed.filter((k) => k.startsWith('oyu-works.'))) {
     if (base.data.docs[key]?.facets === next.docs[key]?.facets) continue;
-    const locale = key.slice('oyu-works.'.length, key.indexOf('/')) as Locale;
-    const work = (data.get(`oyu-works.${locale}`) ?? []).find((doc) => String(doc.id) === key.split('/')[1]);
+    const { locale, work } = changedWork(key);
     const folders = new Set<string>();
     for (const [facet, values] of Object.entries(work ? workFacets(work as never) : {}))
       for (const value of values) folders.add(facetFolder(locale, facet, value));
@@ -246,8 +251,7 @@ export function planBuild(options: {
     const url = next.docs[key]?.url;
     for (const link of (url && base.links[`${url.slice(1)}index.html`]) || [])
       if (memberPage.test(link)) pages.add(`${link.slice(1)}index.html`);
-    const locale = key.slice('oyu-works.'.length, key.indexOf('/')) as Locale;
-    const work = (data.get(`oyu-works.${locale}`) ?? []).find((doc) => String(doc.id) === key.split('/')[1]);
+    const { locale, work } = changedWork(key);
     for (const edition of (work?.editions as { year: number }[] | undefined) ?? [])
       pages.add(`${locale}/editions/${edition.year}/index.html`);
     for (const maker of (work?.artisans as { slug: string }[] | undefined) ?? [])
