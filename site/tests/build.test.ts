@@ -21,6 +21,7 @@ import { serveSite } from '@oyu/scripts/lib/siteServer';
 import { describeStack, paths } from '@oyu/scripts/lib/stack';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowseData, unpackBrowseData } from '../src/lib/browseData';
 import { inlineHashes, mergeHashes } from '../src/lib/securityHeaders';
 import { hasBrowser, launchBrowser } from './browser';
 
@@ -191,20 +192,16 @@ describe('site built from a running CMS', () => {
       expect(last).toMatch(/<nav aria-label="[^"]+" class="pager/);
       // works.json: every work, with its title in the language, and no whitespace.
       const json = read(`${lang}/browse/works.json`);
-      const data = JSON.parse(json) as {
-        pages: string;
-        media: string;
-        works: { slug: string; title: string }[];
-      };
+      const data = JSON.parse(json) as BrowseData;
       expect(data.pages).toBe(`/${lang}/works/`);
       // The page fetches it by an address that changes with its content.
       const version = crypto.createHash('sha1').update(json).digest('hex').slice(0, 12);
       expect(read(`${lang}/browse/index.html`)).toContain(`/${lang}/browse/works.json?v=${version}`);
-      expect(data.works.map((work) => work.slug).sort(), lang).toEqual(
+      expect(data.works.map(([slug]) => slug).sort(), lang).toEqual(
         published.map((work) => work.slug).sort(),
       );
       for (const work of published)
-        expect(data.works.find((w) => w.slug === work.slug)?.title).toBe(
+        expect(data.works.find(([slug]) => slug === work.slug)?.[1]).toBe(
           work.title[lang as 'en' | 'ru' | 'kk'],
         );
       expect(json).not.toMatch(/\n|": /);
@@ -378,8 +375,8 @@ describe('site built from a running CMS', () => {
       htmlFiles().flatMap((file) => [...read(file).matchAll(/\/media\/([^"\s&?,]+)/g)].map((m) => m[1])),
     );
     const cards = ['en', 'ru', 'kk'].flatMap((lang) =>
-      (JSON.parse(read(`${lang}/browse/works.json`)) as { works: { image?: { file: string } }[] }).works.map(
-        (work) => work.image?.file,
+      unpackBrowseData(JSON.parse(read(`${lang}/browse/works.json`)) as BrowseData).map((item) =>
+        item.image?.src.replace(/^\/media\//, ''),
       ),
     );
     expect(cards.every(Boolean)).toBe(true);
