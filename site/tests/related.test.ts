@@ -1,6 +1,6 @@
 import { type Showcase, ShowcaseSchema, type Work, WorkSchema } from '@oyu/shared-types';
 import { describe, expect, it } from 'vitest';
-import { featuredWorks } from '../src/lib/featured';
+import { featuredArtisans, featuredWorks } from '../src/lib/featured';
 import { relatedIndex } from '../src/lib/related';
 import { clampView, fitInside, identity, maxScale, zoomAt } from '../src/lib/zoom';
 import { makeWork } from './fixtures/documents';
@@ -155,5 +155,43 @@ describe('featured works on the home page', () => {
     const showcases = [inEdition(1, 6, [3, 99])];
     expect(featuredWorks(works, showcases, 6, 4).map((w) => w.id)).toEqual([3, 6, 5, 4]);
     expect(featuredWorks(works, [], undefined, 10)).toHaveLength(6);
+  });
+});
+
+describe('artisans on the home page', () => {
+  const people = ['Zarina', 'Aibek', 'Marat', 'Dana', 'Ерлан'].map((name, i) => ({ id: i + 1, name }));
+  const by = (id: number, edition: number) =>
+    work(100 + id * 10 + edition, {
+      artisans: [{ id, name: `A${id}`, slug: `a-${id}`, country: 'KZ' }],
+      editions: [{ id: edition, year: 2020 + edition, title: `AJW ${2020 + edition}` }],
+    });
+  // In edition 6: Marat 3 works, Dana 2, Zarina 1; in edition 5 Aibek has 4.
+  const works = [
+    by(3, 6),
+    by(3, 6),
+    by(3, 6),
+    by(4, 6),
+    by(4, 6),
+    by(1, 6),
+    ...[1, 2, 3, 4].map(() => by(2, 5)),
+  ];
+  const names = (list: { name: string }[]) => list.map((a) => a.name);
+
+  it('shows everyone, by name, when they all fit', () => {
+    expect(names(featuredArtisans(people, works, 6, 5, 'en'))).toEqual([
+      'Aibek',
+      'Dana',
+      'Marat',
+      'Zarina',
+      'Ерлан',
+    ]);
+  });
+
+  it('else those with the most works in the current edition, still by name', () => {
+    expect(names(featuredArtisans(people, works, 6, 2, 'en'))).toEqual(['Dana', 'Marat']);
+    // A tie (Zarina 1, everyone else 0) goes by name.
+    expect(names(featuredArtisans(people, works, 6, 4, 'en'))).toEqual(['Aibek', 'Dana', 'Marat', 'Zarina']);
+    // Without a current edition, works of every edition count.
+    expect(names(featuredArtisans(people, works, undefined, 1, 'en'))).toEqual(['Aibek']);
   });
 });

@@ -31,3 +31,28 @@ export function featuredWorks(
   }
   return [...chosen.values()];
 }
+
+/**
+ * The artisans the home page shows: everyone when there are `count` or fewer (the forum's
+ * twelve designers), else the `count` with the most works in the current edition (in all works
+ * when there is none), ties by name. Either way in name order, as the full index is.
+ */
+export function featuredArtisans<A extends { id: number; name: string }>(
+  artisans: A[],
+  works: Work[],
+  editionId: number | undefined,
+  count: number,
+  lang: string,
+): A[] {
+  const byName = (a: A, b: A) => a.name.localeCompare(b.name, lang);
+  if (artisans.length <= count) return [...artisans].sort(byName);
+  const inEdition = works.filter((work) => work.editions.some((edition) => edition.id === editionId));
+  const counted = inEdition.length ? inEdition : works;
+  const worksOf = new Map<number, number>();
+  for (const work of counted)
+    for (const artisan of work.artisans) worksOf.set(artisan.id, (worksOf.get(artisan.id) ?? 0) + 1);
+  return [...artisans]
+    .sort((a, b) => (worksOf.get(b.id) ?? 0) - (worksOf.get(a.id) ?? 0) || byName(a, b))
+    .slice(0, count)
+    .sort(byName);
+}
