@@ -6,13 +6,14 @@
  * seeded that way instead of starting from an empty one, and carries on a stopped run: the
  * steps it finished (bench-steps.json in the data folder) are kept. Writes the full figures as JSON to
  * bench-results/bench-<size>.json and the report as Markdown: docs/performance.md for M,
- * docs/performance-L.md for L, bench-results/performance-S.md for S (the smoke test CI runs).
+ * docs/performance-L.md for L, bench-results/performance-S.md for S (the smoke test CI runs),
+ * with the notes written by hand in the file beside it (docs/performance-L.notes.md) appended.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchSize } from './lib/bench/dataset';
-import { benchReport } from './lib/bench/report';
+import { benchReport, notesFileOf, withNotes } from './lib/bench/report';
 import { runBench, seedBench } from './lib/bench/run';
 import { readScriptEnv, repoRoot } from './lib/env';
 import { formatDuration, info, progress } from './lib/log';
@@ -63,7 +64,13 @@ try {
   fs.writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
   fs.mkdirSync(path.dirname(report), { recursive: true });
   const command = `pnpm bench --size ${size}${values.quick ? ' --quick' : ''}${values.resume ? ' --resume' : ''}${values.postgres ? ' --postgres <url>' : ''}`;
-  fs.writeFileSync(report, benchReport(result, command));
+  // Notes written by hand beside the report (docs/performance.notes.md…) are kept in it.
+  const notesFile = notesFileOf(report);
+  const notes = fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8') : undefined;
+  fs.writeFileSync(
+    report,
+    withNotes(benchReport(result, command), notes, path.relative(repoRoot, notesFile)),
+  );
   // Formatted as the repository formats Markdown, so a report in docs/ passes `pnpm lint`.
   await run(
     path.join(repoRoot, 'node_modules', '.bin', 'biome'),

@@ -274,3 +274,18 @@ export function benchReport(result: BenchResult, command: string): string {
   say();
   return `${lines.join('\n')}\n`;
 }
+
+/** The notes file kept beside a report: `docs/performance.md` → `docs/performance.notes.md`. */
+export function notesFileOf(report: string): string {
+  return report.replace(/(\.md)?$/, '.notes.md');
+}
+
+/**
+ * The report with the notes written by hand beside it, which a new run would otherwise lose:
+ * appended under their own heading, which names the file to edit them in. No notes, no heading.
+ */
+export function withNotes(report: string, notes: string | undefined, notesName: string): string {
+  const text = notes?.trim();
+  if (!text) return report;
+  return `${report.trimEnd()}\n\n## Notes written by hand\n\nKept from \`${notesName}\` at each run, each with the date it was written: check them against the figures above.\n\n${text}\n`;
+}
