@@ -72,6 +72,10 @@ export function matches(item: Facetted, selection: Selection, ignore?: FacetKey)
   });
 }
 
+/**
+ * The works that pass `selection`. With `matches` and `facetCounts`, this is what the browse
+ * island's bit sets (`BrowseIndex`, lib/browseData.ts) must answer; they are tested against it.
+ */
 export function filterItems<T extends Facetted>(items: T[], selection: Selection): T[] {
   return items.filter((item) => matches(item, selection));
 }
