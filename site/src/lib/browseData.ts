@@ -239,6 +239,11 @@ export class BrowseIndex {
     return counts;
   }
 
+  /** The address of every card photo, each once (the media step reads them, as from a page). */
+  photoSources(): string[] {
+    return this.data.photos.map(([file]) => `${this.data.media}${file}`);
+  }
+
   /** Every work as a browse item: its card and its facet values (in the order works.json lists them). */
   items(): BrowseItem[] {
     const facets = Array.from(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapLimit } from '@oyu/shared-types';
 import type { AstroIntegration } from 'astro';
-import { type BrowseData, unpackBrowseData } from './browseData';
+import { type BrowseData, BrowseIndex } from './browseData';
 import { mediaIndexFile, type PartialOutput } from './incremental';
 import { readJson } from './jsonFile';
 
@@ -26,9 +26,7 @@ async function mediaOf(file: string): Promise<string[]> {
   const text = await fs.readFile(file, 'utf8');
   // works.json writes the /media/ prefix once: its photo addresses are put back together.
   const references = isBrowseData(file)
-    ? unpackBrowseData(JSON.parse(text) as BrowseData)
-        .map((item) => item.image?.src ?? '')
-        .join('\n')
+    ? new BrowseIndex(JSON.parse(text) as BrowseData).photoSources().join('\n')
     : text;
   const found = new Set<string>();
   for (const match of references.matchAll(mediaReference)) found.add(decodeURIComponent(match[1] as string));
