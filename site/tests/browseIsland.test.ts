@@ -118,7 +118,8 @@ describe('the browse island', () => {
   it('fetches works.json once hydrated, keeps the server’s page until it arrives, then filters every work', async () => {
     const { fetch, respond } = deferredFetch();
     await hydrate();
-    expect(fetch).toHaveBeenCalledWith('/en/browse/works.json');
+    // The page has loaded (happy-dom's document is complete): fetched at once, at low priority.
+    expect(fetch).toHaveBeenCalledWith('/en/browse/works.json', { priority: 'low' });
     // Until the data arrives: the same page, nothing empty, nothing moved.
     expect(cards()).toHaveLength(48);
     expect(status()).toBe('48 of 130 works');
@@ -151,6 +152,62 @@ describe('the browse island', () => {
       expect(cards()).toHaveLength(shown);
     }
     expect(container.querySelector('button.more')).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it('waits for the page’s load event before fetching works.json, unless a selection or focus needs it', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    // No selection: the card photos come first; works.json follows the load event.
+    let { fetch, respond } = deferredFetch();
+    await hydrate();
+    expect(fetch).not.toHaveBeenCalled();
+    await act(async () => window.dispatchEvent(new Event('load')));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledWith('/en/browse/works.json', { priority: 'low' });
+    await respond(new Response(json));
+    expect(status()).toBe('130 of 130 works');
+    await act(async () => window.dispatchEvent(new Event('load')));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await act(async () => root?.unmount());
+    container.remove();
+
+    // Focus moving into the filters before the load event starts the fetch, once.
+    ({ fetch, respond } = deferredFetch());
+    await hydrate();
+    await act(async () =>
+      container.querySelector<HTMLElement>('a[href="/en/browse/material/gold/"]')?.focus(),
+    );
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledWith('/en/browse/works.json', { priority: 'low' });
+    await respond(new Response(json));
+    expect(document.activeElement).toBe(box('gold'));
+    await act(async () => window.dispatchEvent(new Event('load')));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await act(async () => root?.unmount());
+    container.remove();
+
+    // A shared selection: fetched at once, at the default priority.
+    ({ fetch, respond } = deferredFetch());
+    await hydrate('/en/browse/?material=silver');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledWith('/en/browse/works.json', {});
+    await respond(new Response(json));
+    expect(status()).toBe(`${silverWorks.length} of 130 works`);
+    await act(async () => root?.unmount());
+    container.remove();
+
+    // Going back to an address with a selection before the load event fetches at once too.
+    ({ fetch, respond } = deferredFetch());
+    await hydrate();
+    expect(fetch).not.toHaveBeenCalled();
+    await act(async () => {
+      window.history.pushState(null, '', '/en/browse/?type=ring');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(fetch).toHaveBeenCalledWith('/en/browse/works.json', {});
+    await respond(new Response(json));
+    expect(box('ring')?.checked).toBe(true);
+    readyState.mockRestore();
     expect(errors).toEqual([]);
   });
 

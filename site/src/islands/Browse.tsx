@@ -63,12 +63,14 @@ type Props = {
 /**
  * The browse page's filters. Rendered on the server with the first page of works, the filters
  * as links to the static one-value pages and a link to the next page of the listing, so it
- * works without JavaScript. Once hydrated, it fetches every work (works.json) and, when they
- * arrive, the links become checkboxes that combine, with live counts, and the selection lives
- * in the URL (`?material=silver,gold&colour=red`). Until then, or if the fetch fails, the
- * server-rendered page stays as it is. Filtering and counting go through the bit sets of
- * `BrowseIndex`, and a card is only made for a work on screen, so a choice costs the same
- * few milliseconds at 20,000 works as at 500.
+ * works without JavaScript. Once hydrated, it fetches every work (works.json): at once when
+ * the address holds a selection, else after the page's load event (or when focus moves into
+ * the filters), so that it does not slow the card photos. When they arrive, the links become
+ * checkboxes that combine, with live counts, and the selection lives in the URL
+ * (`?material=silver,gold&colour=red`). Until then, or if the fetch fails, the server-rendered
+ * page stays as it is. Filtering and counting go through the bit sets of `BrowseIndex`, and a
+ * card is only made for a work on screen, so a choice costs the same few milliseconds at
+ * 20,000 works as at 500.
  */
 export default function Browse({
   base,
@@ -89,25 +91,49 @@ export default function Browse({
   const refocus = useRef<string | undefined>(undefined);
 
   useEffect(() => {
-    const read = () => setSelection(parseSelection(window.location.search));
+    let stopped = false;
+    let started = false;
+    const container = root.current;
+    const start = (init: RequestInit) => {
+      if (started) return;
+      started = true;
+      window.removeEventListener('load', later);
+      container?.removeEventListener('focusin', later);
+      loadBrowseIndex(src, init)
+        .then((index) => {
+          if (stopped) return;
+          const active = document.activeElement;
+          refocus.current =
+            active instanceof HTMLElement && root.current?.contains(active)
+              ? active.dataset.focus
+              : undefined;
+          setWorks(index);
+        })
+        .catch((error: unknown) => {
+          // The server-rendered page stays: links to the one-value pages and the next page.
+          console.warn('The filters stay links: the works could not be loaded.', error);
+        });
+    };
+    const later = () => start({ priority: 'low' });
+    // A selection needs the works to show its results: fetch them at once. Without one, the
+    // first page is already right and the card photos come first.
+    const read = () => {
+      const chosen = parseSelection(window.location.search);
+      setSelection(chosen);
+      if (Object.keys(chosen).length > 0) start({});
+    };
     read();
     window.addEventListener('popstate', read);
-    let stopped = false;
-    loadBrowseIndex(src)
-      .then((index) => {
-        if (stopped) return;
-        const active = document.activeElement;
-        refocus.current =
-          active instanceof HTMLElement && root.current?.contains(active) ? active.dataset.focus : undefined;
-        setWorks(index);
-      })
-      .catch((error: unknown) => {
-        // The server-rendered page stays: links to the one-value pages and the next page.
-        console.warn('The filters stay links: the works could not be loaded.', error);
-      });
+    if (document.readyState === 'complete') later();
+    else {
+      window.addEventListener('load', later);
+      container?.addEventListener('focusin', later);
+    }
     return () => {
       stopped = true;
       window.removeEventListener('popstate', read);
+      window.removeEventListener('load', later);
+      container?.removeEventListener('focusin', later);
     };
   }, [src]);
 

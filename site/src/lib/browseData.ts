@@ -265,8 +265,12 @@ export function unpackBrowseData(data: BrowseData): BrowseItem[] {
 }
 
 /** Fetches a works.json and makes it ready to filter. */
-export async function loadBrowseIndex(url: string, fetcher: typeof fetch = fetch): Promise<BrowseIndex> {
-  const response = await fetcher(url);
+export async function loadBrowseIndex(
+  url: string,
+  init: RequestInit = {},
+  fetcher: typeof fetch = fetch,
+): Promise<BrowseIndex> {
+  const response = await fetcher(url, init);
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return new BrowseIndex((await response.json()) as BrowseData);
 }
