@@ -1,4 +1,10 @@
 import { defaultLocale, type Locale, locales } from '@oyu/shared-types';
+import { formatCount } from '../lib/count';
+
+/** Counts in each language's digits grouping (lib/count.ts). */
+const en = (n: number) => formatCount(n, 'en');
+const ru = (n: number) => formatCount(n, 'ru');
+const kk = (n: number) => formatCount(n, 'kk');
 
 /** Every string the site itself shows, in each language. CMS content brings its own. */
 const strings = {
@@ -40,7 +46,7 @@ const strings = {
     heroText:
       'Makers from Kazakhstan, Kyrgyzstan, Uzbekistan, Tajikistan and Turkmenistan, shown at Almaty Jewelry Week and the Central Asia – European Creative Forum.',
     noWorks: 'No works are published yet.',
-    nWorks: (n: number) => `${n} ${n === 1 ? 'work' : 'works'}`,
+    nWorks: (n: number) => `${en(n)} ${n === 1 ? 'work' : 'works'}`,
     by: 'by',
     and: 'and',
     born: 'born',
@@ -107,8 +113,8 @@ const strings = {
     kindEdition: 'Edition',
     facetEdition: 'AJW edition',
     featuredWorks: 'Featured works',
-    browseAll: (n: number) => `Browse all ${n} works`,
-    everyArtisan: (n: number) => `All ${n} artisans`,
+    browseAll: (n: number) => `Browse all ${en(n)} works`,
+    everyArtisan: (n: number) => `All ${en(n)} artisans`,
     shownAt: 'Shown at',
     provenance: 'Provenance',
     timeline: 'Almaty Jewelry Week editions',
@@ -153,7 +159,7 @@ const strings = {
     heroText:
       'Мастера из Казахстана, Кыргызстана, Узбекистана, Таджикистана и Туркменистана на Almaty Jewelry Week и Центральноазиатско-европейском творческом форуме.',
     noWorks: 'Опубликованных работ пока нет.',
-    nWorks: (n: number) => `работ: ${n}`,
+    nWorks: (n: number) => `работ: ${ru(n)}`,
     by: 'автор:',
     and: 'и',
     born: 'год рождения',
@@ -219,8 +225,8 @@ const strings = {
     kindEdition: 'Выпуск',
     facetEdition: 'Выпуск AJW',
     featuredWorks: 'Избранные работы',
-    browseAll: (n: number) => `Все работы (${n})`,
-    everyArtisan: (n: number) => `Все мастера (${n})`,
+    browseAll: (n: number) => `Все работы (${ru(n)})`,
+    everyArtisan: (n: number) => `Все мастера (${ru(n)})`,
     shownAt: 'Показана на',
     provenance: 'Происхождение',
     timeline: 'Участие в Almaty Jewelry Week',
@@ -265,7 +271,7 @@ const strings = {
     heroText:
       'Қазақстан, Қырғызстан, Өзбекстан, Тәжікстан және Түрікменстан шеберлері Almaty Jewelry Week пен Орталық Азия – Еуропа шығармашылық форумында.',
     noWorks: 'Жарияланған жұмыстар әзірге жоқ.',
-    nWorks: (n: number) => `жұмыс: ${n}`,
+    nWorks: (n: number) => `жұмыс: ${kk(n)}`,
     by: 'авторы:',
     and: 'және',
     born: 'туған жылы',
@@ -333,8 +339,8 @@ const strings = {
     kindEdition: 'Өткізілім',
     facetEdition: 'AJW өткізілімі',
     featuredWorks: 'Таңдаулы жұмыстар',
-    browseAll: (n: number) => `Барлық жұмыстар (${n})`,
-    everyArtisan: (n: number) => `Барлық шеберлер (${n})`,
+    browseAll: (n: number) => `Барлық жұмыстар (${kk(n)})`,
+    everyArtisan: (n: number) => `Барлық шеберлер (${kk(n)})`,
     shownAt: 'Көрсетілген',
     provenance: 'Шығу тегі',
     timeline: 'Almaty Jewelry Week-ке қатысуы',

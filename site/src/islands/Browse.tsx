@@ -1,5 +1,6 @@
 import { type ChangeEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { type BrowseIndex, formatCount, loadBrowseIndex } from '../lib/browseData';
+import { type BrowseIndex, loadBrowseIndex } from '../lib/browseData';
+import { groupDigits } from '../lib/count';
 import {
   type CountTable,
   type FacetKey,
@@ -28,8 +29,11 @@ export type BrowseCard = {
 export type BrowseItem = BrowseCard & Facetted;
 
 export type BrowseLabels = {
-  /** The language counts are written in. */
-  locale: string;
+  /**
+   * What the language puts between groups of three digits (`,` or a no-break space), found
+   * with Intl at build time so the browser need not start ICU to write counts (lib/count.ts).
+   */
+  group: string;
   facets: Record<FacetKey, string>;
   filters: string;
   clear: string;
@@ -172,7 +176,7 @@ export default function Browse({
 
   // Before the data (and without JavaScript): the first page. Then a page at a time.
   const visible: BrowseCard[] = results ? results.slice(0, shown).map(cardOf) : first;
-  const count = (n: number) => formatCount(n, labels.locale);
+  const count = (n: number) => groupDigits(n, labels.group);
   const status = labels.showing
     .replace('{n}', count(results ? results.length : first.length))
     .replace('{m}', count(works ? works.size : total));

@@ -1,6 +1,7 @@
 import type { Locale, Work } from '@oyu/shared-types';
 import { localePath, ui } from '../i18n/ui';
 import type { BrowseCard, BrowseItem, BrowseLabels } from '../islands/Browse';
+import { groupSeparator } from './count';
 import { type FacetKey, workFacets } from './facets';
 import { formatArtisans } from './format';
 import { squareData } from './images';
@@ -46,7 +47,7 @@ export function facetNames(lang: Locale): Record<FacetKey, string> {
 export function browseLabels(lang: Locale): BrowseLabels {
   const t = ui(lang);
   return {
-    locale: lang,
+    group: groupSeparator(lang),
     facets: facetNames(lang),
     filters: t.filters,
     clear: t.clearFilters,

@@ -274,8 +274,3 @@ export async function loadBrowseIndex(
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return new BrowseIndex((await response.json()) as BrowseData);
 }
-
-/** A count as the reader's language writes it: 5,000 in English, 5 000 in Russian and Kazakh. */
-export function formatCount(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(n);
-}
