@@ -107,17 +107,19 @@ export async function runLighthouse(options: RunOptions): Promise<LighthouseRepo
     let version = 'unknown';
     for (const [index, page] of pages.entries()) {
       options.onPage?.(page, index, pages.length);
-      const started = performance.now();
       const url = `${base}${page.path}`;
-      let result: PageResult;
-      try {
-        const lhr = await auditPage(url, page, chrome.port);
-        version = lhr.lighthouseVersion;
-        result = summarise(lhr, page.type, (performance.now() - started) / 1000);
-      } catch (error) {
-        // One page that Lighthouse cannot run does not cost the others; the report names it.
-        result = unmeasured(page.type, url, (error as Error).message, (performance.now() - started) / 1000);
-      }
+      const port = chrome.port;
+      const result = await measuredTwiceAtMost(async () => {
+        const started = performance.now();
+        try {
+          const lhr = await auditPage(url, page, port);
+          version = lhr.lighthouseVersion;
+          return summarise(lhr, page.type, (performance.now() - started) / 1000);
+        } catch (error) {
+          // One page that Lighthouse cannot run does not cost the others; the report names it.
+          return unmeasured(page.type, url, (error as Error).message, (performance.now() - started) / 1000);
+        }
+      });
       results.push(result);
       options.onPage?.(page, index, pages.length, result);
     }
@@ -132,6 +134,24 @@ export async function runLighthouse(options: RunOptions): Promise<LighthouseRepo
     chrome?.kill();
     await server.stop();
   }
+}
+
+/**
+ * A page's result, measured once more when Lighthouse could not finish the first run: its
+ * trace recording fails now and then (NO_NAVSTART, "Please run Lighthouse again"), which is
+ * about the run, not the page. A second failure is the result, and the report names it; a
+ * second success says in its warnings that it was the second attempt.
+ */
+export async function measuredTwiceAtMost(measure: () => Promise<PageResult>): Promise<PageResult> {
+  const first = await measure();
+  if (!first.error) return first;
+  const second = await measure();
+  if (second.error) return second;
+  return {
+    ...second,
+    seconds: first.seconds + second.seconds,
+    warnings: [...second.warnings, `Measured on a second attempt: the first stopped with ${first.error}`],
+  };
 }
 
 async function auditPage(url: string, page: PageToAudit, port: number): Promise<Result> {

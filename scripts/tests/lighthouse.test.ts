@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../lib/browser';
-import { categories, type LighthouseReport, runLighthouse } from '../lib/lighthouse';
+import {
+  categories,
+  type LighthouseReport,
+  measuredTwiceAtMost,
+  type PageResult,
+  runLighthouse,
+} from '../lib/lighthouse';
 import { choosePages, pageTypes } from '../lib/lighthousePages';
 import { writeReport } from '../lib/lighthouseReport';
 
@@ -91,5 +97,52 @@ describe.skipIf(!hasChromium)(`Lighthouse on a fixture site (skipped without ${c
 
   it('refuses a folder without a built site', async () => {
     await expect(runLighthouse({ siteDir: path.join(root, 'nothing') })).rejects.toThrow(/No built site/);
+  });
+});
+
+describe('a Lighthouse run that could not finish', () => {
+  const result = (error?: string): PageResult => ({
+    type: 'editions',
+    url: 'http://127.0.0.1/en/editions/',
+    finalUrl: 'http://127.0.0.1/en/editions/',
+    scores: { performance: error ? null : 100, accessibility: 100, 'best-practices': 100, seo: 100 },
+    lcpMs: error ? null : 800,
+    cls: 0,
+    tbtMs: 0,
+    totalBytes: 9915,
+    scriptBytes: 0,
+    bytesByType: null,
+    failing: [],
+    ...(error ? { error } : {}),
+    warnings: [],
+    seconds: 6,
+  });
+  const runs = (...outcomes: (string | undefined)[]) => {
+    let calls = 0;
+    const measure = async () => result(outcomes[calls++]);
+    return { measure, calls: () => calls };
+  };
+
+  it('is measured once more, and the report says the first attempt failed', async () => {
+    const flaky = runs('NO_NAVSTART: Please run Lighthouse again.', undefined);
+    const page = await measuredTwiceAtMost(flaky.measure);
+    expect(flaky.calls()).toBe(2);
+    expect(page.error).toBeUndefined();
+    expect(page.scores.performance).toBe(100);
+    expect(page.seconds).toBe(12);
+    expect(page.warnings).toEqual([
+      'Measured on a second attempt: the first stopped with NO_NAVSTART: Please run Lighthouse again.',
+    ]);
+  });
+
+  it('is measured once when the first run finishes, and keeps a second failure', async () => {
+    const fine = runs(undefined);
+    expect((await measuredTwiceAtMost(fine.measure)).scores.performance).toBe(100);
+    expect(fine.calls()).toBe(1);
+    const broken = runs('NO_FCP: first', 'NO_FCP: second');
+    const page = await measuredTwiceAtMost(broken.measure);
+    expect(broken.calls()).toBe(2);
+    expect(page.error).toBe('NO_FCP: second');
+    expect(page.scores.performance).toBeNull();
   });
 });
