@@ -1,5 +1,6 @@
 /**
- * `pnpm lighthouse [--dir <built site>]`: Lighthouse mobile scores for one page of each type.
+ * `pnpm lighthouse [--dir <built site>] [--runs <n>]`: Lighthouse mobile scores for one page of each
+ * type; with `--runs`, each page's median of n runs.
  *
  *   1. check the built site (default: the live site `pnpm start` builds, data/site/current) and Chromium
  *   2. serve it on a free port and audit one page per type, one after another, in one Chromium
@@ -9,23 +10,31 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readScriptEnv, repoRoot } from './lib/env';
 import { runLighthouse } from './lib/lighthouse';
-import { scoresTable, writeReport } from './lib/lighthouseReport';
+import { performanceCell, scoresTable, writeReport } from './lib/lighthouseReport';
 import { formatDuration, info } from './lib/log';
 import { siteFolders } from './lib/siteBuild';
 
 const started = performance.now();
 try {
-  const { values } = parseArgs({ options: { dir: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { dir: { type: 'string' }, runs: { type: 'string', default: '1' } },
+  });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 9) {
+    throw new Error(`--runs takes a whole number of runs per page from 1 to 9, not "${values.runs}"`);
+  }
   const siteDir = path.resolve(values.dir ?? siteFolders(readScriptEnv().dataDir).live);
   const shown = siteDir.startsWith(repoRoot + path.sep) ? path.relative(repoRoot, siteDir) : siteDir;
   info(`Lighthouse (mobile) on the site in ${shown}`);
 
   const report = await runLighthouse({
     siteDir,
+    runs,
     onPage: (page, index, total, result) => {
       if (!result) return;
-      const { performance: perf, accessibility, seo } = result.scores;
+      const { accessibility, seo } = result.scores;
       const best = result.scores['best-practices'];
+      const perf = performanceCell(result);
       info(
         `  ${index + 1}/${total} ${page.type} ${page.path}: ${[perf, accessibility, best, seo].join(' / ')} (${result.seconds.toFixed(1)} s)${
           result.error ? ` — ${result.error}` : ''

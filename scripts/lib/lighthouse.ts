@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
+import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-run.js';
 import { chromiumPath } from './browser';
 import { assertBuiltSite, choosePages, type PageToAudit, type PageType, pageTypes } from './lighthousePages';
 import { freePort } from './processes';
@@ -39,6 +40,10 @@ export type PageResult = {
   failing: FailingAudit[];
   /** Lighthouse's runtime error or warnings about the run, if any. */
   error?: string;
+  /** The finished runs the figures are the median of (0 when none finished). */
+  runs: number;
+  /** The performance score of each finished run, lowest first. */
+  performanceScores: number[];
   warnings: string[];
   seconds: number;
 };
@@ -79,6 +84,11 @@ export type RunOptions = {
   /** The built site to serve. */
   siteDir: string;
   types?: PageType[];
+  /**
+   * Lighthouse runs per page (default 1). With more, a page's figures are those of its median
+   * run, as Lighthouse advises for its run-to-run variance (`medianRun`).
+   */
+  runs?: number;
   chromePath?: string;
   /** Called before and after each page, for progress output. */
   onPage?: (page: PageToAudit, index: number, total: number, result?: PageResult) => void;
@@ -86,7 +96,8 @@ export type RunOptions = {
 
 /**
  * Serves the built site on a free port and runs Lighthouse (default mobile emulation and
- * simulated throttling) on one page of each type, one page at a time, in one Chromium.
+ * simulated throttling) on one page of each type, one page at a time, in one Chromium,
+ * `runs` times each.
  */
 export async function runLighthouse(options: RunOptions): Promise<LighthouseReport> {
   const chromePath = options.chromePath ?? chromiumPath;
@@ -97,6 +108,7 @@ export async function runLighthouse(options: RunOptions): Promise<LighthouseRepo
   }
   const files = await assertBuiltSite(options.siteDir);
   const { pages, missing } = choosePages(files, options.types ?? pageTypes);
+  const runs = Math.max(1, Math.trunc(options.runs ?? 1));
 
   const server = await serveSite(options.siteDir, await freePort());
   let chrome: chromeLauncher.LaunchedChrome | undefined;
@@ -111,14 +123,24 @@ export async function runLighthouse(options: RunOptions): Promise<LighthouseRepo
       const port = chrome.port;
       const result = await measuredTwiceAtMost(async () => {
         const started = performance.now();
-        try {
-          const lhr = await auditPage(url, page, port);
-          version = lhr.lighthouseVersion;
-          return summarise(lhr, page.type, (performance.now() - started) / 1000);
-        } catch (error) {
-          // One page that Lighthouse cannot run does not cost the others; the report names it.
-          return unmeasured(page.type, url, (error as Error).message, (performance.now() - started) / 1000);
+        const lhrs: Result[] = [];
+        let failure: string | undefined;
+        for (let run = 0; run < runs; run++) {
+          try {
+            lhrs.push(await auditPage(url, page, port));
+          } catch (error) {
+            // One page that Lighthouse cannot run does not cost the others; the report names it.
+            failure = (error as Error).message;
+          }
         }
+        const seconds = (performance.now() - started) / 1000;
+        const last = lhrs.at(-1);
+        if (last) version = last.lighthouseVersion;
+        const median = medianRun(lhrs);
+        if (median) return summarise(median.lhr, page.type, seconds, median.performanceScores);
+        return last
+          ? summarise(last, page.type, seconds)
+          : unmeasured(page.type, url, failure ?? 'no result', seconds);
       });
       results.push(result);
       options.onPage?.(page, index, pages.length, result);
@@ -134,6 +156,22 @@ export async function runLighthouse(options: RunOptions): Promise<LighthouseRepo
     chrome?.kill();
     await server.stop();
   }
+}
+
+/**
+ * The run whose first contentful paint and time to interactive are nearest the medians over
+ * the runs (Lighthouse's own `computeMedianRun`), and every finished run's performance score,
+ * lowest first; undefined when no run finished.
+ */
+export function medianRun(lhrs: Result[]): { lhr: Result; performanceScores: number[] } | undefined {
+  const finished = filterToValidRuns(lhrs.filter((lhr) => !lhr.runtimeError));
+  if (finished.length === 0) return undefined;
+  const performanceScores = finished
+    .map((lhr) => lhr.categories.performance?.score)
+    .filter((score): score is number => typeof score === 'number')
+    .map((score) => Math.round(score * 100))
+    .sort((a, b) => a - b);
+  return { lhr: computeMedianRun(finished), performanceScores };
 }
 
 /**
@@ -186,7 +224,12 @@ async function auditPage(url: string, page: PageToAudit, port: number): Promise<
 const ignoredModes = new Set(['informative', 'manual', 'notApplicable']);
 
 /** The numbers the report shows, taken from one Lighthouse result. */
-export function summarise(lhr: Result, type: string, seconds: number): PageResult {
+export function summarise(
+  lhr: Result,
+  type: string,
+  seconds: number,
+  performanceScores?: number[],
+): PageResult {
   const score = (value: number | null | undefined) =>
     typeof value === 'number' ? Math.round(value * 100) : null;
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? null;
@@ -231,6 +274,8 @@ export function summarise(lhr: Result, type: string, seconds: number): PageResul
     bytesByType: transferBytesByKind(lhr),
     failing,
     ...(lhr.runtimeError ? { error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` } : {}),
+    runs: performanceScores?.length ?? 1,
+    performanceScores: performanceScores ?? (scores.performance === null ? [] : [scores.performance]),
     warnings: lhr.runWarnings.map(String),
     seconds,
   };
@@ -250,6 +295,8 @@ function unmeasured(type: string, url: string, error: string, seconds: number): 
     bytesByType: null,
     failing: [],
     error,
+    runs: 0,
+    performanceScores: [],
     warnings: [],
     seconds,
   };

@@ -18,6 +18,27 @@ function score(value: number | null): string {
   return value === null ? dash : String(value);
 }
 
+/**
+ * The performance score of a page's median run, with the lowest and highest over its runs
+ * when they differ: `99 (98–100)`.
+ */
+export function performanceCell(page: PageResult): string {
+  const value = score(page.scores.performance);
+  // Results kept from before the runs were counted have no list.
+  const runs = page.performanceScores ?? [];
+  const low = runs[0];
+  const high = runs.at(-1);
+  return runs.length > 1 && low !== high ? `${value} (${low}–${high})` : value;
+}
+
+/** How many runs each page's figures are the median of, as a sentence; empty for one run. */
+export function runsSentence(pages: PageResult[]): string {
+  const runs = Math.max(0, ...pages.map((page) => page.runs ?? 1));
+  return runs > 1
+    ? `Each page was measured ${runs} times; its figures are those of the median run (Lighthouse's \`computeMedianRun\`: nearest the median first paint and time to interactive), and the brackets give the lowest and highest performance score when they differ.`
+    : '';
+}
+
 /** An address without the throw-away server's origin. */
 function pathOnly(address: string): string {
   try {
@@ -53,7 +74,7 @@ export function scoresTable(pages: PageResult[]): string {
   const rows = pages.map((page) => [
     page.type,
     `\`${pathOf(page)}\``,
-    score(page.scores.performance),
+    performanceCell(page),
     score(page.scores.accessibility),
     score(page.scores['best-practices']),
     score(page.scores.seo),
@@ -95,8 +116,10 @@ export function renderMarkdown(report: LighthouseReport): string {
     "emulation and simulated throttling (slow 4G, 4× CPU slowdown), served by the project's own",
     'static server. Scores are 0–100; LCP, CLS and TBT are the lab metrics; bytes are transferred',
     'bytes, JS bytes the scripts among them. That server does not compress, so text weighs more here',
-    'than behind a static host that does. Lab scores vary by a few points from run to run.',
+    'than behind a static host that does. Lab scores vary by a few points from run to run:',
+    '`pnpm lighthouse --runs 3` measures each page three times.',
     '',
+    ...(runsSentence(report.pages) ? [runsSentence(report.pages), ''] : []),
     scoresTable(report.pages),
     '',
     ...(report.skipped.length > 0

@@ -11,7 +11,7 @@ import {
   runLighthouse,
 } from '../lib/lighthouse';
 import { choosePages, pageTypes } from '../lib/lighthousePages';
-import { writeReport } from '../lib/lighthouseReport';
+import { performanceCell, writeReport } from '../lib/lighthouseReport';
 
 const hasChromium = fs.existsSync(chromiumPath);
 
@@ -66,7 +66,12 @@ describe.skipIf(!hasChromium)(`Lighthouse on a fixture site (skipped without ${c
     fs.writeFileSync(path.join(site, 'en', 'index.html'), page('en', 'Oyu: home', '<p>Works.</p>'));
     fs.writeFileSync(path.join(site, '404.html'), page('en', 'Not found', '<p>No such page.</p>'));
     fs.writeFileSync(path.join(site, 'robots.txt'), 'User-agent: *\nAllow: /\n');
-    report = await runLighthouse({ siteDir: site, types: [{ name: 'home', file: /^en\/index\.html$/ }] });
+    // Two runs: the figures are the median run's, and both runs' scores are kept.
+    report = await runLighthouse({
+      siteDir: site,
+      types: [{ name: 'home', file: /^en\/index\.html$/ }],
+      runs: 2,
+    });
   }, 60_000);
 
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -81,6 +86,11 @@ describe.skipIf(!hasChromium)(`Lighthouse on a fixture site (skipped without ${c
     }
     expect(result?.totalBytes).toBeGreaterThan(0);
     expect(report.machine.lighthouse).toMatch(/^\d+\.\d+\.\d+/);
+    expect(result?.runs).toBe(2);
+    expect(result?.performanceScores).toHaveLength(2);
+    const [low = -1, high = -1] = result?.performanceScores ?? [];
+    expect(low).toBeLessThanOrEqual(high);
+    expect(result?.performanceScores).toContain(result?.scores.performance);
   });
 
   it('writes the JSON and the Markdown table', async () => {
@@ -92,6 +102,7 @@ describe.skipIf(!hasChromium)(`Lighthouse on a fixture site (skipped without ${c
     const markdown = fs.readFileSync(files.markdown, 'utf8');
     expect(markdown).toMatch(/\| home +\| `\/en\/` +\|/);
     expect(markdown).toContain('## Machine');
+    expect(markdown).toContain('Each page was measured 2 times');
     expect(JSON.parse(fs.readFileSync(files.json, 'utf8')).pages).toHaveLength(1);
   });
 
@@ -114,6 +125,8 @@ describe('a Lighthouse run that could not finish', () => {
     bytesByType: null,
     failing: [],
     ...(error ? { error } : {}),
+    runs: error ? 0 : 1,
+    performanceScores: error ? [] : [100],
     warnings: [],
     seconds: 6,
   });
@@ -133,6 +146,12 @@ describe('a Lighthouse run that could not finish', () => {
     expect(page.warnings).toEqual([
       'Measured on a second attempt: the first stopped with NO_NAVSTART: Please run Lighthouse again.',
     ]);
+  });
+
+  it('shows the spread of the performance score over the runs', () => {
+    expect(performanceCell({ ...result(), performanceScores: [98, 99, 100] })).toBe('100 (98–100)');
+    expect(performanceCell({ ...result(), performanceScores: [100, 100, 100] })).toBe('100');
+    expect(performanceCell(result('NO_FCP: none'))).toBe('–');
   });
 
   it('is measured once when the first run finishes, and keeps a second failure', async () => {

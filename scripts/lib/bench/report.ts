@@ -1,3 +1,4 @@
+import { performanceCell, runsSentence } from '../lighthouseReport';
 import type { LoadResult } from './restLoad';
 import type { BenchResult } from './run';
 
@@ -240,14 +241,18 @@ export function benchReport(result: BenchResult, command: string): string {
     say(
       'Bytes transferred on first view, by kind; scores are performance / accessibility / best practices / SEO.',
     );
+    if (runsSentence(measured)) say(runsSentence(measured));
     say();
     say('| page | scores | HTML | CSS | JS | images | fonts | total | LCP |');
     say('|---|---|---|---|---|---|---|---|---|');
     for (const page of measured) {
       const b = page.bytesByType;
-      const scores = (['performance', 'accessibility', 'best-practices', 'seo'] as const)
-        .map((category) => page.scores[category] ?? '–')
-        .join(' / ');
+      const scores = [
+        performanceCell(page),
+        ...(['accessibility', 'best-practices', 'seo'] as const).map(
+          (category) => page.scores[category] ?? '–',
+        ),
+      ].join(' / ');
       const lcp = page.lcpMs == null ? '–' : `${fixed(page.lcpMs / 1000)} s`;
       say(
         `| ${page.type} | ${scores} | ${kb(b?.document)} | ${kb(b?.stylesheet)} | ${kb(b?.script)} | ${kb(b?.image)} | ${kb(b?.font)} | ${kb(page.totalBytes)} | ${lcp} |`,
