@@ -25,7 +25,8 @@ import {
  *   1. take the build lock (one build at a time, whoever starts it)
  *   2. `astro build` into a new release folder, beside the live one
  *   3. check it: pages exist and not too many were lost (links are checked by the build)
- *   4. publish it by switching the `current` link, then drop old releases
+ *   4. publish it by switching the `current` link, then drop old releases (their files are
+ *      deleted in the background: see pruneReleases)
  *   5. run the deploy command, if one is configured
  *
  * Any failure before step 4 leaves the live site exactly as it was and says why in plain words.
@@ -218,8 +219,14 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
     await fs.writeFile(path.join(outDir, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
     await finishRelease(store, id);
     await publishRelease(store, id);
-    const removed = await pruneReleases(store, options.keep ?? 5);
+    const { removed, deleted } = await pruneReleases(store, options.keep ?? 5);
     say(`published build ${id}${removed.length ? `; removed old builds ${removed.join(', ')}` : ''}`);
+    // The new site is live: deleting the old builds' files does not hold up the result.
+    deleted.catch((error: unknown) =>
+      say(
+        `old builds' files could not all be deleted (the next build tries again): ${(error as Error).message}`,
+      ),
+    );
 
     const result: BuildResult = { ...manifest };
     if (options.deployCommand) {

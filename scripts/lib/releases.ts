@@ -94,22 +94,48 @@ export async function publishRelease(store: ReleaseStore, id: string): Promise<v
   await fs.rename(link, store.current);
 }
 
+/** Deletions under way in this process, so two builds in a row do not delete the same folder twice. */
+const deleting = new Map<string, Promise<void>>();
+
+function deleteFolder(dir: string): Promise<void> {
+  let deletion = deleting.get(dir);
+  if (!deletion) {
+    deletion = fs.rm(dir, { recursive: true, force: true }).finally(() => deleting.delete(dir));
+    deleting.set(dir, deletion);
+  }
+  return deletion;
+}
+
 /**
- * Deletes old releases, keeping the newest `keep` and always the live one. Returns the ids
- * removed.
+ * Takes old releases out of the store, keeping the newest `keep` and always the live one, and
+ * returns the ids taken out with the promise of their deletion from disk.
+ *
+ * Each is first renamed to `<id>.removing`, which is instant however big the release, so it is
+ * out of the store (not listed, cannot be put back) before this returns. Deleting the files
+ * is what takes time: a release at size L is some 140,000 files, 15–24 s to delete on 2 cores,
+ * so a build publishes, then hands the deletion back instead of waiting for it. The deletion
+ * also takes what an interrupted build (`.building`) or a deletion cut short (`.removing`, the
+ * process ended first) left behind: only one build runs at a time (see buildLock.ts) and it
+ * prunes after finishing, so any left now are stale.
  */
-export async function pruneReleases(store: ReleaseStore, keep: number): Promise<string[]> {
+export async function pruneReleases(
+  store: ReleaseStore,
+  keep: number,
+): Promise<{ removed: string[]; deleted: Promise<void> }> {
   const live = await liveRelease(store);
   const all = await listReleases(store);
   const kept = new Set(all.slice(-keep));
   if (live) kept.add(live);
   const removed = all.filter((id) => !kept.has(id));
-  for (const id of removed) await fs.rm(releaseDir(store, id), { recursive: true, force: true });
-  // Builds interrupted by a crash leave `.building` folders behind. Only one build runs at a
-  // time (see buildLock.ts) and it prunes after finishing, so any left now are stale.
-  const entries = await fs.readdir(store.releasesDir).catch(() => []);
-  for (const name of entries.filter((entry) => entry.endsWith('.building'))) {
-    await fs.rm(path.join(store.releasesDir, name), { recursive: true, force: true });
+  for (const id of removed) {
+    const dir = releaseDir(store, id);
+    await fs.rm(`${dir}.removing`, { recursive: true, force: true });
+    await fs.rename(dir, `${dir}.removing`);
   }
-  return removed;
+  const entries = await fs.readdir(store.releasesDir).catch(() => []);
+  const leftovers = entries.filter((entry) => entry.endsWith('.building') || entry.endsWith('.removing'));
+  const deleted = Promise.all(leftovers.map((name) => deleteFolder(path.join(store.releasesDir, name)))).then(
+    () => undefined,
+  );
+  return { removed, deleted };
 }

@@ -69,15 +69,29 @@ describe('releases', () => {
     for (const day of [1, 2, 3, 4]) await release(`2026010${day}-000000-000`, `day ${day}`);
     await publishRelease(store, '20260101-000000-000');
     fs.mkdirSync(path.join(store.releasesDir, '20260105-000000-000.building'));
-    const removed = await pruneReleases(store, 2);
+    // A deletion an earlier process did not finish.
+    fs.mkdirSync(path.join(store.releasesDir, '20251231-000000-000.removing', 'en'), { recursive: true });
+    const { removed, deleted } = await pruneReleases(store, 2);
     expect(removed).toEqual(['20260102-000000-000']);
+    // Out of the store at once, before its files are deleted.
     expect(await listReleases(store)).toEqual([
       '20260101-000000-000',
       '20260103-000000-000',
       '20260104-000000-000',
     ]);
-    expect(fs.readdirSync(store.releasesDir).filter((name) => name.endsWith('.building'))).toEqual([]);
+    await expect(publishRelease(store, '20260102-000000-000')).rejects.toThrow(/no longer kept/);
+    await deleted;
+    expect(fs.readdirSync(store.releasesDir).sort()).toEqual([
+      '20260101-000000-000',
+      '20260103-000000-000',
+      '20260104-000000-000',
+    ]);
     expect(livePage()).toBe('day 1');
+    // Nothing left to take out: nothing to delete.
+    const again = await pruneReleases(store, 2);
+    expect(again.removed).toEqual([]);
+    await again.deleted;
+    expect(await listReleases(store)).toHaveLength(3);
   });
 
   it('leaves the live site alone when a build is discarded', async () => {
