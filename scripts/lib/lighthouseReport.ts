@@ -109,6 +109,7 @@ export function renderMarkdown(report: LighthouseReport): string {
     ];
     return problems.length > 0 ? [`### ${page.type} \`${pathOf(page)}\``, '', ...problems, ''] : [];
   });
+  const runs = runsSentence(report.pages);
   return [
     '# Lighthouse: mobile scores of the built site',
     '',
@@ -119,7 +120,7 @@ export function renderMarkdown(report: LighthouseReport): string {
     'hosts do, so the bytes are what a visitor downloads. Lab scores vary by a few points from run to run:',
     '`pnpm lighthouse --runs 3` measures each page three times.',
     '',
-    ...(runsSentence(report.pages) ? [runsSentence(report.pages), ''] : []),
+    ...(runs ? [runs, ''] : []),
     scoresTable(report.pages),
     '',
     ...(report.skipped.length > 0

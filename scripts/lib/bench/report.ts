@@ -241,7 +241,8 @@ export function benchReport(result: BenchResult, command: string): string {
     say(
       'Bytes transferred on first view, by kind; scores are performance / accessibility / best practices / SEO.',
     );
-    if (runsSentence(measured)) say(runsSentence(measured));
+    const runs = runsSentence(measured);
+    if (runs) say(runs);
     say();
     say('| page | scores | HTML | CSS | JS | images | fonts | total | LCP |');
     say('|---|---|---|---|---|---|---|---|---|');

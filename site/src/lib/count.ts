@@ -1,6 +1,7 @@
 /**
- * Counts as the reader's language writes them: 5,000 in English, 5 000 in Russian and Kazakh
- * (grouped with a no-break space, so a count never breaks over two lines).
+ * Numbers as the reader's language writes them: 5,000 in English, 5 000 in Russian and Kazakh
+ * (grouped with a no-break space, so a count never breaks over two lines), and at most two
+ * decimals, for measures (lib/format.ts).
  *
  * Pages format counts with `Intl.NumberFormat` at build time, one formatter per language
  * (making one costs far more than using one). The browse island formats its live counts in the
@@ -14,12 +15,13 @@ const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string): Intl.NumberFormat {
   let format = formats.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(locale);
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     formats.set(locale, format);
   }
   return format;
 }
 
+/** A count, or a measure such as 12.5 (mm, g). */
 export function formatCount(n: number, locale: string): string {
   return numberFormat(locale).format(n);
 }

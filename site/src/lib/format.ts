@@ -1,17 +1,10 @@
 import { type Locale, licences, type Work } from '@oyu/shared-types';
 import { ui } from '../i18n/ui';
+import { formatCount } from './count';
 
 /** Human-readable facts of a work in the reader's language. */
 
-const numbers = new Map<Locale, Intl.NumberFormat>();
-const number = (locale: Locale, value: number) => {
-  let format = numbers.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    numbers.set(locale, format);
-  }
-  return format.format(value);
-};
+const number = (locale: Locale, value: number) => formatCount(value, locale);
 
 export function formatDimensions(dimensions: Work['dimensions'], locale: Locale): string | undefined {
   if (!dimensions) return undefined;
