@@ -21,6 +21,7 @@ import { Techniques } from './collections/Techniques';
 import { Users } from './collections/Users';
 import { Venues } from './collections/Venues';
 import { Works } from './collections/Works';
+import { publishContract } from './contract';
 import { databaseAdapter } from './database';
 import { previewEndpoints } from './endpoints/preview';
 import { env } from './env';
@@ -132,6 +133,8 @@ export default buildConfig({
     }),
     // After it: each photo operation starts without the adapter's leftovers (see the module).
     freshUploadState(['media']),
+    // Whatever makes a document public leaves it as the site can build it (contract/).
+    publishContract(),
   ],
   telemetry: false,
   typescript: {

@@ -110,7 +110,9 @@ export function explainFailure(lines: string[]): string {
     .filter((line) => /error/i.test(line) && !/^at\s/.test(line))
     .map((line) => line.replace(/^.*?\[ERROR\]\s*(\[[^\]]+\]\s*)?/, '').replace(/^\d\d:\d\d:\d\d\s*/, ''))
     .find((line) => line.length > 10);
-  return error ?? `the site build stopped: ${clean.at(-1) ?? 'no output'}`;
+  // Never a stack frame ("at async run (…/p-queue/…)"): the last thing the build said instead.
+  const said = clean.filter((line) => !/^(at\s|file:\/\/|node:)/.test(line));
+  return error ?? `the site build stopped: ${said.at(-1) ?? 'no output'}`;
 }
 
 /**

@@ -161,6 +161,16 @@ describe('build checks and messages', () => {
       ]),
     ).toBe('The site was not published: 1 links point to nothing: /en/ → /x/');
     expect(explainFailure(['something odd'])).toBe('the site build stopped: something odd');
+    // An invalid document: its first line names it and where to fix it, never a stack frame.
+    expect(
+      explainFailure([
+        '12:00:02 [ERROR] [oyu-works] The CMS sent 1 published works that the site cannot build: work "ring" (id 7): photos.0: Invalid input: expected object, received number (http://127.0.0.1:3000/admin/collections/works/7). Fix or unpublish them in the admin, then build again.',
+        '    at async run (file:///x/node_modules/p-queue/dist/index.js:406:36)',
+      ]),
+    ).toMatch(/^The CMS sent 1 published works that the site cannot build: work "ring" \(id 7\)/);
+    expect(explainFailure(['stopping', '    at async run (file:///x/p-queue/dist/index.js:406:36)'])).toBe(
+      'the site build stopped: stopping',
+    );
   });
 
   it('gives the site build half the machine’s memory, never less than Node’s default, and keeps a limit set by hand', () => {

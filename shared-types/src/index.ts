@@ -2,6 +2,7 @@ export * from './countries';
 export * from './imageSizes';
 export * from './locales';
 export * from './mapLimit';
+export * from './readModel';
 export * from './schemas/artisan';
 export * from './schemas/edition';
 export * from './schemas/media';

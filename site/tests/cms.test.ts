@@ -9,8 +9,10 @@ import {
   downloadMedia,
   fetchAll,
   fetchArtisans,
+  fetchSource,
   fetchWorks,
   renditions,
+  sources,
 } from '../src/lib/cms';
 import {
   delay,
@@ -223,7 +225,7 @@ describe('fetchArtisans', () => {
 
     const error = await cmsFailure(fetchArtisans({ baseUrl: cms.baseUrl, pageSize: 10 }));
 
-    expect(error.message).toContain('1 artisans from the CMS cannot be published');
+    expect(error.message).toContain('The CMS sent 1 published artisans that the site cannot build: ');
     expect(error.message).toContain('artisan "artisan-2" (id 2): country:');
     expect(error.message).not.toContain('artisan-1');
   });
@@ -239,7 +241,8 @@ describe('fetchWorks: document validation', () => {
     const error = await cmsFailure(fetchWorks({ baseUrl: cms.baseUrl, pageSize: 2 }));
 
     expect(error.name).toBe('CmsError');
-    expect(error.message).toContain('1 works from the CMS cannot be published as they are');
+    expect(error.message).toContain('The CMS sent 1 published works that the site cannot build: ');
+    expect(error.message).toContain(`(${cms.baseUrl}/admin/collections/works/2)`);
     expect(error.message).toContain('work "work-2" (id 2): photos.0.alt:');
     expect(error.message).not.toContain('work-1');
     expect(error.message).not.toContain('work-3');
@@ -274,14 +277,48 @@ describe('fetchWorks: document validation', () => {
 
     const error = await cmsFailure(fetchWorks({ baseUrl: cms.baseUrl, pageSize: 2 }));
 
-    expect(error.message).toContain('3 works from the CMS cannot be published as they are');
+    expect(error.message).toContain('The CMS sent 3 published works that the site cannot build: ');
     expect(error.message).toContain('work "Not_A_Slug" (id 1): slug: is not a URL slug');
     expect(error.message).toContain('work "work-4" (id 4): title: has no title; _status: is not published');
     expect(error.message).toContain('work "work-6" (id 6): photos: has no photo');
     for (const good of ['work-2', 'work-3', 'work-5']) expect(error.message).not.toContain(good);
-    // One line per document.
-    expect(error.message.split('\n')).toHaveLength(4);
+    // Three documents fit the first line, which is what an organiser sees first.
+    expect(error.message.split('\n')).toHaveLength(1);
+    expect(error.message).toMatch(/Fix or unpublish them in the admin, then build again\.$/);
     expect(cms.requests).toHaveLength(3);
+  });
+
+  it('names the first three bad documents in its first line and lists every one below it', async () => {
+    const all = Array.from({ length: 5 }, (_, i) => makeWork(i + 1, { photos: [] }));
+    cms.handle(listHandler({ works: all }));
+
+    const error = await cmsFailure(fetchWorks({ baseUrl: cms.baseUrl, pageSize: 2 }));
+
+    const [first, ...rest] = error.message.split('\n');
+    expect(first).toContain(
+      'The CMS sent 5 published works that the site cannot build: work "work-1" (id 1)',
+    );
+    expect(first).toContain('work "work-3" (id 3): photos: has no photo');
+    expect(first).toContain('and 2 more, listed below');
+    expect(first).not.toContain('work-4');
+    expect(rest).toHaveLength(5);
+    expect(rest[4]).toContain(
+      `work "work-5" (id 5): photos: has no photo (${cms.baseUrl}/admin/collections/works/5)`,
+    );
+  });
+
+  it('leaves out what the schema refuses, and says which, when asked to (the draft preview)', async () => {
+    cms.handle(listHandler({ works: [makeWork(1), makeWork(2, { photos: [] }), makeWork(3)] }));
+    const skipped: string[] = [];
+
+    const docs = await fetchSource(
+      sources.works,
+      { baseUrl: cms.baseUrl, pageSize: 2 },
+      { skipInvalid: (problem) => skipped.push(problem) },
+    );
+
+    expect(docs.map((work) => work.slug)).toEqual(['work-1', 'work-3']);
+    expect(skipped).toEqual([expect.stringMatching(/^work "work-2" \(id 2\): photos: has no photo/)]);
   });
 
   it('names a document that is not an object at all', async () => {
@@ -289,7 +326,7 @@ describe('fetchWorks: document validation', () => {
 
     const error = await cmsFailure(fetchWorks({ baseUrl: cms.baseUrl, pageSize: 2 }));
 
-    expect(error.message).toContain('1 works from the CMS');
+    expect(error.message).toContain('The CMS sent 1 published works');
     expect(error.message).toContain('work: (document):');
   });
 });

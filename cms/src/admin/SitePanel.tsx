@@ -4,6 +4,27 @@ import type { SiteBuild } from '@oyu/shared-types/payload-types';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { buildPhaseLabels } from '../site/phases';
 
+/**
+ * A failure's text with its addresses as links: a build stopped by a document names the
+ * document's page in the admin, where the organiser fixes it.
+ */
+function Linked({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(https?:\/\/[^\s()]+)/).map((part, index) =>
+        index % 2 ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string
+          <a key={index} href={part}>
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 /** A build as the panel reads it: the generated type of the site-builds collection. */
 type Build = SiteBuild;
 
@@ -174,7 +195,7 @@ export function SitePanel({ language }: { language: 'en' | 'ru' }) {
           ) : null}
           {shown.status === 'failed' && shown.error && (
             <p role="alert">
-              <strong>{t.failedBecause}</strong> {shown.error}
+              <strong>{t.failedBecause}</strong> <Linked text={shown.error} />
             </p>
           )}
           {shown.status === 'succeeded' && (

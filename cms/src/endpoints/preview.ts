@@ -9,6 +9,7 @@ import {
   WorkPreviewSchema,
 } from '@oyu/shared-types';
 import type { Endpoint, Payload, PayloadRequest, TypedUser } from 'payload';
+import { describeIssues } from '../contract/publishable';
 import { env } from '../env';
 import { contentTypeOf, isPlainFileName, mediaStore } from '../media/storage';
 import { signPreviewToken, verifyPreviewToken } from './previewToken';
@@ -197,11 +198,8 @@ export const previewEndpoints: Endpoint[] = [
         collection,
         expiresAt: expiresAt.toISOString(),
         title,
-        problems: parsed.success
-          ? []
-          : parsed.error.issues.map(
-              (issue) => `${issue.path.length ? issue.path.join('.') : '(document)'}: ${issue.message}`,
-            ),
+        // In the page's language, worded as a refused publish would be.
+        problems: parsed.success ? [] : describeIssues(req, collection, parsed.error.issues, locale),
         // Only the read model's fields leave: the schema drops everything else.
         doc: parsed.success ? parsed.data : null,
       };

@@ -20,7 +20,9 @@ import {
   killTransaction,
   type Payload,
   type PayloadRequest,
+  ValidationError,
 } from 'payload';
+import { checkDeferred, deferPublishContract } from '../contract';
 import { env } from '../env';
 import { slugify } from '../fields/slugify';
 import { refreshMediaVisibility } from '../hooks/refreshMediaVisibility';
@@ -52,6 +54,8 @@ export type ImportInput = {
   /** Folder the `photos` and `portrait` columns name files in. */
   photosDir?: string | undefined;
   dryRun?: boolean;
+  /** The language of the problems the CMS itself finds (en by default). */
+  language?: Locale;
   onProgress?: (done: number, total: number) => void;
 };
 
@@ -63,6 +67,36 @@ const list = (value: string | undefined) =>
     .map((item) => item.trim())
     .filter(Boolean);
 const norm = (value: string) => value.trim().toLocaleLowerCase('ru').replace(/\s+/g, ' ');
+
+/** The spreadsheet column of a collection's field, for problems found by the CMS. */
+const columnsByField: Record<string, Record<string, string>> = {
+  artisans: { birthYear: 'birth_year', city: 'city', bio: 'bio.en' },
+  works: {
+    title: 'title.en',
+    description: 'description.en',
+    pieceType: 'piece_type',
+    creditLine: 'credit_line',
+    rightsHolder: 'rights_holder',
+    editionType: 'edition_type',
+    editionSize: 'edition_size',
+    weightGrams: 'weight_g',
+    year: 'year_from',
+  },
+};
+const columnsByPath: Record<string, string> = {
+  'dimensions.heightMm': 'height_mm',
+  'dimensions.widthMm': 'width_mm',
+  'dimensions.depthMm': 'depth_mm',
+  'dimensions.diameterMm': 'diameter_mm',
+  'year.from': 'year_from',
+  'year.to': 'year_to',
+};
+export function columnOf(collection: string, path: string): string {
+  if (columnsByPath[path]) return columnsByPath[path];
+  const field = path.split('.')[0] ?? '';
+  if (field === '_status') return 'status';
+  return columnsByField[collection]?.[field] ?? field;
+}
 
 /** Reads a CSV with a header row; a byte-order mark and `\r\n` are fine. */
 export function readCsv(name: string, text: string): { rows: Row[]; problems: Problem[] } {
@@ -151,7 +185,14 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
   const workFile = input.works && readCsv(input.works.name, input.works.text);
   problems.push(...(artisanFile?.problems ?? []), ...(workFile?.problems ?? []));
   const req = await createLocalReq({}, payload);
-  const common = { req, overrideAccess: true, depth: 0, context: { skipMediaVisibility: true } } as const;
+  // Photo visibility is computed once at the end, and the publishing contract checked after it
+  // (contract/index.ts): its refusals are reported by row like any other problem.
+  const common = {
+    req,
+    overrideAccess: true,
+    depth: 0,
+    context: { skipMediaVisibility: true, ...deferPublishContract() },
+  } as const;
 
   const [materials, techniques, pieceTypes] = await Promise.all([
     vocabulary(payload, 'materials', req),
@@ -512,6 +553,46 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
     return { id: doc.id as number, created: !existing };
   };
 
+  /** Which row wrote each document, for the contract's refusals. */
+  const rowOf = new Map<string, { file: string; row: Row }>();
+  const usedPhotos: number[] = [];
+  const artisanFileName = input.artisans?.name ?? 'artisans.csv';
+  const workFileName = input.works?.name ?? 'works.csv';
+  /**
+   * One row's write. Payload's own validation refusing it becomes that row's problem; the
+   * transaction is gone with it, so the import stops there and writes nothing.
+   */
+  const written = async (
+    file: string,
+    row: Row,
+    collection: 'artisans' | 'works',
+    write: () => Promise<{ id: number; created: boolean }>,
+  ) => {
+    try {
+      const result = await write();
+      rowOf.set(`${collection}:${result.id}`, { file, row });
+      return result;
+    } catch (error) {
+      const fieldErrors = (error as { data?: { errors?: { path?: string; message: string }[] } }).data
+        ?.errors;
+      if (!(error instanceof ValidationError) || !fieldErrors?.length) throw error;
+      for (const fieldError of fieldErrors) {
+        problems.push({
+          file,
+          row: row.line,
+          column: columnOf(collection, fieldError.path ?? ''),
+          message: fieldError.message,
+        });
+      }
+      throw error;
+    }
+  };
+  const rollBack = async () => {
+    await killTransaction(req);
+    // What cannot be removed now, the next sweep removes (media/orphans.ts).
+    await store.remove(writtenFiles.filter(Boolean)).catch(() => undefined);
+  };
+
   try {
     const artisanIds = new Map<string, number>();
     for (const plan of artisanPlans) {
@@ -528,11 +609,15 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
             )
           )[0]
         : undefined;
-      const result = await upsert(
-        'artisans',
-        plan.slug,
-        { ...plan.data, ...(portraitId ? { portrait: portraitId } : {}) },
-        plan.byLocale,
+      if (portraitId) usedPhotos.push(portraitId);
+      if (current?.portrait) usedPhotos.push(current.portrait as number);
+      const result = await written(artisanFileName, plan.row, 'artisans', () =>
+        upsert(
+          'artisans',
+          plan.slug,
+          { ...plan.data, ...(portraitId ? { portrait: portraitId } : {}) },
+          plan.byLocale,
+        ),
       );
       artisanIds.set(plan.slug, result.id);
       summary.artisans[result.created ? 'created' : 'updated'] += 1;
@@ -554,17 +639,36 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
         String(plan.byLocale.en.title ?? plan.slug),
       );
       const artisans = plan.makers.map((slug) => artisanIds.get(slug) ?? existingArtisans.get(slug)?.id);
-      const result = await upsert('works', plan.slug, { ...plan.data, artisans, photos }, plan.byLocale);
+      usedPhotos.push(...photos, ...(((current?.photos as number[] | undefined) ?? []) as number[]));
+      const result = await written(workFileName, plan.row, 'works', () =>
+        upsert('works', plan.slug, { ...plan.data, artisans, photos }, plan.byLocale),
+      );
       summary.works[result.created ? 'created' : 'updated'] += 1;
       step();
     }
-    await refreshMediaVisibility(req, mediaIds);
+    // Every photo the rows name or named before: a reused photo may change visibility too.
+    await refreshMediaVisibility(req, [...mediaIds, ...usedPhotos]);
+    const refusals = await checkDeferred(req, input.language ?? 'en');
+    for (const refusal of refusals) {
+      const origin = rowOf.get(`${refusal.collection}:${String(refusal.id)}`);
+      for (const problem of refusal.problems) {
+        problems.push({
+          file: origin?.file ?? refusal.collection,
+          row: origin?.row.line ?? 0,
+          column: columnOf(refusal.collection, problem.path),
+          message: problem.message,
+        });
+      }
+    }
+    if (problems.length) {
+      await rollBack();
+      return { ok: false, problems };
+    }
     await commitTransaction(req);
     return { ok: true, summary };
   } catch (error) {
-    await killTransaction(req);
-    // What cannot be removed now, the next sweep removes (media/orphans.ts).
-    await store.remove(writtenFiles.filter(Boolean)).catch(() => undefined);
+    await rollBack();
+    if (problems.length) return { ok: false, problems };
     throw error;
   } finally {
     await unregister();

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { type Locale, locales } from '@oyu/shared-types';
 import type { CollectionSlug, Payload } from 'payload';
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload';
+import { deferPublishContract, enforceDeferred } from '../contract';
 import { slugify } from '../fields/slugify';
 import { refreshMediaVisibility } from '../hooks/refreshMediaVisibility';
 import { mediaStore } from '../media/storage';
@@ -79,8 +80,14 @@ export async function seedDemo(payload: Payload, options: SeedOptions = {}): Pro
   const req = await createLocalReq({}, payload);
   await initTransaction(req);
   const writtenFiles: string[] = [];
-  // Photo visibility is computed once at the end rather than after every save.
-  const common = { req, overrideAccess: true, depth: 0, context: { skipMediaVisibility: true } } as const;
+  // Photo visibility is computed once at the end rather than after every save, and the
+  // publishing contract checked after it (contract/index.ts).
+  const common = {
+    req,
+    overrideAccess: true,
+    depth: 0,
+    context: { skipMediaVisibility: true, ...deferPublishContract() },
+  } as const;
   const mediaIds: number[] = [];
 
   /** Creates in English, then fills the other languages. */
@@ -357,6 +364,7 @@ export async function seedDemo(payload: Payload, options: SeedOptions = {}): Pro
     }
 
     await refreshMediaVisibility(req, mediaIds);
+    await enforceDeferred(req);
     await commitTransaction(req);
     return {
       artisans: demoArtisans.length,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { WorkSchema } from '@oyu/shared-types';
 import type { Payload } from 'payload';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -230,9 +231,68 @@ describe('spreadsheet import', () => {
     ).docs[0];
     expect(artisan?.city).toEqual({ en: 'Almaty', ru: 'Алматы' });
     expect(artisan?.disciplines).toEqual(['jewellery', 'silversmithing']);
-    // Published works are public at once; drafts are not.
-    const publicWorks = await payload.find({ collection: 'works', overrideAccess: false, user: null });
+    // Published works are public at once, photos and all, as the site reads them; drafts are not.
+    const publicWorks = await payload.find({
+      collection: 'works',
+      overrideAccess: false,
+      user: null,
+      depth: 1,
+    });
     expect(publicWorks.docs.map((work) => work.slug)).toEqual(['wolf-ring']);
+    const parsed = WorkSchema.safeParse(publicWorks.docs[0]);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+  });
+
+  it('makes reused photos public when a draft row comes back published', async () => {
+    const row = (status: string) =>
+      csv([
+        ['title.en', 'artisans', 'photos', 'status'],
+        ['Late Bloomer', 'Aigerim Seitkali', 'ring-side.jpg', status],
+      ]);
+    const first = await importSpreadsheets(payload, {
+      works: { name: 'works.csv', text: row('draft') },
+      photosDir: photos,
+    });
+    expect(first.ok).toBe(true);
+    const second = await importSpreadsheets(payload, {
+      works: { name: 'works.csv', text: row('published') },
+      photosDir: photos,
+    });
+    expect(second).toMatchObject({ ok: true, summary: { photos: { uploaded: 0, reused: 1 } } });
+    const seen = await payload.find({
+      collection: 'works',
+      where: { slug: { equals: 'late-bloomer' } },
+      overrideAccess: false,
+      user: null,
+      depth: 1,
+    });
+    const parsed = WorkSchema.safeParse(seen.docs[0]);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+  });
+
+  it('refuses a published row whose maker is a draft in the CMS, by row, writing nothing', async () => {
+    await payload.create({
+      collection: 'artisans',
+      draft: true,
+      data: { name: 'Draft Smith', slug: 'draft-smith', country: 'KG', _status: 'draft' },
+    });
+    const before = await counts();
+    const result = await importSpreadsheets(payload, {
+      works: {
+        name: 'works.csv',
+        text: csv([
+          ['title.en', 'artisans', 'photos', 'status'],
+          ['Fine Chain', 'Aigerim Seitkali', 'cuff.jpg', 'draft'],
+          ['Hidden Hand', 'Draft Smith', 'aigerim.jpg', 'published'],
+        ]),
+      },
+      photosDir: photos,
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.map((p) => `${p.file}:${p.row}:${p.column}`)).toEqual(['works.csv:3:artisans']);
+    expect(problems[0]?.message).toMatch(/Draft Smith.*not published/);
+    expect(await counts()).toEqual(before);
   });
 
   it('updates on a second run, never duplicates, and uploads an unchanged photo only once', async () => {

@@ -118,9 +118,14 @@ describe('what a link shows', () => {
     expect(shown.json.doc).toBeNull();
     expect(shown.json.problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^artisans: /),
-        expect.stringMatching(/^photos: has no photo/),
+        expect.stringMatching(/^Artisans: /),
+        expect.stringMatching(/^Photos: has no photo/),
       ]),
+    );
+    // In the page's language.
+    const ru = await documentFor(token, 'ru');
+    expect(ru.json.problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/нет ни одной фотографии/)]),
     );
   });
 

@@ -144,7 +144,19 @@ describe('writes by another process', () => {
   });
 
   it('answers with what another process wrote within a second (pnpm import while the CMS runs)', async () => {
-    const url = `/api/works/${f.pubWork.id}?depth=1&locale=en`;
+    // A work of its own: the fixtures' published work has a draft maker, which the publishing
+    // contract would refuse to let anyone save again.
+    const work = await payload.create({
+      collection: 'works',
+      data: {
+        title: 'Written here',
+        slug: 'written-here',
+        artisans: [f.pubArtisan.id],
+        photos: [f.media.p1.id],
+        _status: 'published',
+      },
+    });
+    const url = `/api/works/${work.id}?depth=1&locale=en`;
     await rest('GET', url);
     expect(verdict(await rest('GET', url))).toBe('HIT');
     // A process of its own, with its own Payload and its own (empty) cache, on the same database.
@@ -154,7 +166,7 @@ describe('writes by another process', () => {
         '--import',
         'tsx',
         path.join(here, 'fixtures', 'otherWriter.ts'),
-        String(f.pubWork.id),
+        String(work.id),
         'Written elsewhere',
       ],
       { cwd: path.resolve(here, '../..'), env: process.env },

@@ -4,29 +4,22 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
   type Artisan,
-  ArtisanRefSchema,
-  ArtisanSchema,
   type Edition,
-  EditionRefSchema,
-  EditionSchema,
   type ImageSize,
   type Media,
   mapLimit,
-  mediaApiFields,
   PaginatedSchema,
   type PreviewDocument,
   PreviewDocumentSchema,
   type PreviewRefusal,
   PreviewRefusalSchema,
+  type ReadModel,
+  readModels,
   type Showcase,
-  ShowcaseSchema,
   type SiteSettings,
   SiteSettingsSchema,
   type Venue,
-  VenueSchema,
-  VocabularyTermSchema,
   type Work,
-  WorkSchema,
 } from '@oyu/shared-types';
 import { z } from 'zod';
 
@@ -174,35 +167,24 @@ async function readAllPages(options: Resolved, url: (page: number) => string) {
 }
 
 /**
- * Payload's join fields (an artisan's works, an edition's collections) would bring whole
- * documents with every answer; the site rebuilds them from the documents themselves. REST
- * turns them off one by one (`joins=false` alone is not understood and turns off nothing).
+ * How a build asks for a collection (shared-types' `readModels`): published documents only
+ * where there are drafts, join fields turned off one by one (they would bring whole documents
+ * with every answer, and REST's `joins=false` alone turns off nothing), and only the fields the
+ * schemas read of embedded documents (Payload's `populate`): without it every maker of a work
+ * would bring their own works, every edition twenty more.
  */
-const withoutJoins = (...fields: string[]) =>
-  Object.fromEntries(fields.map((field) => [`joins[${field}]`, 'false']));
-
-const published = { 'where[_status][equals]': 'published' };
-
-/**
- * Only the fields `schema` reads of the documents a list embeds from `collection` (Payload's
- * `populate`). Without it each embedded document comes whole, join fields included: every
- * maker of a work would bring their own works, every edition twenty more.
- */
-const populate = (collection: string, schema: z.ZodObject | readonly string[]) =>
-  Object.fromEntries(
-    (Array.isArray(schema) ? schema : Object.keys((schema as z.ZodObject).shape))
-      .filter((field) => field !== 'id')
-      .map((field) => [`populate[${collection}][${field}]`, 'true']),
-  );
-
-/** A photo's fields as the site asks for them: every size in `renditions`, one field, not `sizes`. */
-const populateMedia = populate('media', mediaApiFields);
-
-const populateTerms = {
-  ...populate('piece-types', VocabularyTermSchema),
-  ...populate('materials', VocabularyTermSchema),
-  ...populate('techniques', VocabularyTermSchema),
-};
+function queryOf(model: ReadModel): Record<string, string> {
+  return {
+    ...(model.drafts ? { 'where[_status][equals]': 'published' } : {}),
+    ...Object.fromEntries(model.withoutJoins.map((field) => [`joins[${field}]`, 'false'])),
+    ...Object.fromEntries(
+      Object.entries(model.populate).flatMap(([collection, fields]) =>
+        fields.map((field) => [`populate[${collection}][${field}]`, 'true']),
+      ),
+    ),
+    ...(model.depth === 0 ? { depth: '0' } : {}),
+  };
+}
 
 /** How the site reads one collection: where, with what filter, checked by which schema. */
 export type Source<S extends z.ZodType = z.ZodType> = {
@@ -214,49 +196,20 @@ export type Source<S extends z.ZodType = z.ZodType> = {
   query: Record<string, string>;
 };
 
+const sourceOf = <S extends z.ZodType>(model: ReadModel<S>): Source<S> => ({
+  collection: model.collection,
+  kind: model.kind,
+  schema: model.schema,
+  query: queryOf(model),
+});
+
 export const sources = {
-  artisans: {
-    collection: 'artisans',
-    kind: 'artisan',
-    schema: ArtisanSchema,
-    query: { ...published, ...withoutJoins('works'), ...populateMedia },
-  },
-  /** Published works only: the public API hides drafts already, the query says so as well. */
-  works: {
-    collection: 'works',
-    kind: 'work',
-    schema: WorkSchema,
-    query: {
-      ...published,
-      ...withoutJoins('showcases'),
-      ...populate('artisans', ArtisanRefSchema),
-      ...populate('editions', EditionRefSchema),
-      ...populateMedia,
-      ...populateTerms,
-    },
-  },
-  editions: {
-    collection: 'editions',
-    kind: 'edition',
-    schema: EditionSchema,
-    query: {
-      ...published,
-      ...withoutJoins('showcases', 'works'),
-      ...populateMedia,
-      'populate[venues][slug]': 'true',
-      'populate[venues][name]': 'true',
-    },
-  },
-  // The works in the curator's order, as ids: populated, each would bring a whole work.
-  showcases: {
-    collection: 'showcases',
-    kind: 'collection',
-    schema: ShowcaseSchema,
-    query: { ...published, ...populate('editions', EditionRefSchema), 'populate[works][slug]': 'true' },
-  },
-  // Opening hours name their edition by id, which is all the site reads of it.
-  venues: { collection: 'venues', kind: 'venue', schema: VenueSchema, query: { depth: '0' } },
-} satisfies Record<string, Source>;
+  artisans: sourceOf(readModels.artisans),
+  works: sourceOf(readModels.works),
+  editions: sourceOf(readModels.editions),
+  showcases: sourceOf(readModels.showcases),
+  venues: sourceOf(readModels.venues),
+};
 
 /**
  * The address of one page of a collection's list, exactly as a build asks for it (the bench
@@ -271,6 +224,11 @@ export type FetchOptions = {
   ids?: number[];
   /** Sees every document as the CMS sent it, before the schema checks it. */
   onRaw?: (doc: unknown) => void;
+  /**
+   * Leaves out a document the schema refuses, and tells this function why, instead of failing
+   * (the draft preview: other documents, valid or not, must not keep a draft from showing).
+   */
+  skipInvalid?: (problem: string) => void;
 };
 
 /**
@@ -315,15 +273,36 @@ export async function fetchSource<S extends z.ZodType>(
     fetchOptions.onRaw?.(doc);
     const parsed = schema.safeParse(doc);
     if (parsed.success) docs.push(parsed.data);
-    else problems.push(`${describeDocument(kind, doc)}: ${formatIssues(parsed.error.issues)}`);
+    else {
+      const id = (doc as { id?: unknown } | null)?.id;
+      const link = id === undefined ? '' : ` (${adminUrl(options.baseUrl, collection, id)})`;
+      problems.push(`${describeDocument(kind, doc)}: ${formatIssues(parsed.error.issues)}${link}`);
+    }
   }
-  if (problems.length) {
-    throw new CmsError(
-      `${problems.length} ${collection} from the CMS cannot be published as they are:\n  ` +
-        problems.join('\n  '),
-    );
-  }
+  if (problems.length && fetchOptions.skipInvalid)
+    for (const problem of problems) fetchOptions.skipInvalid(problem);
+  else if (problems.length) throw new CmsError(unbuildableMessage(collection, problems));
   return docs;
+}
+
+/** Where a curator fixes a document: its page in the CMS's admin. */
+export function adminUrl(baseUrl: string, collection: string, id: unknown): string {
+  return `${baseUrl}/admin/collections/${collection}/${encodeURIComponent(String(id))}`;
+}
+
+/**
+ * A build stops on a published document it cannot render (docs/publishing.md says why): the
+ * first line names the documents and where to fix them, as the CLI, the admin's Site page and
+ * the build history show it; every document follows on a line of its own.
+ */
+function unbuildableMessage(collection: string, problems: string[]): string {
+  const shown = 3;
+  const more = problems.length > shown ? `; and ${problems.length - shown} more, listed below` : '';
+  return (
+    `The CMS sent ${problems.length} published ${collection} that the site cannot build: ` +
+    `${problems.slice(0, shown).join('; ')}${more}. Fix or unpublish them in the admin, then build again.` +
+    (problems.length > shown ? `\n  ${problems.join('\n  ')}` : '')
+  );
 }
 
 /** Every document of any collection, checked against `schema` (tests, tools). */

@@ -10,7 +10,7 @@ import {
   WorkPreviewSchema,
 } from '@oyu/shared-types';
 import { readEnv } from '../env';
-import { type CmsClientOptions, fetchPreviewDocument, fetchShowcases, fetchWorks } from './cms';
+import { type CmsClientOptions, fetchPreviewDocument, fetchSource, sources } from './cms';
 import { relatedIndex } from './related';
 
 /**
@@ -75,10 +75,13 @@ const published = new Map<Locale, { at: number; data: Promise<{ works: Work[]; s
 function publishedIn(locale: Locale, client: CmsClientOptions) {
   const cached = published.get(locale);
   if (cached && Date.now() - cached.at < publishedTtlMs) return cached.data;
-  const data = Promise.all([fetchWorks(client), fetchShowcases(client)]).then(([works, showcases]) => ({
-    works,
-    showcases,
-  }));
+  // A published document the site cannot build is the next build's business, not this draft's:
+  // it is left out of the related works here.
+  const lenient = { skipInvalid: (problem: string) => console.warn(`preview: left out ${problem}`) };
+  const data = Promise.all([
+    fetchSource(sources.works, client, lenient),
+    fetchSource(sources.showcases, client, lenient),
+  ]).then(([works, showcases]) => ({ works, showcases }));
   // A failed read is not kept: the next preview tries again.
   data.catch(() => published.delete(locale));
   published.set(locale, { at: Date.now(), data });
