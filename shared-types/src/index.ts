@@ -1,4 +1,5 @@
 export * from './countries';
+export * from './dates';
 export * from './imageSizes';
 export * from './locales';
 export * from './mapLimit';

@@ -1666,7 +1666,7 @@ describe('site built from a running CMS', () => {
       const text = await unfinished.text();
       expect(heading(text)).toBe('Half-made ring');
       expect(text).toContain('This draft cannot be shown yet');
-      expect(text).toMatch(/photos: has no photo/);
+      expect(text).toMatch(/Photos: has no photo/);
       for (const [collection, id] of [
         ['artisans', artisan.id],
         ['works', work.id],

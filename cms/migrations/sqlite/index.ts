@@ -5,6 +5,7 @@ import * as migration_20261127_222342_frozen_editions from './20261127_222342_fr
 import * as migration_20261128_021953_media_storage_fields from './20261128_021953_media_storage_fields';
 import * as migration_20261201_212928_media_renditions from './20261201_212928_media_renditions';
 import * as migration_20261202_002703_locale_parent_indexes from './20261202_002703_locale_parent_indexes';
+import * as migration_20261206_152810_any_country_and_dates from './20261206_152810_any_country_and_dates';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261202_002703_locale_parent_indexes.up,
     down: migration_20261202_002703_locale_parent_indexes.down,
-    name: '20261202_002703_locale_parent_indexes'
+    name: '20261202_002703_locale_parent_indexes',
+  },
+  {
+    up: migration_20261206_152810_any_country_and_dates.up,
+    down: migration_20261206_152810_any_country_and_dates.down,
+    name: '20261206_152810_any_country_and_dates'
   },
 ];

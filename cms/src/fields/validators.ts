@@ -21,6 +21,11 @@ export function validateEmail(value: unknown): true | string {
     : 'Enter an e-mail address.';
 }
 
+/** The earliest year a work may have: goldwork of the Saka and Scythians is from the first millennium BC. */
+export const workYearMin = -3000;
+/** The earliest birth year of a maker: historical makers are welcome, not only living ones. */
+export const makerYearMin = 1000;
+
 export function validateYear(min = 1800) {
   return (value: unknown): true | string => {
     if (value === null || value === undefined) return true;
@@ -38,4 +43,17 @@ export function validatePositive(unit: string) {
       ? true
       : `Enter a positive number of ${unit}.`;
   };
+}
+
+/** A death year: a year, not before the birth year. */
+export function validateDeathYear(
+  value: unknown,
+  { siblingData }: { siblingData?: { birthYear?: unknown } } = {},
+): true | string {
+  const asYear = validateYear(makerYearMin)(value);
+  if (asYear !== true) return asYear;
+  const born = siblingData?.birthYear;
+  return typeof value === 'number' && typeof born === 'number' && value < born
+    ? `The year of death (${value}) is before the year of birth (${born}).`
+    : true;
 }

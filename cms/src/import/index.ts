@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  type CountryCode,
   colours,
-  countryCodes,
-  countryName,
   disciplines,
+  findCountry,
   type Locale,
   licences,
   locales,
+  parseDate,
 } from '@oyu/shared-types';
 import { parse } from 'csv-parse/sync';
 import {
@@ -29,6 +28,7 @@ import { refreshMediaVisibility } from '../hooks/refreshMediaVisibility';
 import { registerMediaWriter, sweepOrphanFiles } from '../media/orphans';
 import { mediaStore, photoTypeOf } from '../media/storage';
 import { paragraphs } from '../seed';
+import { checkFieldRules } from './fieldRules';
 
 /**
  * Spreadsheet import of artisans and works (docs/import.md): every row is checked first, and
@@ -68,9 +68,57 @@ const list = (value: string | undefined) =>
     .filter(Boolean);
 const norm = (value: string) => value.trim().toLocaleLowerCase('ru').replace(/\s+/g, ' ');
 
+/** A year cell: a whole number or nothing. Which years a field takes is the collection's rule. */
+function yearCell(cell: string | undefined, problem: (message: string) => void): number | undefined {
+  if (!cell) return undefined;
+  const year = Number(cell.replace(/\s/g, ''));
+  if (Number.isInteger(year)) return year;
+  problem(
+    `"${cell}" is not a year: write it in figures, e.g. 1890 (negative for BC); put "c. 1890" or "early 20th century" in the date column`,
+  );
+  return undefined;
+}
+
+const yes = new Set(['yes', 'y', 'true', '1', 'x', 'c', 'ca', 'circa', 'да', 'д', 'иә', 'и']);
+const no = new Set(['no', 'n', 'false', '0', 'нет', 'н', 'жоқ', 'ж']);
+
+/**
+ * The date columns: `date` (`date.ru`, `date.kk`) as the catalogue words it, `year_from` and
+ * `year_to`, `circa`. Without years, they are read from the English words ("c. 1890" is 1890,
+ * approximate); years that are given win.
+ */
+function dateCells(
+  v: Record<string, string>,
+  problem: (column: string, message: string) => void,
+): { year: Record<string, unknown>; display: Partial<Record<Locale, string>> } {
+  const display: Partial<Record<Locale, string>> = {
+    en: v.date || v['date.en'] || undefined,
+    ru: v['date.ru'] || undefined,
+    kk: v['date.kk'] || undefined,
+  };
+  let from = yearCell(v.year_from, (message) => problem('year_from', message));
+  let to = yearCell(v.year_to, (message) => problem('year_to', message));
+  const circaCell = norm(v.circa ?? '');
+  let circa = yes.has(circaCell) ? true : no.has(circaCell) || !circaCell ? undefined : null;
+  if (circa === null) {
+    problem('circa', `"${v.circa}" is neither yes nor no`);
+    circa = undefined;
+  }
+  const source = display.en ?? display.ru ?? display.kk;
+  if (from === undefined && to === undefined && source && !v.year_from && !v.year_to) {
+    const read = parseDate(source);
+    if (read) {
+      from = read.from;
+      to = read.to !== read.from ? read.to : undefined;
+      circa ??= read.circa || undefined;
+    }
+  }
+  return { year: { display: display.en, from, to, circa }, display };
+}
+
 /** The spreadsheet column of a collection's field, for problems found by the CMS. */
 const columnsByField: Record<string, Record<string, string>> = {
-  artisans: { birthYear: 'birth_year', city: 'city', bio: 'bio.en' },
+  artisans: { birthYear: 'birth_year', deathYear: 'death_year', city: 'city', bio: 'bio.en' },
   works: {
     title: 'title.en',
     description: 'description.en',
@@ -90,6 +138,8 @@ const columnsByPath: Record<string, string> = {
   'dimensions.diameterMm': 'diameter_mm',
   'year.from': 'year_from',
   'year.to': 'year_to',
+  'year.circa': 'circa',
+  'year.display': 'date',
 };
 export function columnOf(collection: string, path: string): string {
   if (columnsByPath[path]) return columnsByPath[path];
@@ -144,15 +194,6 @@ function fixedList(labels: Record<string, Record<Locale, string>>) {
   return map;
 }
 
-const countryByName = (() => {
-  const map = new Map<string, CountryCode>();
-  for (const code of countryCodes) {
-    map.set(norm(code), code);
-    for (const locale of locales) map.set(norm(countryName(code, locale)), code);
-  }
-  return map;
-})();
-
 /** Vocabulary terms of a collection, by slug and by label in every language. */
 async function vocabulary(payload: Payload, collection: CollectionSlug, req: PayloadRequest) {
   const found = await payload.find({
@@ -181,6 +222,8 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 export async function importSpreadsheets(payload: Payload, input: ImportInput): Promise<ImportResult> {
   const problems: Problem[] = [];
+  const artisanFileName = input.artisans?.name ?? 'artisans.csv';
+  const workFileName = input.works?.name ?? 'works.csv';
   const artisanFile = input.artisans && readCsv(input.artisans.name, input.artisans.text);
   const workFile = input.works && readCsv(input.works.name, input.works.text);
   problems.push(...(artisanFile?.problems ?? []), ...(workFile?.problems ?? []));
@@ -272,11 +315,11 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
       const slug = v.slug || slugify(v.name ?? '');
       if (slug && seen.has(slug)) at('slug', `"${slug}" is used by row ${seen.get(slug)} too`);
       seen.set(slug, row.line);
-      const country = countryByName.get(norm(v.country ?? ''));
+      const country = findCountry(v.country ?? '');
       if (!country)
         at(
           'country',
-          `"${v.country ?? ''}" is not a country Oyu knows: use a code such as KZ or a name such as Kazakhstan`,
+          `"${v.country ?? ''}" is not a country: use an ISO code such as KZ or US, or a name in English, Russian or Kazakh such as Kazakhstan`,
         );
       const codes = list(v.disciplines).map((label) => {
         const code = disciplineCodes.get(norm(label));
@@ -284,19 +327,8 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
           at('disciplines', `"${label}" is not a discipline (${Object.keys(disciplines).join(', ')})`);
         return code;
       });
-      const birthYear = v.birth_year ? Number(v.birth_year) : undefined;
-      if (
-        v.birth_year &&
-        !(
-          Number.isInteger(birthYear) &&
-          (birthYear as number) > 1900 &&
-          (birthYear as number) <= new Date().getFullYear()
-        )
-      ) {
-        at('birth_year', `"${v.birth_year}" is not a year`);
-      }
-      if (v.website && !/^https?:\/\/\S+$/.test(v.website))
-        at('website', `"${v.website}" is not an http(s) address`);
+      const birthYear = yearCell(v.birth_year, (message) => at('birth_year', message));
+      const deathYear = yearCell(v.death_year, (message) => at('death_year', message));
       const status = v.status || 'draft';
       if (!['draft', 'published'].includes(status)) at('status', `"${status}" must be draft or published`);
       let portrait: string | undefined;
@@ -311,6 +343,7 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
           slug,
           country,
           birthYear,
+          deathYear,
           disciplines: codes.filter(Boolean),
           website: v.website || undefined,
           _status: status,
@@ -381,17 +414,17 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
           return term.id;
         });
       const pieceType = v.piece_type ? terms('piece_type', pieceTypes)[0] : undefined;
-      const number = (column: string, check: (n: number) => boolean = (n) => n > 0) => {
+      // Only whether a cell is a number: what numbers a field takes is the collection's rule.
+      const number = (column: string) => {
         if (!v[column]) return undefined;
         const n = Number(v[column]?.replace(',', '.'));
-        if (!Number.isFinite(n) || !check(n)) {
-          at(column, `"${v[column]}" is not a valid number here`);
+        if (!Number.isFinite(n)) {
+          at(column, `"${v[column]}" is not a number`);
           return undefined;
         }
         return n;
       };
-      const yearFrom = number('year_from', (n) => Number.isInteger(n) && n >= 1000 && n <= 2100);
-      const yearTo = number('year_to', (n) => Number.isInteger(n) && n >= 1000 && n <= 2100);
+      const date = dateCells(v, (column, message) => at(column, message));
       const colourList = list(v.colours).map((label) => {
         const code = colourCodes.get(norm(label));
         if (!code) at('colours', `"${label}" is not one of the colours (${Object.keys(colours).join(', ')})`);
@@ -406,8 +439,6 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
         return id;
       });
       const editionType = v.edition_type || undefined;
-      if (editionType && !['unique', 'edition'].includes(editionType))
-        at('edition_type', 'must be unique or edition');
       const status = v.status || 'draft';
       if (!['draft', 'published'].includes(status)) at('status', `"${status}" must be draft or published`);
       const photos: string[] = [];
@@ -429,7 +460,7 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
           gemstones: terms('gemstones', materials, (kind) => kind === 'gemstone').filter(Boolean),
           techniques: terms('techniques', techniques).filter(Boolean),
           colours: colourList.filter(Boolean),
-          year: { from: yearFrom, to: yearTo },
+          year: date.year,
           fineness: number('fineness'),
           hallmark: v.hallmark || undefined,
           weightGrams: number('weight_g'),
@@ -440,7 +471,7 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
             diameterMm: number('diameter_mm'),
           },
           editionType,
-          editionSize: number('edition_size', (n) => Number.isInteger(n) && n >= 2),
+          editionSize: number('edition_size'),
           licence,
           rightsHolder: v.rights_holder || undefined,
           editions: editionIds.filter(Boolean),
@@ -451,6 +482,7 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
             locale,
             {
               ...(v[`title.${locale}`] ? { title: v[`title.${locale}`] } : {}),
+              ...(locale !== 'en' && date.display[locale] ? { year: { display: date.display[locale] } } : {}),
               ...(v[`description.${locale}`]
                 ? { description: paragraphs(v[`description.${locale}`]?.split(/\n\s*\n/) ?? []) }
                 : {}),
@@ -461,6 +493,19 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
           ]),
         ) as Record<Locale, Record<string, unknown>>,
       });
+    }
+  }
+  // The collections' own field rules, on the values each row would write (fieldRules.ts).
+  const ruleChecks = [
+    ...artisanPlans.map((plan) => ({ plan, file: artisanFileName, collection: 'artisans' as const })),
+    ...workPlans.map((plan) => ({ plan, file: workFileName, collection: 'works' as const })),
+  ];
+  for (const { plan, file, collection } of ruleChecks) {
+    const data = { ...plan.data, ...plan.byLocale.en };
+    for (const problem of await checkFieldRules(req, collection, data)) {
+      const column = columnOf(collection, problem.path);
+      const known = problems.some((p) => p.file === file && p.row === plan.row.line && p.column === column);
+      if (!known) problemAt(file, plan.row, column, problem.message);
     }
   }
   if (problems.length) return { ok: false, problems };
@@ -556,8 +601,6 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
   /** Which row wrote each document, for the contract's refusals. */
   const rowOf = new Map<string, { file: string; row: Row }>();
   const usedPhotos: number[] = [];
-  const artisanFileName = input.artisans?.name ?? 'artisans.csv';
-  const workFileName = input.works?.name ?? 'works.csv';
   /**
    * One row's write. Payload's own validation refusing it becomes that row's problem; the
    * transaction is gone with it, so the import stops there and writes nothing.

@@ -15,6 +15,7 @@ export const ArtisanSchema = z.object({
   country: z.enum(countryCodes).describe('ISO 3166-1 alpha-2 code'),
   city: z.string().nullish(),
   birthYear: z.number().int().nullish(),
+  deathYear: z.number().int().nullish().describe('For historical makers'),
   disciplines: z
     .array(z.enum(disciplineCodes))
     .nullish()

@@ -39,7 +39,18 @@ export const WorkSchema = z.object({
   dimensions: z
     .object({ heightMm: positive, widthMm: positive, depthMm: positive, diameterMm: positive })
     .nullish(),
-  year: z.object({ from: z.number().int().nullish(), to: z.number().int().nullish() }).nullish(),
+  year: z
+    .object({
+      display: z
+        .string()
+        .nullish()
+        .describe('The date as the catalogue gives it: “c. 1890”, “early 20th century”'),
+      from: z.number().int().nullish().describe('Earliest year; negative for BCE'),
+      to: z.number().int().nullish().describe('Latest year, for a range'),
+      circa: z.boolean().nullish().describe('The years are approximate'),
+    })
+    .nullish()
+    .describe('When it was made: the text people read, the years that filters, sorting and linked data use'),
   editionType: z.enum(['unique', 'edition']).nullish(),
   editionSize: z.number().int().min(2).nullish(),
   marks: z.string().nullish(),

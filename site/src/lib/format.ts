@@ -21,9 +21,39 @@ export function formatWeight(grams: number | null | undefined, locale: Locale): 
   return grams ? `${number(locale, grams)} ${ui(locale).grams}` : undefined;
 }
 
-export function formatYear(year: Work['year']): string | undefined {
-  if (!year?.from) return undefined;
-  return year.to && year.to !== year.from ? `${year.from}–${year.to}` : String(year.from);
+/** A year as people read it: 400 BC for −400 (there is no year 0). */
+export function formatYearNumber(year: number, locale: Locale): string {
+  return year < 0 ? `${-year} ${ui(locale).bce}` : String(year);
+}
+
+/**
+ * A work's date: the catalogue's own words when the curator gave them ("c. 1890", "early 20th
+ * century"), otherwise its years, "c." before them when they are approximate.
+ */
+export function formatYear(year: Work['year'], locale: Locale): string | undefined {
+  if (year?.display) return year.display;
+  if (typeof year?.from !== 'number') return undefined;
+  const from = formatYearNumber(year.from, locale);
+  const range =
+    typeof year.to === 'number' && year.to !== year.from
+      ? `${from}–${formatYearNumber(year.to, locale)}`
+      : from;
+  return year.circa ? `${ui(locale).circa} ${range}` : range;
+}
+
+/** An artisan's years: "1846–1920", "born 1987". */
+export function formatLifeYears(
+  birthYear: number | null | undefined,
+  deathYear: number | null | undefined,
+  locale: Locale,
+): string | undefined {
+  if (typeof deathYear === 'number') {
+    const death = formatYearNumber(deathYear, locale);
+    return typeof birthYear === 'number' ? `${formatYearNumber(birthYear, locale)}–${death}` : `† ${death}`;
+  }
+  return typeof birthYear === 'number'
+    ? `${ui(locale).born} ${formatYearNumber(birthYear, locale)}`
+    : undefined;
 }
 
 export function formatEdition(

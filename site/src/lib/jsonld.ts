@@ -48,7 +48,8 @@ export function workJsonLd(work: Work, lang: Locale, site: URL) {
     image: work.photos.map((photo) => image(site, photo)).filter(Boolean),
     artform: work.pieceType?.label,
     artMedium: [...work.materials, ...work.gemstones].map((term) => term.label).join(', ') || undefined,
-    dateCreated: work.year?.from ? String(work.year.from) : undefined,
+    // The earliest year: schema.org has no range or "circa"; the page shows the catalogue's words.
+    dateCreated: isoYear(work.year?.from),
     height: mm(work.dimensions?.heightMm),
     width: mm(work.dimensions?.widthMm),
     depth: mm(work.dimensions?.depthMm),
@@ -117,6 +118,15 @@ export function showcaseJsonLd(showcase: Showcase, lang: Locale, site: URL) {
   };
 }
 
+/**
+ * A year as ISO 8601 writes it: four digits, and BC years in astronomical numbering (400 BC is
+ * -0399, since 1 BC is year 0).
+ */
+export function isoYear(year: number | null | undefined): string | undefined {
+  if (typeof year !== 'number' || year === 0) return undefined;
+  return year > 0 ? String(year).padStart(4, '0') : `-${String(-year - 1).padStart(4, '0')}`;
+}
+
 export function personJsonLd(artisan: Artisan, lang: Locale, site: URL) {
   const sameAs = [artisan.website, ...artisan.socialLinks.map((link) => link.url)]
     .map((url) => safeHref(url))
@@ -128,7 +138,8 @@ export function personJsonLd(artisan: Artisan, lang: Locale, site: URL) {
     url: absolute(site, `/${lang}/artisans/${artisan.slug}/`),
     nationality: { '@type': 'Country', name: countryName(artisan.country, lang) },
     homeLocation: artisan.city ? { '@type': 'Place', name: artisan.city } : undefined,
-    birthDate: artisan.birthYear ? String(artisan.birthYear) : undefined,
+    birthDate: isoYear(artisan.birthYear),
+    deathDate: isoYear(artisan.deathYear),
     image: artisan.portrait ? image(site, artisan.portrait) : undefined,
     sameAs: sameAs.length ? sameAs : undefined,
   };

@@ -10,6 +10,7 @@ import {
   type Work,
 } from '@oyu/shared-types';
 import { renditionPath } from './images';
+import { isoYear } from './jsonld';
 import { safeHref } from './links';
 
 /**
@@ -42,8 +43,11 @@ export type OpenWork = {
   gemstones: Localized[];
   techniques: Localized[];
   colours: string[];
+  /** The date as the catalogue words it, per language ("c. 1890"); empty where none was given. */
+  date: Localized;
   yearFrom: number | null;
   yearTo: number | null;
+  circa: boolean;
   finenessPerMille: number | null;
   weightGrams: number | null;
   heightMm: number | null;
@@ -67,6 +71,7 @@ export type OpenArtisan = {
   countryName: Localized;
   city: string | null;
   birthYear: number | null;
+  deathYear: number | null;
   disciplines: string[];
   bio: Localized;
   website: string | null;
@@ -179,8 +184,10 @@ export function editionOpenData(
       gemstones: terms((w) => w.gemstones),
       techniques: terms((w) => w.techniques),
       colours: work.colours,
+      date: localized(copies, (copy) => copy.year?.display ?? undefined),
       yearFrom: work.year?.from ?? null,
       yearTo: work.year?.to ?? null,
+      circa: work.year?.circa ?? false,
       finenessPerMille: work.fineness ?? null,
       weightGrams: work.weightGrams ?? null,
       heightMm: work.dimensions?.heightMm ?? null,
@@ -221,6 +228,7 @@ export function editionOpenData(
         ) as Localized,
         city: artisan.city ?? null,
         birthYear: artisan.birthYear ?? null,
+        deathYear: artisan.deathYear ?? null,
         disciplines: artisan.disciplines,
         bio: localized(copies, (copy) => plainText(copy.bio)),
         website: safeHref(artisan.website ?? undefined) ?? null,
@@ -279,8 +287,10 @@ export function worksCsv(data: EditionOpenData): string {
       ...perLanguage('gemstones'),
       ...perLanguage('techniques'),
       'colours',
+      ...perLanguage('date'),
       'year_from',
       'year_to',
+      'circa',
       'fineness_per_mille',
       'weight_g',
       'height_mm',
@@ -308,8 +318,10 @@ export function worksCsv(data: EditionOpenData): string {
       ...joined(work.gemstones),
       ...joined(work.techniques),
       work.colours.join('; '),
+      ...values(work.date),
       work.yearFrom,
       work.yearTo,
+      work.circa,
       work.finenessPerMille,
       work.weightGrams,
       work.heightMm,
@@ -338,6 +350,7 @@ export function artisansCsv(data: EditionOpenData): string {
       ...perLanguage('country_name'),
       'city',
       'birth_year',
+      'death_year',
       'disciplines',
       'website',
       'image',
@@ -352,6 +365,7 @@ export function artisansCsv(data: EditionOpenData): string {
       ...values(artisan.countryName),
       artisan.city,
       artisan.birthYear,
+      artisan.deathYear,
       artisan.disciplines.join('; '),
       artisan.website,
       artisan.image,
@@ -393,7 +407,7 @@ export function editionJsonLdGraph(data: EditionOpenData): string {
       creator: work.artisans.map((artisan) => ({ '@id': person(artisan.slug) })),
       artform: work.pieceType ? tagged(work.pieceType) : undefined,
       artMedium: [...work.materials, ...work.gemstones].flatMap(tagged),
-      dateCreated: work.yearFrom ? String(work.yearFrom) : undefined,
+      dateCreated: isoYear(work.yearFrom),
       image: work.images,
       creditText: work.creditLine ?? undefined,
     })),
@@ -403,7 +417,8 @@ export function editionJsonLdGraph(data: EditionOpenData): string {
       name: artisan.name,
       url: artisan.url,
       nationality: { '@type': 'Country', name: tagged(artisan.countryName) },
-      birthDate: artisan.birthYear ? String(artisan.birthYear) : undefined,
+      birthDate: isoYear(artisan.birthYear),
+      deathDate: isoYear(artisan.deathYear),
       image: artisan.image ?? undefined,
     })),
   ];

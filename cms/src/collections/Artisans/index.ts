@@ -1,4 +1,5 @@
 import {
+  centralAsianCountries,
   countryCodes,
   countryName,
   disciplines,
@@ -13,7 +14,7 @@ import { publishedOrSignedIn } from '../../access/publishedOrSignedIn';
 import { previewButton } from '../../endpoints/preview';
 import { localizedText } from '../../fields/localizedText';
 import { slugField } from '../../fields/slug';
-import { validateWebUrl, validateYear } from '../../fields/validators';
+import { makerYearMin, validateDeathYear, validateWebUrl, validateYear } from '../../fields/validators';
 import { publicReadsPublished } from '../../hooks/publicReadsPublished';
 import { refreshMediaAfterChange, refreshMediaAfterDelete } from '../../hooks/refreshMediaVisibility';
 import { versionsWithDrafts } from '../versions';
@@ -57,7 +58,13 @@ export const Artisans: CollectionConfig = {
           name: 'country',
           type: 'select',
           required: true,
-          options: countryCodes.map((code) => ({
+          // Central Asia first, then every other country by its English name; typing filters.
+          options: [
+            ...centralAsianCountries,
+            ...countryCodes
+              .filter((code) => !(centralAsianCountries as readonly string[]).includes(code))
+              .sort((a, b) => countryName(a, 'en').localeCompare(countryName(b, 'en'), 'en')),
+          ].map((code) => ({
             value: code,
             label: { en: countryName(code, 'en'), ru: countryName(code, 'ru') },
           })),
@@ -66,8 +73,16 @@ export const Artisans: CollectionConfig = {
         {
           name: 'birthYear',
           type: 'number',
-          validate: validateYear(1900),
+          validate: validateYear(makerYearMin),
           admin: { description: { en: 'Optional.', ru: 'Необязательно.' } },
+        },
+        {
+          name: 'deathYear',
+          type: 'number',
+          validate: validateDeathYear,
+          admin: {
+            description: { en: 'For historical makers.', ru: 'Для мастеров прошлого.' },
+          },
         },
       ],
     },

@@ -7,7 +7,7 @@ import { previewButton } from '../../endpoints/preview';
 import { createdByField } from '../../fields/createdBy';
 import { localizedText } from '../../fields/localizedText';
 import { slugField } from '../../fields/slug';
-import { validatePositive, validateYear } from '../../fields/validators';
+import { validatePositive, validateYear, workYearMin } from '../../fields/validators';
 import { publicReadsPublished } from '../../hooks/publicReadsPublished';
 import { refreshMediaAfterChange, refreshMediaAfterDelete } from '../../hooks/refreshMediaVisibility';
 import { versionsWithDrafts } from '../versions';
@@ -199,20 +199,53 @@ export const Works: CollectionConfig = {
               ],
             },
             {
+              // Dates as collections keep them: the text visitors read ("c. 1890", "early 20th
+              // century") beside the earliest and latest years that filters, sorting and linked
+              // data use.
               name: 'year',
               type: 'group',
+              label: { en: 'Date', ru: 'Дата' },
               fields: [
+                {
+                  name: 'display',
+                  type: 'text',
+                  localized: true,
+                  label: { en: 'Date as shown', ru: 'Дата для показа' },
+                  admin: {
+                    description: {
+                      en: 'As the catalogue gives it, in each language: “c. 1890”, “early 20th century”, “1976 (designed), 1978 (made)”. Empty: the years below are shown.',
+                      ru: 'Как в каталоге, на каждом языке: «ок. 1890», «начало XX века», «1976 (эскиз), 1978 (изготовление)». Если пусто, показываются годы ниже.',
+                    },
+                  },
+                },
                 {
                   type: 'row',
                   fields: [
-                    { name: 'from', type: 'number', validate: validateYear(1000) },
+                    {
+                      name: 'from',
+                      type: 'number',
+                      label: { en: 'Earliest year', ru: 'Самый ранний год' },
+                      validate: validateYear(workYearMin),
+                      admin: {
+                        description: {
+                          en: 'Negative for BCE (−400 is 400 BC).',
+                          ru: 'Отрицательный — до н. э. (−400 — 400 г. до н. э.).',
+                        },
+                      },
+                    },
                     {
                       name: 'to',
                       type: 'number',
-                      validate: validateYear(1000),
+                      label: { en: 'Latest year', ru: 'Самый поздний год' },
+                      validate: validateYear(workYearMin),
                       admin: {
                         description: { en: 'Only for a range of years.', ru: 'Только для диапазона лет.' },
                       },
+                    },
+                    {
+                      name: 'circa',
+                      type: 'checkbox',
+                      label: { en: 'Approximate (circa)', ru: 'Приблизительно (около)' },
                     },
                   ],
                 },
