@@ -67,7 +67,13 @@ it('a scheduled publish that the site could not build fails, says why, and publi
   const work = await payload.create({
     collection: 'works',
     draft: true,
-    data: { title: 'Too soon', slug: 'too-soon', artisans: [draftMaker.id], photos: [image.id], _status: 'draft' },
+    data: {
+      title: 'Too soon',
+      slug: 'too-soon',
+      artisans: [draftMaker.id],
+      photos: [image.id],
+      _status: 'draft',
+    },
   });
   const job = await payload.jobs.queue({
     task: 'schedulePublish',
