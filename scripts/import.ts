@@ -1,5 +1,6 @@
 /**
- * `pnpm import --artisans <file.csv> --works <file.csv> --photos <folder> [--dry-run]`: artisans
+ * `pnpm import --artisans <file.csv> --works <file.csv> --photos <folder> [--dry-run]
+ * [--create-terms]`: artisans
  * and works from spreadsheets saved as CSV (docs/import.md, templates in docs/import/). Every
  * row is checked first and every problem is listed by file, row and column; nothing is written
  * unless all rows are fine, and then all of them are written or none. Running the same files
@@ -20,6 +21,7 @@ try {
       works: { type: 'string' },
       photos: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      'create-terms': { type: 'boolean', default: false },
     },
   });
   if (!values.artisans && !values.works) {
@@ -50,6 +52,7 @@ try {
       works,
       photosDir: values.photos,
       dryRun: values['dry-run'],
+      createTerms: values['create-terms'],
       onProgress: bar,
     });
     if (!result.ok) {
@@ -60,6 +63,13 @@ try {
     } else {
       const { summary: s } = result;
       const seconds = (performance.now() - started) / 1000;
+      if (s.terms.length) {
+        info(
+          `\n${values['dry-run'] ? 'Would create' : 'Created'} ${s.terms.length} new term(s), marked "needs translation" in the CMS:`,
+        );
+        for (const term of s.terms)
+          info(`  ${term.collection}: ${term.label}${term.kind === 'gemstone' ? ' (gemstone)' : ''}`);
+      }
       info(
         values['dry-run']
           ? `\nDry run: all ${s.rows} rows are fine; nothing was written. Run again without --dry-run to import.`

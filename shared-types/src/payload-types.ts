@@ -174,6 +174,16 @@ export interface Work {
    */
   artisans: (number | Artisan)[];
   /**
+   * Only where a maker is credited otherwise than as the maker: designer, manufacturer, attributed to.
+   */
+  makerRoles?:
+    | {
+        artisan: number | Artisan;
+        role: 'maker' | 'designer' | 'manufacturer' | 'attributed-to';
+        id?: string | null;
+      }[]
+    | null;
+  /**
    * Drop several photos at once; drag to reorder. The first is the one shown in lists. At least one to publish.
    */
   photos: (number | Media)[];
@@ -959,6 +969,10 @@ export interface PieceType {
    * Part of the page address. Left empty, it is made from the label.
    */
   slug: string;
+  /**
+   * Set by the import for a new term with an English label only. Clear it once the label is in every language.
+   */
+  needsTranslation?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -976,6 +990,10 @@ export interface Material {
    * Part of the page address. Left empty, it is made from the label.
    */
   slug: string;
+  /**
+   * Set by the import for a new term with an English label only. Clear it once the label is in every language.
+   */
+  needsTranslation?: boolean | null;
   /**
    * Gemstones are offered in a work’s “Gemstones” field, the rest in “Materials”.
    */
@@ -997,6 +1015,10 @@ export interface Technique {
    * Part of the page address. Left empty, it is made from the label.
    */
   slug: string;
+  /**
+   * Set by the import for a new term with an English label only. Clear it once the label is in every language.
+   */
+  needsTranslation?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1253,6 +1275,13 @@ export interface PayloadMigration {
 export interface WorksSelect<T extends boolean = true> {
   title?: T;
   artisans?: T;
+  makerRoles?:
+    | T
+    | {
+        artisan?: T;
+        role?: T;
+        id?: T;
+      };
   photos?: T;
   description?: T;
   editions?: T;
@@ -1514,6 +1543,7 @@ export interface VenuesSelect<T extends boolean = true> {
 export interface MaterialsSelect<T extends boolean = true> {
   label?: T;
   slug?: T;
+  needsTranslation?: T;
   kind?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1525,6 +1555,7 @@ export interface MaterialsSelect<T extends boolean = true> {
 export interface TechniquesSelect<T extends boolean = true> {
   label?: T;
   slug?: T;
+  needsTranslation?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1535,6 +1566,7 @@ export interface TechniquesSelect<T extends boolean = true> {
 export interface PieceTypesSelect<T extends boolean = true> {
   label?: T;
   slug?: T;
+  needsTranslation?: T;
   updatedAt?: T;
   createdAt?: T;
 }

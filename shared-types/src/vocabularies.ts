@@ -48,6 +48,19 @@ export const socialPlatforms = {
 export type SocialPlatform = keyof typeof socialPlatforms;
 export const socialPlatformCodes = Object.keys(socialPlatforms) as SocialPlatform[];
 
+/**
+ * How a maker is credited for a work, as museum catalogues credit them. Without a role a maker
+ * is simply the maker.
+ */
+export const makerRoles = {
+  maker: { en: 'maker', ru: 'автор', kk: 'авторы' },
+  designer: { en: 'designer', ru: 'дизайнер', kk: 'дизайнер' },
+  manufacturer: { en: 'manufacturer', ru: 'изготовитель', kk: 'жасаушы' },
+  'attributed-to': { en: 'attributed to', ru: 'приписывается', kk: 'телінеді' },
+} as const satisfies Record<string, Labels>;
+export type MakerRole = keyof typeof makerRoles;
+export const makerRoleCodes = Object.keys(makerRoles) as MakerRole[];
+
 export const materialKinds = {
   metal: { en: 'Metal', ru: 'Металл', kk: 'Металл' },
   gemstone: { en: 'Gemstone', ru: 'Камень', kk: 'Асыл тас' },

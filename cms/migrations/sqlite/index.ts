@@ -6,6 +6,7 @@ import * as migration_20261128_021953_media_storage_fields from './20261128_0219
 import * as migration_20261201_212928_media_renditions from './20261201_212928_media_renditions';
 import * as migration_20261202_002703_locale_parent_indexes from './20261202_002703_locale_parent_indexes';
 import * as migration_20261206_152810_any_country_and_dates from './20261206_152810_any_country_and_dates';
+import * as migration_20261206_154155_maker_roles_and_new_terms from './20261206_154155_maker_roles_and_new_terms';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261206_152810_any_country_and_dates.up,
     down: migration_20261206_152810_any_country_and_dates.down,
-    name: '20261206_152810_any_country_and_dates'
+    name: '20261206_152810_any_country_and_dates',
+  },
+  {
+    up: migration_20261206_154155_maker_roles_and_new_terms.up,
+    down: migration_20261206_154155_maker_roles_and_new_terms.down,
+    name: '20261206_154155_maker_roles_and_new_terms'
   },
 ];

@@ -17,7 +17,12 @@ export function vocabulary(slug: string, labels: Labels, extraFields: Field[] = 
     labels,
     admin: {
       useAsTitle: 'label',
-      defaultColumns: ['label', 'slug', ...extraFields.flatMap((f) => ('name' in f ? [f.name] : []))],
+      defaultColumns: [
+        'label',
+        'slug',
+        ...extraFields.flatMap((f) => ('name' in f ? [f.name] : [])),
+        'needsTranslation',
+      ],
       group: { en: 'Vocabularies', ru: 'Справочники' },
       listSearchableFields: ['label', 'slug'],
     },
@@ -42,6 +47,20 @@ export function vocabulary(slug: string, labels: Labels, extraFields: Field[] = 
         },
       },
       slugField('label'),
+      {
+        // Terms the spreadsheet import creates have an English label only (docs/import.md).
+        name: 'needsTranslation',
+        type: 'checkbox',
+        label: { en: 'Needs translation', ru: 'Нужен перевод' },
+        index: true,
+        admin: {
+          position: 'sidebar',
+          description: {
+            en: 'Set by the import for a new term with an English label only. Clear it once the label is in every language.',
+            ru: 'Ставит импорт у нового термина с одной английской подписью. Снимите, когда подпись есть на всех языках.',
+          },
+        },
+      },
       ...extraFields,
     ],
   };

@@ -8,6 +8,9 @@ import {
   type Locale,
   licences,
   locales,
+  type MakerRole,
+  makerRoleCodes,
+  makerRoles,
   parseDate,
 } from '@oyu/shared-types';
 import { parse } from 'csv-parse/sync';
@@ -40,10 +43,17 @@ import { checkFieldRules } from './fieldRules';
 
 export type Problem = { file: string; row: number; column: string; message: string };
 export type ImportSummary = {
+  /** Vocabulary terms the import creates (with `createTerms`), or would create in a dry run. */
+  terms: NewTerm[];
   artisans: { created: number; updated: number };
   works: { created: number; updated: number };
   photos: { uploaded: number; reused: number };
   rows: number;
+};
+export type NewTerm = {
+  collection: 'materials' | 'techniques' | 'piece-types';
+  label: string;
+  kind?: string;
 };
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: Problem[] };
 
@@ -54,6 +64,11 @@ export type ImportInput = {
   /** Folder the `photos` and `portrait` columns name files in. */
   photosDir?: string | undefined;
   dryRun?: boolean;
+  /**
+   * Unknown materials, gemstones, techniques and piece types become new terms with the English
+   * label and "needs translation", instead of being problems.
+   */
+  createTerms?: boolean;
   /** The language of the problems the CMS itself finds (en by default). */
   language?: Locale;
   onProgress?: (done: number, total: number) => void;
@@ -67,6 +82,42 @@ const list = (value: string | undefined) =>
     .map((item) => item.trim())
     .filter(Boolean);
 const norm = (value: string) => value.trim().toLocaleLowerCase('ru').replace(/\s+/g, ' ');
+
+/** Roles by their code and their words in each language, and a few a catalogue writes. */
+const roleByWord = (() => {
+  const map = new Map<string, MakerRole>();
+  for (const code of makerRoleCodes) {
+    map.set(norm(code), code);
+    for (const label of Object.values(makerRoles[code]) as string[]) map.set(norm(label), code);
+  }
+  for (const [word, code] of Object.entries({
+    design: 'designer',
+    'designed by': 'designer',
+    'made by': 'manufacturer',
+    'manufactured by': 'manufacturer',
+    maker: 'maker',
+    производитель: 'manufacturer',
+    мастер: 'maker',
+    шебер: 'maker',
+    attributed: 'attributed-to',
+  } as const))
+    map.set(norm(word), code);
+  return map;
+})();
+
+/**
+ * One maker of an `artisans` cell and how they are credited: "Louis Comfort Tiffany
+ * (designer)", "Tiffany Studios (manufacturer)", "attributed to Fabergé". A bracket that names
+ * no role stays part of the name.
+ */
+export function parseMaker(cell: string): { name: string; role?: MakerRole } {
+  const bracket = cell.match(/^(.*?)\s*\(([^()]+)\)\s*$/);
+  const role = bracket && roleByWord.get(norm(bracket[2] ?? ''));
+  if (bracket && role) return { name: (bracket[1] ?? '').trim(), role };
+  const prefix = cell.match(/^(attributed to|приписывается|телінеді)\s+(.+)$/i);
+  if (prefix) return { name: (prefix[2] ?? '').trim(), role: 'attributed-to' };
+  return { name: cell.trim() };
+}
 
 /** A year cell: a whole number or nothing. Which years a field takes is the collection's rule. */
 function yearCell(cell: string | undefined, problem: (message: string) => void): number | undefined {
@@ -371,6 +422,25 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
     return undefined;
   };
 
+  /** Terms the rows name that the CMS lacks (with `createTerms`), by collection and label. */
+  const newTerms = new Map<string, { term: NewTerm; id?: number }>();
+  const newTerm = (collection: NewTerm['collection'], label: string, kind?: string) => {
+    const key = `new:${collection}:${norm(label)}`;
+    if (!newTerms.has(key)) newTerms.set(key, { term: { collection, label, ...(kind ? { kind } : {}) } });
+    return key;
+  };
+  /** A row's values with each new term's placeholder replaced by the term made for it. */
+  const withTermIds = (data: Record<string, unknown>) => {
+    const resolve = (value: unknown) =>
+      typeof value === 'string' && value.startsWith('new:') ? newTerms.get(value)?.id : value;
+    return Object.fromEntries(
+      Object.entries(data).map(([key, value]) => [
+        key,
+        Array.isArray(value) ? value.map(resolve) : resolve(value),
+      ]),
+    );
+  };
+
   /* ---------------------------------------------------------------- works: check */
   type WorkPlan = {
     row: Row;
@@ -379,6 +449,7 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
     byLocale: Record<Locale, Record<string, unknown>>;
     photos: string[];
     makers: string[];
+    roles: { slug: string; role: MakerRole }[];
   };
   const workPlans: WorkPlan[] = [];
   if (workFile && input.works) {
@@ -391,29 +462,37 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
       const slug = v.slug || slugify(v['title.en'] ?? '');
       if (slug && seen.has(slug)) at('slug', `"${slug}" is used by row ${seen.get(slug)} too`);
       seen.set(slug, row.line);
-      const makers = list(v.artisans).map((label) => {
-        const found = artisanSlug(label);
-        if (!found) at('artisans', `"${label}" is neither in the artisans file nor in the CMS`);
+      const credited = list(v.artisans).map(parseMaker);
+      const makers = credited.map(({ name }) => {
+        const found = artisanSlug(name);
+        if (!found) at('artisans', `"${name}" is neither in the artisans file nor in the CMS`);
         return found;
       });
       if (!makers.length) at('artisans', 'is empty: name at least one artisan, by name or slug');
+      const roles = credited.flatMap(({ role }, index) =>
+        role && role !== 'maker' && makers[index] ? [{ slug: makers[index], role }] : [],
+      );
       const terms = (
         column: string,
+        collection: NewTerm['collection'],
         vocab: Map<string, { id: number; kind?: string }>,
-        want?: (kind?: string) => boolean,
+        kind?: string,
       ) =>
-        list(v[column]).map((label) => {
+        list(v[column]).map((label): number | string | undefined => {
           const term = vocab.get(norm(label));
-          if (!term || (want && !want(term.kind))) {
-            at(
-              column,
-              `"${label}" is not a known ${column.replace(/s$/, '').replace('_', ' ')}: add it in the CMS or fix the spelling`,
-            );
-            return undefined;
-          }
-          return term.id;
+          const fits = (found: { kind?: string }) =>
+            !kind || (kind === 'gemstone' ? found.kind === 'gemstone' : found.kind !== 'gemstone');
+          if (term && fits(term)) return term.id;
+          if (!term && input.createTerms) return newTerm(collection, label, kind);
+          at(
+            column,
+            term
+              ? `"${label}" is a ${term.kind === 'gemstone' ? 'gemstone' : 'material, not a gemstone'}: move it to the ${term.kind === 'gemstone' ? 'gemstones' : 'materials'} column`
+              : `"${label}" is not a known ${column.replace(/s$/, '').replace('_', ' ')}: add it in the CMS, fix the spelling, or import with --create-terms`,
+          );
+          return undefined;
         });
-      const pieceType = v.piece_type ? terms('piece_type', pieceTypes)[0] : undefined;
+      const pieceType = v.piece_type ? terms('piece_type', 'piece-types', pieceTypes)[0] : undefined;
       // Only whether a cell is a number: what numbers a field takes is the collection's rule.
       const number = (column: string) => {
         if (!v[column]) return undefined;
@@ -452,13 +531,14 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
         row,
         slug,
         makers: makers.filter((m): m is string => Boolean(m)),
+        roles,
         photos,
         data: {
           slug,
           pieceType,
-          materials: terms('materials', materials, (kind) => kind !== 'gemstone').filter(Boolean),
-          gemstones: terms('gemstones', materials, (kind) => kind === 'gemstone').filter(Boolean),
-          techniques: terms('techniques', techniques).filter(Boolean),
+          materials: terms('materials', 'materials', materials, 'other').filter(Boolean),
+          gemstones: terms('gemstones', 'materials', materials, 'gemstone').filter(Boolean),
+          techniques: terms('techniques', 'techniques', techniques).filter(Boolean),
           colours: colourList.filter(Boolean),
           year: date.year,
           fineness: number('fineness'),
@@ -511,6 +591,7 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
   if (problems.length) return { ok: false, problems };
   const rows = artisanPlans.length + workPlans.length;
   const summary: ImportSummary = {
+    terms: [...newTerms.values()].map(({ term }) => term),
     artisans: { created: 0, updated: 0 },
     works: { created: 0, updated: 0 },
     photos: { uploaded: 0, reused: 0 },
@@ -637,6 +718,16 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
   };
 
   try {
+    for (const entry of newTerms.values()) {
+      const { collection, label, kind } = entry.term;
+      const created = await payload.create({
+        collection,
+        locale: 'en',
+        data: { label, needsTranslation: true, ...(kind ? { kind } : {}) } as never,
+        ...common,
+      });
+      entry.id = created.id as number;
+    }
     const artisanIds = new Map<string, number>();
     for (const plan of artisanPlans) {
       const existing = existingArtisans.get(plan.slug);
@@ -681,10 +772,17 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
         (current?.photos as number[] | undefined) ?? [],
         String(plan.byLocale.en.title ?? plan.slug),
       );
-      const artisans = plan.makers.map((slug) => artisanIds.get(slug) ?? existingArtisans.get(slug)?.id);
+      const idOf = (slug: string) => artisanIds.get(slug) ?? existingArtisans.get(slug)?.id;
+      const artisans = plan.makers.map(idOf);
+      const makerRoles = plan.roles.map(({ slug, role }) => ({ artisan: idOf(slug), role }));
       usedPhotos.push(...photos, ...(((current?.photos as number[] | undefined) ?? []) as number[]));
       const result = await written(workFileName, plan.row, 'works', () =>
-        upsert('works', plan.slug, { ...plan.data, artisans, photos }, plan.byLocale),
+        upsert(
+          'works',
+          plan.slug,
+          { ...withTermIds(plan.data), artisans, makerRoles, photos },
+          plan.byLocale,
+        ),
       );
       summary.works[result.created ? 'created' : 'updated'] += 1;
       step();

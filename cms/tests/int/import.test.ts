@@ -458,6 +458,7 @@ describe('spreadsheet import', () => {
           collection: 'artisans',
           data: {
             name: `Rule Probe ${index}`,
+            slug: `rule-probe-${index}`,
             country: 'KZ',
             birthYear: Number(sample.birth),
             ...(sample.death ? { deathYear: Number(sample.death) } : {}),
@@ -474,6 +475,111 @@ describe('spreadsheet import', () => {
       }
       expect([...importSays].sort(), JSON.stringify(sample)).toEqual([...collectionSays].sort());
     }
+  });
+
+  it('keeps several makers per work and how each is credited', async () => {
+    const result = await importSpreadsheets(payload, {
+      artisans: {
+        name: 'artisans.csv',
+        text: csv([
+          ['name', 'country'],
+          ['Jean Designer', 'France'],
+          ['Atelier Makers', 'Belgium'],
+        ]),
+      },
+      works: {
+        name: 'works.csv',
+        text: csv([
+          ['title.en', 'artisans', 'status'],
+          [
+            'Credited Collar',
+            'Jean Designer (designer); Atelier Makers (изготовитель); Aigerim Seitkali',
+            'draft',
+          ],
+          ['Attributed Clasp', 'attributed to Atelier Makers', 'draft'],
+        ]),
+      },
+    });
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    const work = async (slug: string) =>
+      (await payload.find({ collection: 'works', where: { slug: { equals: slug } }, draft: true, depth: 1 }))
+        .docs[0];
+    const collar = await work('credited-collar');
+    expect(((collar?.artisans ?? []) as { name: string }[]).map((maker) => maker.name)).toEqual([
+      'Jean Designer',
+      'Atelier Makers',
+      'Aigerim Seitkali',
+    ]);
+    expect(
+      (collar?.makerRoles ?? []).map((credit) => [(credit.artisan as { name: string }).name, credit.role]),
+    ).toEqual([
+      ['Jean Designer', 'designer'],
+      ['Atelier Makers', 'manufacturer'],
+    ]);
+    expect((await work('attributed-clasp'))?.makerRoles?.[0]?.role).toBe('attributed-to');
+  });
+
+  it('refuses unknown terms, or with createTerms makes them, marked as needing translation', async () => {
+    const row = csv([
+      ['title.en', 'artisans', 'materials', 'gemstones', 'techniques', 'piece_type', 'status'],
+      ['Crystal Comb', 'Aigerim Seitkali', 'Aluminium; Silver', 'Rock crystal', 'Anodizing', 'Comb', 'draft'],
+    ]);
+    const refused = await importSpreadsheets(payload, { works: { name: 'works.csv', text: row } });
+    expect(refused.ok ? [] : refused.problems.map((p) => p.column).sort()).toEqual([
+      'gemstones',
+      'materials',
+      'piece_type',
+      'techniques',
+    ]);
+    const dryRun = await importSpreadsheets(payload, {
+      works: { name: 'works.csv', text: row },
+      createTerms: true,
+      dryRun: true,
+    });
+    expect(dryRun.ok && dryRun.summary.terms).toEqual([
+      { collection: 'piece-types', label: 'Comb' },
+      { collection: 'materials', label: 'Aluminium', kind: 'other' },
+      { collection: 'materials', label: 'Rock crystal', kind: 'gemstone' },
+      { collection: 'techniques', label: 'Anodizing' },
+    ]);
+    expect(
+      (await payload.find({ collection: 'techniques', where: { label: { equals: 'Anodizing' } } })).totalDocs,
+    ).toBe(0);
+    const made = await importSpreadsheets(payload, {
+      works: { name: 'works.csv', text: row },
+      createTerms: true,
+    });
+    expect(made.ok).toBe(true);
+    const comb = (
+      await payload.find({
+        collection: 'works',
+        where: { slug: { equals: 'crystal-comb' } },
+        draft: true,
+        depth: 1,
+      })
+    ).docs[0];
+    expect(((comb?.materials ?? []) as { slug: string }[]).map((term) => term.slug)).toEqual([
+      'aluminium',
+      'silver',
+    ]);
+    expect(((comb?.gemstones ?? []) as { kind: string }[])[0]?.kind).toBe('gemstone');
+    const untranslated = await payload.find({
+      collection: 'materials',
+      where: { needsTranslation: { equals: true } },
+      locale: 'all',
+    });
+    expect(untranslated.docs.map((term) => term.label)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ en: 'Aluminium' }),
+        expect.objectContaining({ en: 'Rock crystal' }),
+      ]),
+    );
+    // Again: the terms exist now, nothing new is made.
+    const again = await importSpreadsheets(payload, {
+      works: { name: 'works.csv', text: row },
+      createTerms: true,
+    });
+    expect(again.ok && again.summary.terms).toEqual([]);
   });
 
   it('writes nothing at all when a row fails midway, and leaves no photo file behind', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { colourCodes, licenceCodes } from '../vocabularies';
+import { colourCodes, licenceCodes, makerRoleCodes } from '../vocabularies';
 import { ArtisanRefSchema, slugPattern } from './artisan';
 import { EditionRefSchema } from './edition';
 import { MediaSchema } from './media';
@@ -26,6 +26,12 @@ export const WorkSchema = z.object({
       z.array(ArtisanRefSchema).min(1, 'has no published artisan'),
     )
     .describe('Makers, populated'),
+  makerRoles: list(
+    z.object({
+      artisan: z.union([z.number().int(), z.object({ id: z.number().int() }).transform((maker) => maker.id)]),
+      role: z.enum(makerRoleCodes),
+    }),
+  ).describe('How makers are credited, where not simply as the maker (designer, manufacturer…)'),
   photos: z.array(MediaSchema).min(1, 'has no photo').describe('In the curator’s order'),
   description: RichTextSchema.optional().default(null),
   pieceType: VocabularyTermSchema.nullish(),

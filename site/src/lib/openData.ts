@@ -4,6 +4,7 @@ import {
   type Edition,
   type Locale,
   locales,
+  type MakerRole,
   type RichText,
   type RichTextNode,
   type Showcase,
@@ -36,7 +37,8 @@ export type OpenWork = {
   url: string;
   title: Localized;
   description: Localized;
-  artisans: { slug: string; name: string }[];
+  /** Makers in the curator's order; `role` where credited otherwise than as the maker. */
+  artisans: { slug: string; name: string; role: MakerRole }[];
   collections: Localized[];
   pieceType: Localized | null;
   materials: Localized[];
@@ -177,7 +179,11 @@ export function editionOpenData(
       url: absolute(site, `/en/works/${work.slug}/`),
       title: localized(copies, (copy) => copy.title),
       description: localized(copies, (copy) => plainText(copy.description)),
-      artisans: work.artisans.map((artisan) => ({ slug: artisan.slug, name: artisan.name })),
+      artisans: work.artisans.map((artisan) => ({
+        slug: artisan.slug,
+        name: artisan.name,
+        role: work.makerRoles.find((credit) => credit.artisan === artisan.id)?.role ?? 'maker',
+      })),
       collections,
       pieceType: work.pieceType ? localized(copies, (copy) => copy.pieceType?.label) : null,
       materials: terms((w) => w.materials),
@@ -281,6 +287,7 @@ export function worksCsv(data: EditionOpenData): string {
       ...perLanguage('title'),
       'artisans',
       'artisan_slugs',
+      'artisan_roles',
       ...perLanguage('collections'),
       ...perLanguage('piece_type'),
       ...perLanguage('materials'),
@@ -312,6 +319,7 @@ export function worksCsv(data: EditionOpenData): string {
       ...values(work.title),
       work.artisans.map((artisan) => artisan.name).join('; '),
       work.artisans.map((artisan) => artisan.slug).join('; '),
+      work.artisans.map((artisan) => artisan.role).join('; '),
       ...joined(work.collections),
       ...values(work.pieceType),
       ...joined(work.materials),
@@ -321,7 +329,7 @@ export function worksCsv(data: EditionOpenData): string {
       ...values(work.date),
       work.yearFrom,
       work.yearTo,
-      work.circa,
+      work.circa ? 'true' : 'false',
       work.finenessPerMille,
       work.weightGrams,
       work.heightMm,

@@ -1,4 +1,4 @@
-import { colours, licences, selectOptions } from '@oyu/shared-types';
+import { colours, licences, makerRoles, selectOptions } from '@oyu/shared-types';
 import type { CollectionConfig } from 'payload';
 import { canEditWork } from '../../access/canEditWork';
 import { isCurator } from '../../access/isCurator';
@@ -12,6 +12,7 @@ import { publicReadsPublished } from '../../hooks/publicReadsPublished';
 import { refreshMediaAfterChange, refreshMediaAfterDelete } from '../../hooks/refreshMediaVisibility';
 import { versionsWithDrafts } from '../versions';
 import { validateEditionSize } from './hooks/validateEditionSize';
+import { validateMakerRoles } from './hooks/validateMakerRoles';
 import { validateYearRange } from './hooks/validateYearRange';
 
 const mm = (name: string, en: string, ru: string) => ({
@@ -42,7 +43,7 @@ export const Works: CollectionConfig = {
   versions: versionsWithDrafts,
   hooks: {
     beforeOperation: [publicReadsPublished],
-    beforeValidate: [validateYearRange, validateEditionSize],
+    beforeValidate: [validateYearRange, validateEditionSize, validateMakerRoles],
     afterChange: [refreshMediaAfterChange],
     afterDelete: [refreshMediaAfterDelete],
   },
@@ -73,6 +74,36 @@ export const Works: CollectionConfig = {
                   ru: 'Автор; несколько — для совместной работы.',
                 },
               },
+            },
+            {
+              name: 'makerRoles',
+              type: 'array',
+              label: { en: 'Credits', ru: 'Роли авторов' },
+              labels: {
+                singular: { en: 'Credit', ru: 'Роль' },
+                plural: { en: 'Credits', ru: 'Роли авторов' },
+              },
+              admin: {
+                initCollapsed: true,
+                description: {
+                  en: 'Only where a maker is credited otherwise than as the maker: designer, manufacturer, attributed to.',
+                  ru: 'Только если автор указан иначе, чем просто автор: дизайнер, изготовитель, «приписывается».',
+                },
+              },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    { name: 'artisan', type: 'relationship', relationTo: 'artisans', required: true },
+                    {
+                      name: 'role',
+                      type: 'select',
+                      required: true,
+                      options: selectOptions(makerRoles),
+                    },
+                  ],
+                },
+              ],
             },
             {
               name: 'photos',
