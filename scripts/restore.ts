@@ -39,6 +39,25 @@ try {
     env: { ...stack.cmsEnv, OYU_SEED_DEMO: 'false' },
     label: 'migrate',
   });
+  // A backup is restored as it was taken. Content from before the publishing contract (or made
+  // invalid by a newer schema) is named now, rather than by the next build that stops on it.
+  info('▸ checking published documents');
+  const [{ getPayload }, { default: config }, { auditPublished }] = await Promise.all([
+    import('payload'),
+    import('@oyu/cms/config'),
+    import('@oyu/cms/contract/audit'),
+  ]);
+  const payload = await getPayload({ config });
+  const findings = await auditPublished(payload).finally(() => payload.destroy());
+  if (findings.length) {
+    info(
+      `\n${findings.length} published document(s) in this backup cannot be built as they are. The next site build stops on them until they are fixed or unpublished in the admin:`,
+    );
+    for (const finding of findings)
+      info(
+        `  ${finding.collection} ${finding.slug ? `"${finding.slug}" ` : ''}(id ${String(finding.id)}): ${finding.problems.join('; ')}`,
+      );
+  }
   const counts = Object.entries(manifest.counts)
     .map(([table, n]) => `${n} ${table}`)
     .join(', ');
@@ -52,3 +71,5 @@ try {
   );
   process.exitCode = 1;
 }
+// PostgreSQL: Payload keeps a pool connection open; end the process when done.
+process.exit();

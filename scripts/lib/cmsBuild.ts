@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { acquireBuildLock, BuildBusy } from './buildLock';
 import { cmsDir, repoRoot } from './env';
 import { info } from './log';
 import { type EnvVars, run } from './processes';
@@ -43,6 +45,30 @@ export async function cmsSourceHash(): Promise<string> {
  * (about 40 s saved on every later start).
  */
 export async function buildCms(env: EnvVars, { force = false } = {}): Promise<'built' | 'reused'> {
+  // One `next build` at a time: two at once (pnpm start while the tests run, or two test
+  // files) would write the same .next folder. The second waits, then finds the build done.
+  const lock = await waitForLock(lockDir);
+  try {
+    return await buildUnlocked(env, force);
+  } finally {
+    await lock.release();
+  }
+}
+
+const lockDir = path.join(cmsDir, '.oyu-build-lock');
+
+async function waitForLock(root: string) {
+  for (;;) {
+    try {
+      return await acquireBuildLock(root);
+    } catch (error) {
+      if (!(error instanceof BuildBusy)) throw error;
+      await sleep(1000);
+    }
+  }
+}
+
+async function buildUnlocked(env: EnvVars, force: boolean): Promise<'built' | 'reused'> {
   const hash = await cmsSourceHash();
   const previous = await fs.readFile(stampFile, 'utf8').catch(() => '');
   const hasBuild = await fs

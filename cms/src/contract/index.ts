@@ -11,6 +11,7 @@ import {
   type RequestContext,
   ValidationError,
 } from 'payload';
+import { refuseMissingReferences } from './existingReferences';
 import { kindName, messageLocale, say } from './messages';
 import {
   type ContractProblem,
@@ -181,17 +182,24 @@ const bulkAllOrNothing: CollectionAfterOperationHook = ({ args, operation, resul
 
 const usedTargets = new Set([...publishedUses, ...photoUses].map((use) => use.target as string));
 
-/** Adds the contract's hooks to every collection the site reads. */
+/**
+ * Adds the contract's hooks to every collection the site reads, and to every collection the
+ * check that what a write points at exists.
+ */
 export function publishContract(): Plugin {
   return (config: Config): Config => ({
     ...config,
     collections: (config.collections ?? []).map((collection) => {
-      if (!contractModels[collection.slug]) return collection;
       const hooks = collection.hooks ?? {};
-      return {
+      const checked = {
         ...collection,
+        hooks: { ...hooks, beforeValidate: [refuseMissingReferences, ...(hooks.beforeValidate ?? [])] },
+      };
+      if (!contractModels[collection.slug]) return checked;
+      return {
+        ...checked,
         hooks: {
-          ...hooks,
+          ...checked.hooks,
           afterChange: [...(hooks.afterChange ?? []), checkAfterChange],
           afterOperation: [...(hooks.afterOperation ?? []), bulkAllOrNothing],
           ...(usedTargets.has(collection.slug)
