@@ -3,6 +3,7 @@ import { isCurator } from '../access/isCurator';
 import { isOrganiser } from '../access/isOrganiser';
 import { publishedOrSignedIn } from '../access/publishedOrSignedIn';
 import { slugField } from '../fields/slug';
+import { requiredInEnglish } from '../fields/validators';
 import { publicReadsPublished } from '../hooks/publicReadsPublished';
 import { versionsWithDrafts } from './versions';
 
@@ -28,7 +29,7 @@ export const Showcases: CollectionConfig = {
   versions: versionsWithDrafts,
   hooks: { beforeOperation: [publicReadsPublished] },
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true },
+    { name: 'title', type: 'text', required: true, localized: true, validate: requiredInEnglish },
     slugField('title'),
     { name: 'edition', type: 'relationship', relationTo: 'editions', required: true, index: true },
     { name: 'curators', type: 'relationship', relationTo: 'users', hasMany: true },

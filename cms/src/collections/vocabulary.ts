@@ -3,6 +3,7 @@ import { anyone } from '../access/anyone';
 import { isCurator } from '../access/isCurator';
 import { isOrganiser } from '../access/isOrganiser';
 import { slugField } from '../fields/slug';
+import { requiredInEnglish } from '../fields/validators';
 
 type Labels = { singular: Record<string, string>; plural: Record<string, string> };
 
@@ -39,6 +40,7 @@ export function vocabulary(slug: string, labels: Labels, extraFields: Field[] = 
         type: 'text',
         required: true,
         localized: true,
+        validate: requiredInEnglish,
         admin: {
           description: {
             en: 'The term as visitors read it. Enter it in each language (switch the locale at the top).',

@@ -1,4 +1,5 @@
 import type { TextareaField, TextField } from 'payload';
+import { requiredInEnglish, textareaRequiredInEnglish } from './validators';
 
 type Description = string | Record<string, string>;
 
@@ -12,6 +13,8 @@ export function localizedText(
     name,
     type: 'text',
     localized: true,
+    // Required in English only: other languages fall back to it (validators.ts).
+    ...(overrides.required ? { validate: requiredInEnglish } : {}),
     ...(description ? { admin: { description } } : {}),
     ...overrides,
   } as TextField;
@@ -26,6 +29,7 @@ export function localizedTextarea(
     name,
     type: 'textarea',
     localized: true,
+    ...(overrides.required ? { validate: textareaRequiredInEnglish } : {}),
     ...(description ? { admin: { description } } : {}),
     ...overrides,
   } as TextareaField;

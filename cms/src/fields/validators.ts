@@ -1,3 +1,5 @@
+import { defaultLocale } from '@oyu/shared-types';
+import { type TextareaFieldValidation, type TextFieldSingleValidation, text, textarea } from 'payload/shared';
 /** Field validators with messages that say what to fix. */
 
 export function validateWebUrl(value: unknown): true | string {
@@ -57,3 +59,23 @@ export function validateDeathYear(
     ? `The year of death (${value}) is before the year of birth (${born}).`
     : true;
 }
+
+/**
+ * A localized text that is required in English only. English is the base language and the
+ * site falls back to it for a missing translation, so a curator may add the Russian
+ * description before the Russian title, and the import may write a Russian date without a
+ * Russian title. (Payload's own `required` asks for it in every language.) The publishing
+ * contract still checks every language as the site reads it.
+ */
+export const requiredInEnglish: TextFieldSingleValidation = (value, options) =>
+  text(value, {
+    ...options,
+    required: options.required && (options.req.locale ?? defaultLocale) === defaultLocale,
+  });
+
+/** `requiredInEnglish` for a textarea. */
+export const textareaRequiredInEnglish: TextareaFieldValidation = (value, options) =>
+  textarea(value, {
+    ...options,
+    required: options.required && (options.req.locale ?? defaultLocale) === defaultLocale,
+  });

@@ -426,7 +426,10 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
   const newTerms = new Map<string, { term: NewTerm; id?: number }>();
   const newTerm = (collection: NewTerm['collection'], label: string, kind?: string) => {
     const key = `new:${collection}:${norm(label)}`;
-    if (!newTerms.has(key)) newTerms.set(key, { term: { collection, label, ...(kind ? { kind } : {}) } });
+    const known = newTerms.get(key);
+    // One new term is either a gemstone or not: the same word in both columns is a problem.
+    if (known && (known.term.kind === 'gemstone') !== (kind === 'gemstone')) return undefined;
+    if (!known) newTerms.set(key, { term: { collection, label, ...(kind ? { kind } : {}) } });
     return key;
   };
   /** A row's values with each new term's placeholder replaced by the term made for it. */
@@ -455,12 +458,29 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
   if (workFile && input.works) {
     const file = input.works.name;
     const seen = new Map<string, number>();
+    // Catalogues have many works called "Brooch": a slug made from a title that several rows
+    // share takes the first maker's name too. A catalogue number in `slug` is better still.
+    const titleSlugs = new Map<string, number>();
+    for (const { values } of workFile.rows) {
+      const fromTitle = slugify(values['title.en'] ?? '');
+      if (!values.slug) titleSlugs.set(fromTitle, (titleSlugs.get(fromTitle) ?? 0) + 1);
+    }
+    const slugFor = (v: Record<string, string>) => {
+      if (v.slug) return v.slug;
+      const fromTitle = slugify(v['title.en'] ?? '');
+      const maker = parseMaker(list(v.artisans)[0] ?? '').name;
+      return (titleSlugs.get(fromTitle) ?? 0) > 1 && maker ? slugify(`${v['title.en']} ${maker}`) : fromTitle;
+    };
     for (const row of workFile.rows) {
       const v = row.values;
       const at = (column: string, message: string) => problemAt(file, row, column, message);
       if (!v['title.en']) at('title.en', 'is empty: every work needs an English title');
-      const slug = v.slug || slugify(v['title.en'] ?? '');
-      if (slug && seen.has(slug)) at('slug', `"${slug}" is used by row ${seen.get(slug)} too`);
+      const slug = slugFor(v);
+      if (slug && seen.has(slug))
+        at(
+          'slug',
+          `"${slug}" is used by row ${seen.get(slug)} too: give each row a slug of its own (a catalogue number does well)`,
+        );
       seen.set(slug, row.line);
       const credited = list(v.artisans).map(parseMaker);
       const makers = credited.map(({ name }) => {
@@ -483,7 +503,15 @@ export async function importSpreadsheets(payload: Payload, input: ImportInput): 
           const fits = (found: { kind?: string }) =>
             !kind || (kind === 'gemstone' ? found.kind === 'gemstone' : found.kind !== 'gemstone');
           if (term && fits(term)) return term.id;
-          if (!term && input.createTerms) return newTerm(collection, label, kind);
+          const made = !term && input.createTerms ? newTerm(collection, label, kind) : undefined;
+          if (made) return made;
+          if (!term && input.createTerms) {
+            at(
+              column,
+              `"${label}" is new, and other rows list it as ${kind === 'gemstone' ? 'a material' : 'a gemstone'}: use one column for it`,
+            );
+            return undefined;
+          }
           at(
             column,
             term

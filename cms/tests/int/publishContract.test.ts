@@ -308,3 +308,23 @@ describe('what a write points at', () => {
     expect(credits.json.errors[0].data.errors[0].path).toBe('makerRoles.0.artisan');
   });
 });
+
+describe('languages', () => {
+  it('a published work takes a Russian description before its Russian title: the site falls back to English', async () => {
+    const created = await payload.create({
+      collection: 'works',
+      data: { ...work('russian-later'), _status: 'published' },
+    });
+    const answer = await rest('PATCH', `/api/works/${created.id}?locale=ru`, {
+      token: organiser,
+      body: { year: { display: 'ок. 1890' } },
+    });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    // English stays required: it is what every other language falls back to.
+    const english = await rest('PATCH', `/api/works/${created.id}?locale=en`, {
+      token: organiser,
+      body: { title: '' },
+    });
+    expect(english.status).toBe(400);
+  });
+});

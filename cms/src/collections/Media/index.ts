@@ -8,12 +8,14 @@ import {
   selectOptions,
   squareSize,
 } from '@oyu/shared-types';
+
 import type { CollectionConfig, ImageSize } from 'payload';
 import { isCurator } from '../../access/isCurator';
 import { isOwnerOrOrganiser } from '../../access/isOwnerOrOrganiser';
 import { publicMedia } from '../../access/publicMedia';
 import { env } from '../../env';
 import { createdByField } from '../../fields/createdBy';
+import { requiredInEnglish } from '../../fields/validators';
 import {
   holdReplacedFiles,
   releaseReplacedFiles,
@@ -112,6 +114,7 @@ export const Media: CollectionConfig = {
       type: 'text',
       required: true,
       localized: true,
+      validate: requiredInEnglish,
       admin: {
         description: {
           en: 'Describe what the photo shows for people who cannot see it, e.g. “Silver ring with a carnelian, seen from above”.',

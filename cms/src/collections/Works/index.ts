@@ -7,7 +7,7 @@ import { previewButton } from '../../endpoints/preview';
 import { createdByField } from '../../fields/createdBy';
 import { localizedText } from '../../fields/localizedText';
 import { slugField } from '../../fields/slug';
-import { validatePositive, validateYear, workYearMin } from '../../fields/validators';
+import { requiredInEnglish, validatePositive, validateYear, workYearMin } from '../../fields/validators';
 import { publicReadsPublished } from '../../hooks/publicReadsPublished';
 import { refreshMediaAfterChange, refreshMediaAfterDelete } from '../../hooks/refreshMediaVisibility';
 import { versionsWithDrafts } from '../versions';
@@ -59,6 +59,7 @@ export const Works: CollectionConfig = {
               type: 'text',
               required: true,
               localized: true,
+              validate: requiredInEnglish,
               admin: { description: { en: 'The title in each language.', ru: 'Название на каждом языке.' } },
             },
             {
