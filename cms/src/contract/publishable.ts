@@ -251,8 +251,10 @@ export async function publishProblems(
   // A field already explained above would only repeat itself in the schema's words.
   const explained = new Set(problems.map((problem) => problem.path));
   const found = new Map<string, { problem: ContractProblem; languages: Locale[] }>();
-  for (const language of locales) {
-    const doc = await readAsPublic(req, model, id, language);
+  // The three languages are read together: on PostgreSQL their queries overlap.
+  const read = await Promise.all(locales.map((language) => readAsPublic(req, model, id, language)));
+  for (const [index, language] of locales.entries()) {
+    const doc = read[index];
     const parsed = doc
       ? model.schema.safeParse(doc)
       : { success: false as const, error: { issues: [{ path: [], message: 'is not published' }] } };
