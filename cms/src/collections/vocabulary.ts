@@ -4,6 +4,7 @@ import { isCurator } from '../access/isCurator';
 import { isOrganiser } from '../access/isOrganiser';
 import { slugField } from '../fields/slug';
 import { requiredInEnglish } from '../fields/validators';
+import { clearTranslatedMark } from '../hooks/clearTranslatedMark';
 
 type Labels = { singular: Record<string, string>; plural: Record<string, string> };
 
@@ -34,6 +35,7 @@ export function vocabulary(slug: string, labels: Labels, extraFields: Field[] = 
       update: isOrganiser,
     },
     defaultSort: 'label',
+    hooks: { beforeChange: [clearTranslatedMark] },
     fields: [
       {
         name: 'label',
@@ -58,8 +60,8 @@ export function vocabulary(slug: string, labels: Labels, extraFields: Field[] = 
         admin: {
           position: 'sidebar',
           description: {
-            en: 'Set by the import for a new term with an English label only. Clear it once the label is in every language.',
-            ru: 'Ставит импорт у нового термина с одной английской подписью. Снимите, когда подпись есть на всех языках.',
+            en: 'Set by the import for a new term with an English label only; cleared once the label is in every language.',
+            ru: 'Ставит импорт у нового термина с одной английской подписью; снимается, когда подпись есть на всех языках.',
           },
         },
       },

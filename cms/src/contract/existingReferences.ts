@@ -5,7 +5,7 @@ import {
   ValidationError,
 } from 'payload';
 import { kindName, messageLocale, say } from './messages';
-import { contractModels } from './publishable';
+import { contractModels, isolatedRequest } from './publishable';
 
 /**
  * Every document a write points at must exist. Payload checks a relationship's ids only when the
@@ -58,7 +58,7 @@ export const refuseMissingReferences: CollectionBeforeValidateHook = async ({ co
       limit: numeric.length,
       overrideAccess: true,
       select: {} as never,
-      req,
+      req: isolatedRequest(req),
     });
     const present = new Set((existing.docs as { id: number | string }[]).map((doc) => Number(doc.id)));
     missing.push(...wanted.filter((reference) => !present.has(Number(reference.id))));

@@ -17,6 +17,7 @@ import {
   type ContractProblem,
   contractModels,
   dependentsMessage,
+  isolatedRequest,
   photoUses,
   publishedDependents,
   publishedUses,
@@ -66,7 +67,7 @@ async function contractProblems(
       overrideAccess: true,
       select: { isPublic: true },
       disableErrors: true,
-      req,
+      req: isolatedRequest(req),
     });
     return media?.isPublic ? publishProblems(req, collection, id, locale) : [];
   }
@@ -80,7 +81,7 @@ async function contractProblems(
     overrideAccess: true,
     select: { _status: true } as never,
     disableErrors: true,
-    req,
+    req: isolatedRequest(req),
   });
   if ((live as { _status?: string } | null)?._status === 'published') {
     return publishProblems(req, collection, id, locale);

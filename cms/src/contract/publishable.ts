@@ -93,17 +93,25 @@ export const nameOf = (collection: string, doc: Doc): string => {
 };
 
 /**
- * A request with the public's rights inside the caller's transaction: no user, a fresh
- * dataloader (the caller's may hold documents read with staff rights), the Local API's defaults.
+ * A request of its own inside the caller's transaction, for the contract's reads. The Local API
+ * writes the locale (and more) of a call into the request it is given; on the caller's own
+ * request that would change the language of writes still to come (a bulk edit saves its
+ * documents at once, on one request).
+ */
+export function isolatedRequest(req: PayloadRequest): PayloadRequest {
+  return { ...req, payloadAPI: 'local', context: { ...req.context }, query: {} } as unknown as PayloadRequest;
+}
+
+/**
+ * The same with the public's rights: no user, and a fresh dataloader (the caller's may hold
+ * documents read with staff rights).
  */
 function publicRequest(req: PayloadRequest): PayloadRequest {
   return {
-    ...req,
+    ...isolatedRequest(req),
     user: null,
-    payloadAPI: 'local',
     payloadDataLoader: undefined,
     context: {},
-    query: {},
   } as unknown as PayloadRequest;
 }
 
@@ -194,7 +202,7 @@ async function usesProblems(
     draft: false,
     overrideAccess: true,
     select: Object.fromEntries(uses.map((use) => [use.field, true])) as never,
-    req,
+    req: isolatedRequest(req),
   })) as Doc;
   const problems: ContractProblem[] = [];
   for (const use of uses) {
@@ -210,7 +218,7 @@ async function usesProblems(
       pagination: false,
       locale,
       select: { _status: true, [title]: true } as never,
-      req,
+      req: isolatedRequest(req),
     });
     const docs = found.docs as Doc[];
     const kind = kindName(contractModels[use.target]?.kind ?? use.target, locale);
@@ -303,7 +311,7 @@ export async function publishedDependents(
       overrideAccess: true,
       limit: 5,
       select: { [titleFields[use.collection] ?? 'id']: true } as never,
-      req,
+      req: isolatedRequest(req),
     });
     if (found.totalDocs) {
       dependents.push({

@@ -574,6 +574,29 @@ describe('spreadsheet import', () => {
         expect.objectContaining({ en: 'Rock crystal' }),
       ]),
     );
+    // Translated in the admin, language by language: the mark goes with the last one.
+    const anodizing = (
+      await payload.find({ collection: 'techniques', where: { label: { equals: 'Anodizing' } } })
+    ).docs[0];
+    if (!anodizing) throw new Error('the new technique was not made');
+    await payload.update({
+      collection: 'techniques',
+      id: anodizing.id,
+      locale: 'ru',
+      data: { label: 'Анодирование' },
+    });
+    expect((await payload.findByID({ collection: 'techniques', id: anodizing.id })).needsTranslation).toBe(
+      true,
+    );
+    await payload.update({
+      collection: 'techniques',
+      id: anodizing.id,
+      locale: 'kk',
+      data: { label: 'Анодтау' },
+    });
+    expect((await payload.findByID({ collection: 'techniques', id: anodizing.id })).needsTranslation).toBe(
+      false,
+    );
     // Again: the terms exist now, nothing new is made.
     const again = await importSpreadsheets(payload, {
       works: { name: 'works.csv', text: row },

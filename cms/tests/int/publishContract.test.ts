@@ -328,3 +328,23 @@ describe('languages', () => {
     expect(english.status).toBe(400);
   });
 });
+
+describe('the language of a write', () => {
+  it('stays the one asked for while the contract reads in others (a bulk edit in Kazakh)', async () => {
+    const ids: number[] = [];
+    for (const slug of ['kazakh-a', 'kazakh-b', 'kazakh-c']) {
+      ids.push(
+        (await payload.create({ collection: 'works', data: { ...work(slug), _status: 'published' } })).id,
+      );
+    }
+    const answer = await rest('PATCH', `/api/works?where[id][in]=${ids.join(',')}&locale=kk`, {
+      token: organiser,
+      body: { title: 'Күміс жүзік' },
+    });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    for (const id of ids) {
+      const titles = (await payload.findByID({ collection: 'works', id, locale: 'all' })).title as unknown;
+      expect(titles).toMatchObject({ en: expect.stringMatching(/^Work kazakh-/), kk: 'Күміс жүзік' });
+    }
+  });
+});
