@@ -970,7 +970,7 @@ export interface PieceType {
    */
   slug: string;
   /**
-   * Set by the import for a new term with an English label only. Clear it once the label is in every language.
+   * Set by the import for a new term with an English label only; cleared once the label is in every language.
    */
   needsTranslation?: boolean | null;
   updatedAt: string;
@@ -991,7 +991,7 @@ export interface Material {
    */
   slug: string;
   /**
-   * Set by the import for a new term with an English label only. Clear it once the label is in every language.
+   * Set by the import for a new term with an English label only; cleared once the label is in every language.
    */
   needsTranslation?: boolean | null;
   /**
@@ -1016,7 +1016,7 @@ export interface Technique {
    */
   slug: string;
   /**
-   * Set by the import for a new term with an English label only. Clear it once the label is in every language.
+   * Set by the import for a new term with an English label only; cleared once the label is in every language.
    */
   needsTranslation?: boolean | null;
   updatedAt: string;

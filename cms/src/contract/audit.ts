@@ -1,6 +1,7 @@
 import { type Locale, locales, type ReadModel, readModels } from '@oyu/shared-types';
 import type { CollectionSlug, Payload } from 'payload';
 import type { z } from 'zod';
+import { readOptions } from './publishable';
 
 /**
  * Every published document the site could not build, read as a build reads them (page by page,
@@ -26,13 +27,7 @@ export async function auditPublished(payload: Payload, pageSize = 100): Promise<
           limit: pageSize,
           page,
           sort: 'id',
-          populate: Object.fromEntries(
-            Object.entries(model.populate).map(([collection, fields]) => [
-              collection,
-              Object.fromEntries(fields.map((field) => [field, true])),
-            ]),
-          ) as never,
-          joins: Object.fromEntries(model.withoutJoins.map((field) => [field, false])) as never,
+          ...readOptions(model),
         });
         for (const doc of result.docs as unknown as Record<string, unknown>[]) {
           const parsed = (model.schema as z.ZodType).safeParse(doc);

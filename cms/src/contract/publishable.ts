@@ -115,6 +115,19 @@ function publicRequest(req: PayloadRequest): PayloadRequest {
   } as unknown as PayloadRequest;
 }
 
+/** A read model's `populate` and join fields as the Local API takes them. */
+export function readOptions(model: ReadModel): { populate: never; joins: never } {
+  return {
+    populate: Object.fromEntries(
+      Object.entries(model.populate).map(([collection, fields]) => [
+        collection,
+        Object.fromEntries(fields.map((field) => [field, true])),
+      ]),
+    ) as never,
+    joins: Object.fromEntries(model.withoutJoins.map((field) => [field, false])) as never,
+  };
+}
+
 /** The document as the site reads it in one language, or null when the public cannot read it. */
 export async function readAsPublic(
   req: PayloadRequest,
@@ -131,13 +144,7 @@ export async function readAsPublic(
     draft: false,
     overrideAccess: false,
     disableErrors: true,
-    populate: Object.fromEntries(
-      Object.entries(model.populate).map(([collection, fields]) => [
-        collection,
-        Object.fromEntries(fields.map((field) => [field, true])),
-      ]),
-    ) as never,
-    joins: Object.fromEntries(model.withoutJoins.map((field) => [field, false])) as never,
+    ...readOptions(model),
     req: publicRequest(req),
   });
   return (doc as Doc | null) ?? null;
