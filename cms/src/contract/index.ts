@@ -107,7 +107,8 @@ function refuse(req: PayloadRequest, collection: string, id: number | string, pr
     ? problems.map((problem) => problem.message).join(' ')
     : say('cannotPublish', locale, {
         kind: kindName(contractModels[collection]?.kind ?? collection, locale),
-        reasons: problems.map((problem) => problem.message).join('; '),
+        // The admin's toast lists the reasons, split at commas: one item each, so none inside.
+        reasons: problems.map((problem) => problem.message.replace(/,\s*/g, '; ')).join(', '),
       });
   return error;
 }

@@ -75,9 +75,9 @@ const texts = {
   },
   /** A document it uses is not public. */
   notPublic: {
-    en: '{kind} {names}: not published yet. Publish first, or keep this as a draft',
-    ru: '{kind} {names}: ещё не опубликовано. Сначала опубликуйте, или сохраните эту запись как черновик',
-    kk: '{kind} {names}: әлі жарияланбаған. Алдымен жариялаңыз немесе бұл жазбаны жоба ретінде сақтаңыз',
+    en: '{kind} {names} is not published yet: publish it first or keep this one as a draft',
+    ru: '{kind} {names} — ещё не опубликовано: сначала опубликуйте или сохраните эту запись как черновик',
+    kk: '{kind} {names} әлі жарияланбаған: алдымен жариялаңыз немесе бұл жазбаны жоба ретінде сақтаңыз',
   },
   /** A document it uses does not exist any more. */
   missing: {
@@ -125,7 +125,8 @@ export const kindName = (kind: string, locale: Locale, plural = false) =>
 export function nameList(names: string[], locale: Locale, shown = 5): string {
   const quoted = names.slice(0, shown).map((name) => (locale === 'en' ? `“${name}”` : `«${name}»`));
   const rest = names.length - shown;
-  return rest > 0 ? `${quoted.join(', ')} ${say('andMore', locale, { count: rest })}` : quoted.join(', ');
+  // Not commas: the admin's error toast splits a message into items at each comma.
+  return rest > 0 ? `${quoted.join('; ')} ${say('andMore', locale, { count: rest })}` : quoted.join('; ');
 }
 
 /** The language of a request's messages: the admin's language, English otherwise. */

@@ -244,7 +244,7 @@ async function usesProblems(
     }
     const missing = ids.filter((wanted) => !docs.some((target) => target.id === wanted));
     if (missing.length) {
-      problems.push({ path: use.field, message: say('missing', locale, { kind, ids: missing.join(', ') }) });
+      problems.push({ path: use.field, message: say('missing', locale, { kind, ids: missing.join('; ') }) });
     }
   }
   return problems;
@@ -291,7 +291,7 @@ export async function publishProblems(
             ...problem,
             message: say('inLanguages', locale, {
               problem: problem.message,
-              languages: languages.map((language) => languageNames[language][locale]).join(', '),
+              languages: languages.map((language) => languageNames[language][locale]).join(' / '),
             }),
           },
     );

@@ -122,7 +122,7 @@ describe('publishing', () => {
       body: { ...work('in-russian', { editions: [draftEdition] }), _status: 'published' },
     });
     expect(answer.status).toBe(400);
-    expect(messages(answer.json)).toMatch(/выпуск «AJW 2027»: ещё не опубликовано/i);
+    expect(messages(answer.json)).toMatch(/выпуск «AJW 2027» — ещё не опубликовано/i);
   });
 
   it('refuses publishing an existing draft through PATCH and GraphQL alike', async () => {
