@@ -90,11 +90,15 @@ function fieldAffectsSort(field: FlattenedField): boolean {
   );
 }
 
-/** The first collection along `path` the requester may read only in part, if any. */
+/**
+ * The first collection along `path` the requester may read only in part, if any; with
+ * `counts`, only collections it accepts are considered.
+ */
 async function hiddenHop(
   path: string,
   fields: FlattenedField[],
   req: PayloadRequest,
+  counts: (config: CollectionConfig) => boolean = () => true,
 ): Promise<string | undefined> {
   const collections = req.payload.collections as Record<string, Collection | undefined>;
   let current = fields;
@@ -106,6 +110,7 @@ async function hiddenHop(
       const targets = Array.isArray(field.relationTo) ? field.relationTo : [field.relationTo];
       for (const target of targets) {
         const config = collections[target]?.config;
+        if (config && !counts(config)) continue;
         const read = config?.access?.read;
         const allowed = read ? await read({ req }) : Boolean(req.user);
         if (allowed !== true) return target;
@@ -116,7 +121,8 @@ async function hiddenHop(
     } else if ('flattenedFields' in field && Array.isArray(field.flattenedFields)) {
       current = field.flattenedFields;
     } else {
-      // A path inside a plain value: Payload's SQL for it fails.
+      // A path inside a plain value: Payload's SQL for it fails (a `where` gets its own message
+      // from checkWhere).
       if (index < segments.length - 1) {
         throw new APIError(`Sorting by ${path} is not possible: ${segment} has no fields inside it.`, 400);
       }
@@ -127,6 +133,61 @@ async function hiddenHop(
 }
 
 type Where = Record<string, unknown>;
+
+const isLogical = (key: string) => ['and', 'or', 'AND', 'OR'].includes(key);
+
+/** The field paths a `where` compares, through its and/or groups. */
+function wherePaths(where: unknown): string[] {
+  if (!where || typeof where !== 'object') return [];
+  return Object.entries(where as Where).flatMap(([key, condition]) => {
+    if (!isLogical(key)) return [key];
+    const parts = Array.isArray(condition) ? condition : Object.values(condition ?? {});
+    return parts.flatMap(wherePaths);
+  });
+}
+
+/**
+ * Refuses a `where` that compares, through a relationship to accounts (a work's `createdBy`),
+ * a field of accounts the requester may not read: a curator, who may read only their own
+ * account, asking `?draft=true&where[createdBy.email][like]=a` got 1 or 0 works back, and so
+ * could spell out other staff's e-mails, names and roles. Payload keeps such a filter within
+ * the requester's rights on published reads but not on draft reads, bulk writes or counts; a
+ * 400 closes it whatever the operation. Comparing the relationship itself (`createdBy`, or
+ * `createdBy.id`) tells nothing and stays allowed.
+ */
+export const guardWhereReads: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+  collection,
+}) => {
+  if (!['read', 'update', 'delete', 'count'].includes(operation) || args.overrideAccess === true) return args;
+  const { where, joins } = args as { where?: unknown; joins?: Record<string, false | { where?: unknown }> };
+  const collections = req.payload.collections as Record<string, Collection | undefined>;
+  const checks: { fields: FlattenedField[]; paths: string[] }[] = [
+    { fields: collection.flattenedFields, paths: wherePaths(where) },
+  ];
+  for (const [name, join] of Object.entries(joins && typeof joins === 'object' ? joins : {})) {
+    const field = collection.flattenedFields.find((candidate) => candidate.name === name);
+    const target = field?.type === 'join' ? collections[field.collection as string]?.config : undefined;
+    if (join && target) checks.push({ fields: target.flattenedFields, paths: wherePaths(join.where) });
+  }
+  for (const { fields, paths } of checks) {
+    for (const path of paths) {
+      const compared = path.replace(/\.id$/, '');
+      if (!compared.includes('.')) continue;
+      const hidden = await hiddenHop(compared, fields, req, (config) => Boolean(config.auth));
+      if (hidden) {
+        const relation = compared.split('.')[0];
+        throw new APIError(
+          `Filtering by ${path} is not allowed: it reads ${hidden}, which you may not read in full. Filter by ${relation} itself (an id).`,
+          400,
+        );
+      }
+    }
+  }
+  return args;
+};
 
 /** Operators whose value is a list (an array, or words separated by commas). */
 const listOperators = new Set(['in', 'not_in', 'all']);
@@ -149,7 +210,7 @@ export function checkWhere(
 ): void {
   if (!where || typeof where !== 'object') return;
   for (const [key, condition] of Object.entries(where as Where)) {
-    if (key === 'and' || key === 'or' || key === 'AND' || key === 'OR') {
+    if (isLogical(key)) {
       const parts = Array.isArray(condition) ? condition : Object.values(condition ?? {});
       for (const part of parts) checkWhere(part, fields, collections);
       continue;
@@ -345,6 +406,7 @@ export function guardsQueries(collection: CollectionConfig): CollectionConfig {
       beforeOperation: [
         guardSorts,
         guardJoinSorts,
+        guardWhereReads,
         guardWhereValues,
         guardPaging,
         ...(collection.hooks?.beforeOperation ?? []),
