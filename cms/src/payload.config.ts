@@ -7,6 +7,7 @@ import { en } from '@payloadcms/translations/languages/en';
 import { ru } from '@payloadcms/translations/languages/ru';
 import { buildConfig } from 'payload';
 import sharp from 'sharp';
+import { guardDocumentLocks } from './access/documentLocks';
 import { hasRole } from './access/roles';
 import { invalidatesOnCommit, invalidatesPublicCache, invalidatesPublicCacheGlobal } from './api/publicCache';
 import { capsPublicReads } from './api/publicLimits';
@@ -98,6 +99,7 @@ export default buildConfig({
     autoRun: env.nodeEnv === 'production' ? [{ cron: '* * * * *', queue: 'default', limit: 20 }] : [],
   },
   onInit: async (payload) => {
+    guardDocumentLocks(payload);
     // A bucket that cannot be reached stops the CMS here, with what to fix, rather than at the
     // first upload.
     if (env.s3 && !env.generateDir) await mediaStore(env).check();

@@ -13,6 +13,8 @@ let payload: Payload;
 let organiserA: { id: number; token: string };
 let organiserB: { id: number; token: string };
 let workId: number;
+let curator: { id: number; token: string };
+let curatorWorkId: number;
 
 beforeAll(async () => {
   payload = await testPayload();
@@ -30,6 +32,21 @@ beforeAll(async () => {
     data: { title: 'Shared ring', slug: 'shared-ring', artisans: [artisan.id], _status: 'draft' },
   });
   workId = work.id;
+  const c = await makeUser(payload, 'curator');
+  curator = { id: c.id, token: await login(c.email, password) };
+  curatorWorkId = (
+    await payload.create({
+      collection: 'works',
+      draft: true,
+      data: {
+        title: 'Curator ring',
+        slug: 'curator-ring',
+        artisans: [artisan.id],
+        createdBy: c.id,
+        _status: 'draft',
+      },
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -81,5 +98,90 @@ describe('two people editing the same work', () => {
     const history = await titles();
     expect(history.indexOf('A’s title')).toBeGreaterThanOrEqual(0);
     expect(history.indexOf('B’s title')).toBeGreaterThan(history.indexOf('A’s title'));
+  });
+});
+
+describe('who may lock what', () => {
+  const lockOver = (token: string, id: number, user: number) =>
+    rest('POST', '/api/payload-locked-documents', {
+      token,
+      body: { document: { relationTo: 'works', value: id }, user: { relationTo: 'users', value: user } },
+    });
+  const clearLocks = () =>
+    payload.delete({ collection: 'payload-locked-documents', where: { id: { exists: true } } });
+
+  it('a curator cannot lock a work they may not edit, in anyone’s name; the organiser’s save goes through', async () => {
+    await clearLocks();
+    for (const user of [curator.id, organiserA.id]) {
+      const forged = await lockOver(curator.token, workId, user);
+      expect(forged.status, forged.text.slice(0, 200)).toBe(403);
+      expect(forged.json.errors[0].message).toBe(
+        user === curator.id
+          ? 'You may lock only documents you may edit.'
+          : 'A document lock can be taken only in your own name.',
+      );
+    }
+    expect((await payload.count({ collection: 'payload-locked-documents' })).totalDocs).toBe(0);
+    expect((await save(organiserA.token, 'Saved while nobody holds it')).status).toBe(200);
+  });
+
+  it('a lock is taken only in one’s own name, also on one’s own work; in one’s own name it is', async () => {
+    await clearLocks();
+    expect((await lockOver(curator.token, curatorWorkId, organiserA.id)).status).toBe(403);
+    const own = await lockOver(curator.token, curatorWorkId, curator.id);
+    expect(own.status, own.text.slice(0, 200)).toBe(201);
+    // Handing it to someone else is refused too.
+    const handed = await rest('PATCH', `/api/payload-locked-documents/${own.json.doc.id}`, {
+      token: curator.token,
+      body: { user: { relationTo: 'users', value: organiserA.id } },
+    });
+    expect(handed.status).toBe(403);
+    // An organiser, who may edit the work, takes it over (the admin's "Take over") and saves.
+    const takeOver = await rest('PATCH', `/api/payload-locked-documents/${own.json.doc.id}`, {
+      token: organiserA.token,
+      body: { user: { relationTo: 'users', value: organiserA.id } },
+    });
+    expect(takeOver.status, takeOver.text.slice(0, 200)).toBe(200);
+    const saved = await rest('PATCH', `/api/works/${curatorWorkId}?draft=true`, {
+      token: organiserA.token,
+      body: { title: 'Taken over' },
+    });
+    expect(saved.status, saved.text.slice(0, 200)).toBe(200);
+  });
+
+  it('a curator cannot take over, lift or bulk-lift an organiser’s lock on a work they may not edit', async () => {
+    await clearLocks();
+    const lock = await lockOver(organiserA.token, workId, organiserA.id);
+    expect(lock.status, lock.text.slice(0, 200)).toBe(201);
+    const id = lock.json.doc.id;
+    const takeOver = await rest('PATCH', `/api/payload-locked-documents/${id}`, {
+      token: curator.token,
+      body: { user: { relationTo: 'users', value: curator.id } },
+    });
+    expect(takeOver.status).toBe(403);
+    expect(
+      (await rest('DELETE', `/api/payload-locked-documents/${id}`, { token: curator.token })).status,
+    ).toBe(403);
+    await rest('DELETE', '/api/payload-locked-documents?where[id][exists]=true', { token: curator.token });
+    await rest('PATCH', '/api/payload-locked-documents?where[id][exists]=true', {
+      token: curator.token,
+      body: { globalSlug: 'x' },
+    });
+    const kept = await payload.findByID({ collection: 'payload-locked-documents', id, depth: 0 });
+    expect(kept.user).toMatchObject({ value: organiserA.id });
+    expect(kept.globalSlug ?? null).toBeNull();
+    // The holder lifts their own lock.
+    expect(
+      (await rest('DELETE', `/api/payload-locked-documents/${id}`, { token: organiserA.token })).status,
+    ).toBe(200);
+  });
+
+  it('a curator cannot lock the site settings, which only organisers edit', async () => {
+    await clearLocks();
+    const forged = await rest('POST', '/api/payload-locked-documents', {
+      token: curator.token,
+      body: { globalSlug: 'site-settings', user: { relationTo: 'users', value: curator.id } },
+    });
+    expect(forged.status).toBe(403);
   });
 });
