@@ -1,4 +1,5 @@
 import { type Access, APIError, type Payload, type PayloadRequest, type Where } from 'payload';
+import { guardIds } from '../api/queryGuards';
 
 /**
  * Who may take, hand over and lift the admin's document locks (`payload-locked-documents`).
@@ -106,4 +107,6 @@ export function guardDocumentLocks(payload: Payload): void {
   const locks = payload.collections[slug as keyof typeof payload.collections]?.config;
   if (!locks) return;
   locks.access = { ...locks.access, create, update, delete: remove };
+  // A malformed id is a 400 here as on every other collection (api/queryGuards.ts).
+  locks.hooks.beforeOperation = [guardIds, ...(locks.hooks.beforeOperation ?? [])];
 }

@@ -4,6 +4,7 @@ import {
   type CollectionBeforeOperationHook,
   type CollectionConfig,
   type FlattenedField,
+  NotFound,
   type PayloadRequest,
 } from 'payload';
 
@@ -98,7 +99,7 @@ async function hiddenHop(
   path: string,
   fields: FlattenedField[],
   req: PayloadRequest,
-  counts: (config: CollectionConfig) => boolean = () => true,
+  counts?: (config: CollectionConfig) => boolean,
 ): Promise<string | undefined> {
   const collections = req.payload.collections as Record<string, Collection | undefined>;
   let current = fields;
@@ -110,7 +111,7 @@ async function hiddenHop(
       const targets = Array.isArray(field.relationTo) ? field.relationTo : [field.relationTo];
       for (const target of targets) {
         const config = collections[target]?.config;
-        if (config && !counts(config)) continue;
+        if (config && counts && !counts(config)) continue;
         const read = config?.access?.read;
         const allowed = read ? await read({ req }) : Boolean(req.user);
         if (allowed !== true) return target;
@@ -121,9 +122,9 @@ async function hiddenHop(
     } else if ('flattenedFields' in field && Array.isArray(field.flattenedFields)) {
       current = field.flattenedFields;
     } else {
-      // A path inside a plain value: Payload's SQL for it fails (a `where` gets its own message
-      // from checkWhere).
-      if (index < segments.length - 1) {
+      // A path inside a plain value: Payload's SQL for it fails (a `where`, which passes
+      // `counts`, gets its own message from checkWhere).
+      if (!counts && index < segments.length - 1) {
         throw new APIError(`Sorting by ${path} is not possible: ${segment} has no fields inside it.`, 400);
       }
       return undefined;
@@ -161,7 +162,8 @@ export const guardWhereReads: CollectionBeforeOperationHook = async ({
   req,
   collection,
 }) => {
-  if (!['read', 'update', 'delete', 'count'].includes(operation) || args.overrideAccess === true) return args;
+  const operations = ['read', 'update', 'delete', 'count', 'findVersions', 'countVersions'];
+  if (!operations.includes(operation) || args.overrideAccess === true) return args;
   const { where, joins } = args as { where?: unknown; joins?: Record<string, false | { where?: unknown }> };
   const collections = req.payload.collections as Record<string, Collection | undefined>;
   const checks: { fields: FlattenedField[]; paths: string[] }[] = [
@@ -174,7 +176,8 @@ export const guardWhereReads: CollectionBeforeOperationHook = async ({
   }
   for (const { fields, paths } of checks) {
     for (const path of paths) {
-      const compared = path.replace(/\.id$/, '');
+      // A version's fields are the document's, under `version`.
+      const compared = path.replace(/\.id$/, '').replace(/^version\./, '');
       if (!compared.includes('.')) continue;
       const hidden = await hiddenHop(compared, fields, req, (config) => Boolean(config.auth));
       if (hidden) {
@@ -397,6 +400,27 @@ export const guardPaging: CollectionBeforeOperationHook = ({ args, operation }) 
   return args;
 };
 
+/** Ids are whole numbers (the databases' integer keys) within the range they can hold. */
+const largestId = 2 ** 31 - 1;
+
+/**
+ * A document id that is not one (`/api/works/abc`, `1.5`, `-1`) answers 400: Payload handed it
+ * to SQL as it was, and the database's refusal was a 500. A whole number past what the key
+ * column holds is no document: 404.
+ */
+export const guardIds: CollectionBeforeOperationHook = ({ args, operation }) => {
+  const byId = ['read', 'update', 'delete', 'findVersionByID', 'restoreVersion'];
+  const id = (args as { id?: unknown }).id;
+  if (!byId.includes(operation) || id === undefined || id === null || typeof id === 'object') return args;
+  const text = String(id);
+  if (!/^\d+$/.test(text)) {
+    // Not repeated back: an error message is no place for whatever was sent.
+    throw new APIError('The id in the address is not one: ids are whole numbers, such as 42.', 400);
+  }
+  if (Number(text) > largestId) throw new NotFound();
+  return args;
+};
+
 /** The guards on a collection. */
 export function guardsQueries(collection: CollectionConfig): CollectionConfig {
   return {
@@ -409,6 +433,7 @@ export function guardsQueries(collection: CollectionConfig): CollectionConfig {
         guardWhereReads,
         guardWhereValues,
         guardPaging,
+        guardIds,
         ...(collection.hooks?.beforeOperation ?? []),
       ],
     },

@@ -289,11 +289,27 @@ describe('a query with values a field cannot hold', () => {
     ['/api/works?limit=-1&page=2', 'limit must be a whole number, 0 or more.'],
     ['/api/works?page=-1', 'page must be a whole number, 1 or more.'],
     [`/api/artisans/1?joins[works][limit]=-5`, 'joins[works][limit] must be a whole number, 0 or more.'],
+    // Each was a 500 from the database.
+    ...['works/abc', 'artisans/1.5', 'media/-1', 'users/abc', 'payload-locked-documents/x'].map(
+      (path) =>
+        [`/api/${path}`, 'The id in the address is not one: ids are whole numbers, such as 42.'] as const,
+    ),
   ])('%s is a 400 saying what to fix', async (path, message) => {
     for (const token of [undefined, f.tokens.admin]) {
       const result = await rest('GET', path, { token });
       expect(result.status, result.text.slice(0, 200)).toBe(400);
       expect(result.json.errors[0].message).toContain(message);
+    }
+  });
+
+  it('an id past what the database holds is no document (404); writes by a malformed id are 400s', async () => {
+    const far = await rest('GET', '/api/works/99999999999999999999', { token: f.tokens.admin });
+    expect(far.status, far.text.slice(0, 200)).toBe(404);
+    // Payload's own answer, already a 400.
+    expect((await rest('GET', '/api/works/versions/abc', { token: f.tokens.admin })).status).toBe(400);
+    for (const method of ['PATCH', 'DELETE'] as const) {
+      const result = await rest(method, '/api/works/abc', { token: f.tokens.admin, body: { title: 'x' } });
+      expect(result.status, `${method} ${result.text.slice(0, 200)}`).toBe(400);
     }
   });
 
