@@ -16,8 +16,15 @@ const stampFile = 'oyu-code-hash';
 const previewSources = ['preview', 'astro.preview.config.ts'];
 
 export type PreviewApp = {
-  /** Astro's Node middleware: renders /preview/… pages, calls `next` for anything else. */
-  handler: (request: http.IncomingMessage, response: http.ServerResponse, next: () => void) => void;
+  /**
+   * Astro's Node middleware: renders /preview/… pages, calls `next` for anything else. It is
+   * async; the site server awaits it, so a rejection answers 500 instead of going unhandled.
+   */
+  handler: (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    next: () => void,
+  ) => void | Promise<void>;
   /** The preview pages' styles and scripts, served under /preview/. */
   clientDir: string;
 };

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { type Duplex, pipeline } from 'node:stream';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { headerRules, headersFor } from './headersFile';
 import type { PreviewApp } from './previewApp';
@@ -12,6 +14,10 @@ import type { PreviewApp } from './previewApp';
  * gzip) as every static host does, so pages weigh here what they weigh in production. Any
  * static host does the same job in production; this one keeps `pnpm start` and the tests free
  * of extra services.
+ *
+ * It faces the network, so no request may stop it: a malformed request target or method gets
+ * a 4xx before any file is looked up, a failed lookup is a 404, and anything that still throws
+ * (the mounted preview app included) answers 500 and is logged (security issue 24).
  */
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,30 +38,76 @@ const types: Record<string, string> = {
 
 const compressible = new Set(['.html', '.css', '.js', '.json', '.jsonld', '.csv', '.svg', '.txt', '.xml']);
 
+/** Longer targets are no URL of the site; the limit keeps them out of the file system. */
+const maxTargetLength = 4096;
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
 /** Compressed copies of text files, made once per file version. */
 const compressed = new Map<string, { mtimeMs: number; encoding: string; body: Buffer }>();
 
-function compress(file: string, mtimeMs: number, encoding: 'br' | 'gzip'): Buffer {
+async function compress(file: string, mtimeMs: number, encoding: 'br' | 'gzip'): Promise<Buffer> {
   const key = `${encoding}:${file}`;
   const cached = compressed.get(key);
   if (cached?.mtimeMs === mtimeMs) return cached.body;
-  const raw = fs.readFileSync(file);
+  const raw = await fs.promises.readFile(file);
   const body =
     encoding === 'br'
-      ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
-      : zlib.gzipSync(raw, { level: 9 });
+      ? await brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
+      : await gzip(raw, { level: 9 });
   compressed.set(key, { mtimeMs, encoding, body });
   return body;
 }
 
-function fileFor(root: string, pathname: string): string | null {
+/**
+ * A file's stat, or undefined when it cannot be had for any reason: missing (ENOENT), a file
+ * used as a folder (ENOTDIR), a name too long (ENAMETOOLONG), unreadable (EACCES), a loop.
+ * To a visitor each of these is a page that does not exist.
+ */
+export async function statSafely(file: string): Promise<fs.Stats | undefined> {
+  try {
+    return await fs.promises.stat(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A request target the server will look up: origin-form, decodable, inside the site. */
+export type Target = {
+  /** The path as sent, still percent-encoded. */
+  path: string;
+  /** The path decoded: what is looked up on disk. */
+  decoded: string;
+  /** `?…` as sent, or ''. */
+  query: string;
+};
+
+/**
+ * Checks a raw request target. Only origin-form (`/path?query`) in printable ASCII is a URL of
+ * this site: absolute-form, `*` and `//host` are not, and neither is a path that does not
+ * decode, decodes to a control character (NUL among them) or a backslash, or climbs with `..`.
+ * Browsers percent-encode everything else, so no page is lost.
+ */
+export function parseTarget(raw: string | undefined): Target | null {
+  if (!raw?.startsWith('/') || raw.startsWith('//') || raw.length > maxTargetLength) return null;
+  if (!/^[\x21-\x7e]+$/.test(raw) || raw.includes('\\')) return null;
+  const at = raw.indexOf('?');
+  const rawPath = at === -1 ? raw : raw.slice(0, at);
   let decoded: string;
   try {
-    decoded = decodeURIComponent(pathname);
+    decoded = decodeURIComponent(rawPath);
   } catch {
     return null;
   }
-  const full = path.resolve(root, `.${path.posix.normalize(decoded)}`);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  if (/[\x00-\x1f\x7f\\]/.test(decoded) || decoded.split('/').includes('..')) return null;
+  return { path: rawPath, decoded, query: at === -1 ? '' : raw.slice(at) };
+}
+
+/** `relative` (a decoded URL path) under `root`, or null if it would leave it. */
+function fileFor(root: string, relative: string): string | null {
+  const full = path.resolve(root, `.${path.posix.normalize(relative)}`);
   if (full !== root && !full.startsWith(root + path.sep)) return null;
   return full;
 }
@@ -63,83 +115,163 @@ function fileFor(root: string, pathname: string): string | null {
 export type SiteServerOptions = {
   /** The draft preview server, mounted at /preview (see previewApp.ts). */
   preview?: PreviewApp | undefined;
+  /** Where unexpected errors are reported, one message each (default: stderr). */
+  log?: (message: string) => void;
 };
+
+/** What every request of one server shares. */
+type Site = {
+  root: string;
+  preview: PreviewApp | undefined;
+  previewRoot: string | undefined;
+  rules: ReturnType<typeof headerRules>;
+  log: (message: string) => void;
+};
+
+/** One request and its answer. */
+type Exchange = {
+  site: Site;
+  request: http.IncomingMessage;
+  response: http.ServerResponse;
+  target: Target;
+};
+
+function refuse(response: http.ServerResponse, status: number, headers: http.OutgoingHttpHeaders = {}) {
+  response
+    .writeHead(status, {
+      ...headers,
+      'content-type': 'text/plain; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      connection: 'close',
+    })
+    .end(`${http.STATUS_CODES[status]}\n`);
+}
+
+function headersOf(x: Exchange, file: string): http.OutgoingHttpHeaders {
+  const preview = Boolean(x.site.previewRoot && file.startsWith(x.site.previewRoot));
+  return {
+    'cache-control': file.includes(`${path.sep}_astro${path.sep}`)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
+    // The security headers the build wrote for the site (its Content-Security-Policy and the
+    // rest), as a static host reading `_headers` sends them. Not for the preview's own files.
+    ...(preview ? {} : headersFor(x.site.rules(), x.target.path)),
+    'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+    'x-content-type-options': 'nosniff',
+  };
+}
+
+function encodingFor(x: Exchange, file: string): 'br' | 'gzip' | undefined {
+  if (!compressible.has(path.extname(file))) return undefined;
+  const accepted = String(x.request.headers['accept-encoding'] ?? '');
+  return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
+}
+
+async function send(x: Exchange, status: number, file: string, stat: fs.Stats) {
+  // The client may have gone while the file was looked up (Node destroys the socket of a
+  // request it could not parse): there is no one to answer.
+  if (x.response.destroyed) return;
+  const headers = headersOf(x, file);
+  if (compressible.has(path.extname(file))) headers.vary = 'accept-encoding';
+  const encoding = encodingFor(x, file);
+  if (encoding) {
+    const body = await compress(file, stat.mtimeMs, encoding);
+    x.response.writeHead(status, { ...headers, 'content-encoding': encoding, 'content-length': body.length });
+    x.response.end(x.request.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  x.response.writeHead(status, headers);
+  if (x.request.method === 'HEAD') return void x.response.end();
+  // A read that fails half-way (file replaced, disk error) can only cut the answer short.
+  pipeline(fs.createReadStream(file), x.response, (error) => {
+    if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE')
+      x.site.log(`site server: reading ${file} failed: ${error.message}`);
+  });
+}
+
+async function notFound(x: Exchange) {
+  const page = path.join(x.site.root, '404.html');
+  const stat = await statSafely(page);
+  if (stat?.isFile()) return send(x, 404, page, stat);
+  refuse(x.response, 404);
+}
+
+async function serveFile(x: Exchange, root: string, relative: string) {
+  const file = fileFor(root, relative);
+  const stat = file ? await statSafely(file) : undefined;
+  if (!file || !stat) return notFound(x);
+  if (stat.isFile()) return send(x, 200, file, stat);
+  if (!stat.isDirectory()) return notFound(x);
+  if (!x.target.path.endsWith('/')) {
+    // The path is checked origin-form, so the redirect stays on this site.
+    x.response.writeHead(301, { location: `${x.target.path}/${x.target.query}` }).end();
+    return;
+  }
+  const index = path.join(file, 'index.html');
+  const indexStat = await statSafely(index);
+  if (indexStat?.isFile()) return send(x, 200, index, indexStat);
+  return notFound(x);
+}
+
+async function servePreview(x: Exchange) {
+  const { preview, previewRoot } = x.site;
+  if (!preview || !previewRoot) return notFound(x);
+  // The preview pages' own styles and scripts; everything else is a page or a photo.
+  if (x.target.path.startsWith('/preview/_astro/')) {
+    const asset = fileFor(previewRoot, x.target.decoded.slice('/preview'.length));
+    const stat = asset ? await statSafely(asset) : undefined;
+    if (asset && stat?.isFile()) return send(x, 200, asset, stat);
+    return notFound(x);
+  }
+  // Astro calls `next` for paths that are none of its pages.
+  const next = () => void notFound(x).catch((error) => failed(x.site, x.request, x.response, error));
+  await preview.handler(x.request, x.response, next);
+}
+
+async function handle(site: Site, request: http.IncomingMessage, response: http.ServerResponse) {
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return refuse(response, 405, { allow: 'GET, HEAD' });
+  const target = parseTarget(request.url);
+  if (!target) return refuse(response, 400);
+  const x = { site, request, response, target };
+  if (target.path === '/preview' || target.path.startsWith('/preview/')) return servePreview(x);
+  return serveFile(x, site.root, target.decoded);
+}
+
+/** The answer to a request whose handling threw: a 500, and one log message. */
+function failed(site: Site, request: http.IncomingMessage, response: http.ServerResponse, error: unknown) {
+  const where = `${request.method} ${String(request.url).slice(0, 200)}`;
+  site.log(`site server: ${where} failed: ${(error as Error)?.stack ?? String(error)}`);
+  if (!response.headersSent) refuse(response, 500);
+  else response.destroy();
+}
 
 export function createSiteHandler(outDir: string, options: SiteServerOptions = {}): http.RequestListener {
   const root = path.resolve(outDir);
-  const previewRoot = options.preview && path.resolve(options.preview.clientDir);
-  // The security headers the build wrote for the site (its Content-Security-Policy and the
-  // rest), as a static host reading `_headers` sends them. Not for the preview's own pages.
-  const rules = headerRules(root);
-  return (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://site.invalid');
-    const send = (status: number, file: string) => {
-      const preview = Boolean(previewRoot && file.startsWith(previewRoot));
-      const headers: http.OutgoingHttpHeaders = {
-        'cache-control': file.includes(`${path.sep}_astro${path.sep}`)
-          ? 'public, max-age=31536000, immutable'
-          : 'no-cache',
-        ...(preview ? {} : headersFor(rules(), url.pathname)),
-        'content-type': types[path.extname(file)] ?? 'application/octet-stream',
-        'x-content-type-options': 'nosniff',
-      };
-      const accepted = String(request.headers['accept-encoding'] ?? '');
-      const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
-      if (compressible.has(path.extname(file))) {
-        headers.vary = 'accept-encoding';
-        if (encoding) {
-          const body = compress(file, fs.statSync(file).mtimeMs, encoding);
-          response.writeHead(status, {
-            ...headers,
-            'content-encoding': encoding,
-            'content-length': body.length,
-          });
-          response.end(request.method === 'HEAD' ? undefined : body);
-          return;
-        }
-      }
-      response.writeHead(status, headers);
-      if (request.method === 'HEAD') response.end();
-      else fs.createReadStream(file).pipe(response);
-    };
-    const notFound = () => {
-      const page = path.join(root, '404.html');
-      if (fs.existsSync(page)) send(404, page);
-      else response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    };
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    if (url.pathname === '/preview' || url.pathname.startsWith('/preview/')) {
-      if (!options.preview || !previewRoot) return notFound();
-      // The preview pages' own styles and scripts; everything else is a page or a photo.
-      if (url.pathname.startsWith('/preview/_astro/')) {
-        const asset = fileFor(previewRoot, url.pathname.slice('/preview'.length));
-        if (asset && fs.statSync(asset, { throwIfNoEntry: false })?.isFile()) return send(200, asset);
-        return notFound();
-      }
-      return options.preview.handler(request, response, notFound);
-    }
-    const target = fileFor(root, url.pathname);
-    if (!target) return notFound();
-    const stat = fs.statSync(target, { throwIfNoEntry: false });
-    if (stat?.isFile()) return send(200, target);
-    if (stat?.isDirectory()) {
-      if (!url.pathname.endsWith('/')) {
-        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-        return;
-      }
-      const index = path.join(target, 'index.html');
-      if (fs.existsSync(index)) return send(200, index);
-    }
-    notFound();
+  const site: Site = {
+    root,
+    preview: options.preview,
+    previewRoot: options.preview && path.resolve(options.preview.clientDir),
+    rules: headerRules(root),
+    log: options.log ?? ((message) => process.stderr.write(`${message}\n`)),
   };
+  return (request, response) => {
+    handle(site, request, response).catch((error) => failed(site, request, response, error));
+  };
+}
+
+/** CONNECT is no method of a file server; Node would otherwise drop the connection unanswered. */
+function refuseConnect(_request: http.IncomingMessage, socket: Duplex) {
+  socket.on('error', () => socket.destroy());
+  socket.end(
+    'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+  );
 }
 
 /** Serves the built site on 127.0.0.1:port until stopped. */
 export async function serveSite(outDir: string, port: number, options: SiteServerOptions = {}) {
   const server = http.createServer(createSiteHandler(outDir, options));
+  server.on('connect', refuseConnect);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);

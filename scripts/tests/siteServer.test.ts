@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../lib/headersFile';
 import { freePort } from '../lib/processes';
-import { serveSite } from '../lib/siteServer';
+import { parseTarget, serveSite } from '../lib/siteServer';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-serve-'));
 const outside = `${root}-secret.txt`;
@@ -129,5 +129,36 @@ describe('parseHeadersFile and headersFor', () => {
     });
     expect(headersFor(rules, '/exact')['x-test']).toBe('1');
     expect(headersFor(rules, '/exact/more')['x-test']).toBeUndefined();
+  });
+});
+
+describe('parseTarget', () => {
+  it('accepts origin-form paths and refuses every other target before any file is looked up', () => {
+    expect(parseTarget('/media/ring%201.webp?w=1')).toEqual({
+      path: '/media/ring%201.webp',
+      decoded: '/media/ring 1.webp',
+      query: '?w=1',
+    });
+    expect(parseTarget('/kk/%D0%B0%D1%82/')?.decoded).toBe('/kk/ат/');
+    const refused = [
+      undefined,
+      '',
+      '*',
+      'http://127.0.0.1/',
+      '//evil.example/',
+      '/\\evil.example/',
+      '/%00',
+      '/a\0b',
+      '/%ZZ',
+      '/%C0%AF',
+      '/%E0%A4%A',
+      '/a/%0a',
+      '/a/%5c..%5csecret',
+      '/../secret',
+      '/a/%2e%2e/%2e%2e/secret',
+      '/a b',
+      `/${'a'.repeat(5000)}`,
+    ];
+    for (const target of refused) expect(parseTarget(target), String(target).slice(0, 40)).toBeNull();
   });
 });

@@ -1,0 +1,331 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewApp } from '../lib/previewApp';
+import { freePort } from '../lib/processes';
+import { serveSite } from '../lib/siteServer';
+
+/**
+ * Security issue 24: one malformed request (`GET /` and 300 `a`, `GET /%00`, a long name under
+ * /preview/_astro/) threw from the file lookup and stopped `pnpm start`. This test sends a few
+ * thousand malformed requests over raw sockets, so no client library tidies them first, and
+ * checks that every answer is a 4xx (valid paths their usual 2xx/3xx), never a 5xx, that the
+ * server still answers afterwards, that nothing was logged as an unexpected error, and that
+ * no file outside the served folders ever leaves.
+ *
+ * The seed is fixed, so a failure names a request that fails again. OYU_FUZZ_SEED and
+ * OYU_FUZZ_COUNT run other or more requests.
+ */
+const seed = Number(process.env.OYU_FUZZ_SEED ?? 20261206);
+const count = Number(process.env.OYU_FUZZ_COUNT ?? 5000);
+
+/** A small deterministic generator (mulberry32, as in cms/tests/int/probe.test.ts). */
+function generator(start: number) {
+  let state = start >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const int = (below: number) => Math.floor(next() * below);
+  return { next, pick, int };
+}
+type Generator = ReturnType<typeof generator>;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-fuzz-'));
+const root = path.join(dir, 'site');
+const previewClient = path.join(dir, 'preview', 'client');
+/** Files beside the served folders: none of their text may ever be sent. */
+const secrets = ['SITE-SECRET-5d1c', 'PREVIEW-SECRET-9b07', 'root:x:0:0'];
+const logged: string[] = [];
+let port: number;
+let stop: () => Promise<void>;
+
+/** A real handler standing in for Astro's: a page, a page that fails, and `next` for the rest. */
+const preview: PreviewApp = {
+  clientDir: previewClient,
+  handler: async (request, response, next) => {
+    const url = request.url ?? '';
+    if (url.startsWith('/preview/throw')) throw new Error('the preview page broke');
+    if (url === '/preview/ru/token/') {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<h1>draft</h1>');
+      return;
+    }
+    next();
+  },
+};
+
+beforeAll(async () => {
+  const write = (file: string, text: string) => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  };
+  write(path.join(root, 'index.html'), '<h1>home</h1>');
+  write(path.join(root, '404.html'), '<h1>not found</h1>');
+  write(path.join(root, 'works', 'ring', 'index.html'), '<h1>ring</h1>');
+  write(path.join(root, '_astro', 'app.js'), 'console.log(1)');
+  write(path.join(root, 'media', 'ring.webp'), 'RIFF');
+  write(path.join(dir, 'secret.txt'), secrets[0] as string);
+  write(path.join(previewClient, '_astro', 'preview.css'), 'p{}');
+  write(path.join(dir, 'preview', 'secret.txt'), secrets[1] as string);
+  port = await freePort();
+  ({ stop } = await serveSite(root, port, { preview, log: (message) => logged.push(message) }));
+});
+
+afterAll(async () => {
+  await stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Sends bytes as they are and reads the answer until the server closes the connection. */
+function rawRequest(bytes: Buffer): Promise<{ status: number | undefined; text: string }> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    const done = () => {
+      const text = Buffer.concat(chunks).toString('latin1');
+      // The final answer, after any interim 100 Continue.
+      const status = [...text.matchAll(/^HTTP\/1\.[01] (\d{3})/gm)]
+        .map((m) => m[1])
+        .find((s) => s?.[0] !== '1');
+      resolve({ status: status ? Number(status) : undefined, text });
+    };
+    socket.setTimeout(5000, () => socket.destroy());
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // A server may reset a connection it refused while the rest of a request is still coming.
+    socket.on('error', () => {});
+    socket.on('close', done);
+    // Not `end`: Node drops a request whose client half-closes before the answer is ready.
+    socket.write(bytes);
+  });
+}
+
+const request = (line: string, headers = 'Host: 127.0.0.1\r\n') =>
+  Buffer.from(`${line}\r\n${headers}Connection: close\r\n\r\n`, 'latin1');
+
+/** Ways to write `..`, as sent or once or twice encoded, with either slash. */
+const climbs = [
+  '..',
+  '%2e%2e',
+  '%2E%2E',
+  '.%2e',
+  '%2e.',
+  '%252e%252e',
+  '%c0%ae%c0%ae',
+  '..%00',
+  '...',
+  '..;',
+];
+const slashes = ['/', '%2f', '%2F', '%5c', '\\', '%252f', '//'];
+const oddBits = [
+  '%00',
+  '\0',
+  '%ZZ',
+  '%C0%AF',
+  '%E0%A4%A',
+  '%',
+  '%2',
+  '%FF',
+  '%u002e',
+  '\t',
+  ' ',
+  '\x7f',
+  '#',
+];
+const prefixes = ['', '/preview', '/preview/_astro', '/preview/ru', '/media', '/works/ring'];
+const methods = ['GET', 'HEAD', 'PUT', 'DELETE', 'TRACE', 'CONNECT', 'PROPFIND', 'OPTIONS', 'POST', 'PATCH'];
+
+function randomBytes(g: Generator, length: number): string {
+  return Array.from({ length }, () => String.fromCharCode(g.int(256))).join('');
+}
+
+function longPath(g: Generator): string {
+  const length = g.pick([256, 300, 1000, 5000, 70_000]);
+  return `${g.pick(prefixes)}/${g.pick(['a', '%41', 'é'])}`.padEnd(length, g.pick(['a', '%20', '/b']));
+}
+
+function climbingPath(g: Generator): string {
+  const up = Array.from({ length: 1 + g.int(6) }, () => g.pick(climbs)).join(g.pick(slashes));
+  const file = g.pick(['secret.txt', 'etc/passwd', `..${g.pick(slashes)}secret.txt`]);
+  return `${g.pick(prefixes)}/${up}${g.pick(slashes)}${file}`;
+}
+
+/** Request targets Node's parser may accept but that are no path of this site. */
+function oddTarget(g: Generator): string {
+  return g.pick([
+    `http://127.0.0.1:${port}/`,
+    `http://127.0.0.1:${port}/../secret.txt`,
+    'http://evil.example/works/ring/',
+    '*',
+    '//x',
+    '//127.0.0.1/',
+    '/\\evil.example/',
+    '?a=1',
+    '/works/ring/?\\x',
+    'x',
+  ]);
+}
+
+function garbagePath(g: Generator): string {
+  switch (g.int(5)) {
+    case 0:
+      return `${g.pick(prefixes)}/${randomBytes(g, 1 + g.int(40))}`;
+    case 1:
+      return `${g.pick(prefixes)}/a${g.pick(oddBits)}b${g.pick(['', '/', '.html'])}`;
+    case 2:
+      return longPath(g);
+    case 3:
+      return climbingPath(g);
+    default:
+      return oddTarget(g);
+  }
+}
+
+/** Whole requests whose headers or framing are wrong, for a path that would be fine. */
+function badHeaders(g: Generator): string {
+  return g.pick([
+    '',
+    'Host: a b\r\n',
+    'Host: 127.0.0.1\r\nHost: evil\r\n',
+    'Host: 127.0.0.1\r\nNo colon here\r\n',
+    'Host: 127.0.0.1\r\nX-Null: a\0b\r\n',
+    `Host: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n`,
+    'Host: 127.0.0.1\r\nContent-Length: -1\r\n',
+    'Host: 127.0.0.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n',
+    'Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+    'Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n',
+    'Host: 127.0.0.1\r\nExpect: 100-continue\r\n',
+    'Host: 127.0.0.1\r\n Folded: header\r\n',
+  ]);
+}
+
+/** Paths of the fixture with their usual answers, so the fuzz also sees working requests. */
+const valid: Record<string, number> = {
+  '/': 200,
+  '/works/ring/': 200,
+  '/works/ring': 301,
+  '/_astro/app.js': 200,
+  '/media/ring.webp': 200,
+  '/nothing/': 404,
+  '/index.html/x': 404,
+  '/preview/ru/token/': 200,
+  '/preview/_astro/preview.css': 200,
+  '/preview/_astro/nothing.css': 404,
+  '/preview/unknown': 404,
+};
+
+type Case = { label: string; bytes: Buffer; expect: (status: number) => boolean };
+
+function randomCase(g: Generator): Case {
+  const roll = g.next();
+  if (roll < 0.15) {
+    const [target, status] = g.pick(Object.entries(valid));
+    const method = g.pick(['GET', 'HEAD']);
+    return {
+      label: `${method} ${target}`,
+      bytes: request(`${method} ${target} HTTP/1.1`),
+      expect: (s) => s === status,
+    };
+  }
+  if (roll < 0.3) {
+    const method = g.pick([...methods.slice(2), 'get', 'FOO', randomBytes(g, 1 + g.int(8))]);
+    const target = g.pick(Object.keys(valid));
+    return {
+      label: `${JSON.stringify(method)} ${target}`,
+      bytes: request(`${method} ${target} HTTP/1.1`),
+      expect: (s) => s >= 400 && s < 500,
+    };
+  }
+  if (roll < 0.4) {
+    const target = g.pick(Object.keys(valid));
+    const headers = badHeaders(g);
+    const version = g.pick(['HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/9.9', 'HTTP/1', '']);
+    // Some of these are fine (an HTTP/1.0 request needs no Host); none may get a 5xx.
+    return {
+      label: `GET ${target} ${version} + ${JSON.stringify(headers.slice(0, 80))}`,
+      bytes: request(`GET ${target} ${version}`.trimEnd(), headers),
+      expect: (s) => s < 500,
+    };
+  }
+  const target = garbagePath(g);
+  return {
+    label: `GET ${JSON.stringify(target.slice(0, 120))}${target.length > 120 ? ` (${target.length} chars)` : ''}`,
+    bytes: request(`${g.pick(['GET', 'HEAD'])} ${target} HTTP/1.1`),
+    expect: (s) => s >= 400 && s < 500,
+  };
+}
+
+/** Runs `cases` with a few connections at a time. */
+async function runAll(cases: Case[], parallel = 16) {
+  const failures: string[] = [];
+  const statuses = new Map<string, number>();
+  let next = 0;
+  const worker = async () => {
+    while (next < cases.length) {
+      const c = cases[next++] as Case;
+      const { status, text } = await rawRequest(c.bytes);
+      const leaked = secrets.find((secret) => text.includes(secret));
+      statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1);
+      if (status === undefined || !c.expect(status) || leaked)
+        failures.push(`${c.label} → ${status ?? 'no answer'}${leaked ? ` leaked ${leaked}` : ''}`);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return { failures, statuses: [...statuses].sort().map(([status, n]) => `${status}×${n}`) };
+}
+
+describe(`the site server under ${count} malformed requests (seed ${seed})`, () => {
+  it('answers the attacks of issue 24 with a 4xx and keeps running', async () => {
+    const attacks = [
+      `/${'a'.repeat(300)}`,
+      '/%00',
+      `/preview/_astro/${'a'.repeat(300)}.js`,
+      '/index.html/x',
+      `/works/${'a'.repeat(5000)}/`,
+    ];
+    const { failures } = await runAll(
+      attacks.map((target) => ({
+        label: target.slice(0, 60),
+        bytes: request(`GET ${target} HTTP/1.1`),
+        expect: (s) => s >= 400 && s < 500,
+      })),
+    );
+    expect(failures).toEqual([]);
+    expect((await fetch(`http://127.0.0.1:${port}/works/ring/`)).status).toBe(200);
+  });
+
+  it('never answers 5xx, never serves a file outside, and still serves pages afterwards', async () => {
+    const g = generator(seed);
+    const cases = Array.from({ length: count }, () => randomCase(g));
+    const started = performance.now();
+    const { failures, statuses } = await runAll(cases);
+    const seconds = (performance.now() - started) / 1000;
+    expect(failures.slice(0, 20), `${failures.length} of ${count} failed (seed ${seed})`).toEqual([]);
+    expect(logged, 'client mistakes are no server errors').toEqual([]);
+    const page = await fetch(`http://127.0.0.1:${port}/works/ring/`);
+    expect([page.status, await page.text()]).toEqual([200, '<h1>ring</h1>']);
+    console.info(
+      `site server fuzz: ${count} requests in ${seconds.toFixed(1)} s (seed ${seed}): ${statuses.join(' ')}`,
+    );
+  });
+
+  it('answers 500 when the mounted preview app throws, logs it once, and keeps serving', async () => {
+    logged.length = 0;
+    const { failures } = await runAll(
+      ['/preview/throw', '/preview/throw/again'].map((target) => ({
+        label: target,
+        bytes: request(`GET ${target} HTTP/1.1`),
+        expect: (s) => s === 500,
+      })),
+    );
+    expect(failures).toEqual([]);
+    expect(logged).toHaveLength(2);
+    expect(logged[0]).toMatch(/GET \/preview\/throw failed: Error: the preview page broke/);
+    expect((await fetch(`http://127.0.0.1:${port}/preview/ru/token/`)).status).toBe(200);
+  });
+});
