@@ -36,7 +36,7 @@ async function mayEdit(req: PayloadRequest, target: LockData): Promise<boolean> 
   const id = target.document?.value;
   const collection = payload.collections[relationTo as keyof typeof payload.collections]?.config;
   if (!collection || id === undefined || id === null || typeof id === 'object') return false;
-  const rule = await collection.access.update?.({ req, id: id as number | string });
+  const rule = await collection.access.update?.({ req, id: id as number });
   if (rule === true || rule === false || !rule) return rule === true;
   // A rule that is a query (a curator's own works) is asked of the database.
   const { totalDocs } = await payload.count({

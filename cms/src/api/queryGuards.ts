@@ -163,7 +163,8 @@ export const guardWhereReads: CollectionBeforeOperationHook = async ({
   collection,
 }) => {
   const operations = ['read', 'update', 'delete', 'count', 'findVersions', 'countVersions'];
-  if (!operations.includes(operation) || args.overrideAccess === true) return args;
+  if (!operations.includes(operation) || (args as { overrideAccess?: boolean }).overrideAccess === true)
+    return args;
   const { where, joins } = args as { where?: unknown; joins?: Record<string, false | { where?: unknown }> };
   const collections = req.payload.collections as Record<string, Collection | undefined>;
   const checks: { fields: FlattenedField[]; paths: string[] }[] = [

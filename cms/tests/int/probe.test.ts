@@ -290,10 +290,10 @@ describe('a query with values a field cannot hold', () => {
     ['/api/works?page=-1', 'page must be a whole number, 1 or more.'],
     [`/api/artisans/1?joins[works][limit]=-5`, 'joins[works][limit] must be a whole number, 0 or more.'],
     // Each was a 500 from the database.
-    ...['works/abc', 'artisans/1.5', 'media/-1', 'users/abc', 'payload-locked-documents/x'].map(
-      (path) =>
-        [`/api/${path}`, 'The id in the address is not one: ids are whole numbers, such as 42.'] as const,
-    ),
+    ...['works/abc', 'artisans/1.5', 'media/-1', 'users/abc', 'payload-locked-documents/x'].map((path) => [
+      `/api/${path}`,
+      'The id in the address is not one: ids are whole numbers, such as 42.',
+    ]),
   ])('%s is a 400 saying what to fix', async (path, message) => {
     for (const token of [undefined, f.tokens.admin]) {
       const result = await rest('GET', path, { token });
