@@ -3,6 +3,7 @@
 // for any reason (even SIGKILL), stdin ends and the whole process group is stopped.
 // Usage: node guard.cjs <command> [args...]   (started as a process-group leader)
 const { spawn } = require('node:child_process');
+const os = require('node:os');
 
 const [command, ...args] = process.argv.slice(2);
 const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -28,4 +29,8 @@ child.on('error', (error) => {
   process.stderr.write(`${command}: ${error.message}\n`);
   process.exit(127);
 });
-child.on('exit', (code, signal) => process.exit(signal ? 128 : (code ?? 1)));
+// The parent sees only this process's exit: a signal is said, and coded as a shell does (128 + n).
+child.on('exit', (code, signal) => {
+  if (signal) process.stderr.write(`${command} was stopped by ${signal}\n`);
+  process.exit(signal ? 128 + (os.constants.signals[signal] ?? 0) : (code ?? 1));
+});
