@@ -5,27 +5,38 @@
  *   2. migrate and seed (first run) while the CMS production build runs (skipped when unchanged)
  *   3. start the CMS, build the site from its public API, serve the site and draft previews
  *   4. print the addresses; Ctrl-C stops everything this started
+ *
+ * The CMS and the site server are child processes under a supervisor (lib/supervise.ts): one
+ * that stops is restarted, and the others keep running. The site server is a child too, not a
+ * server in this process, so that nothing it serves can stop this process and the CMS with it.
  */
 import fs from 'node:fs';
 import { buildCms } from './lib/cmsBuild';
-import { startCms } from './lib/cmsServer';
+import { cmsServerSpec } from './lib/cmsServer';
 import { exportEnv, readScriptEnv, repoRoot } from './lib/env';
 import { formatDuration, info, step } from './lib/log';
-import { buildPreviewApp, loadPreviewApp } from './lib/previewApp';
+import { buildPreviewApp, previewAppDir } from './lib/previewApp';
 import { isPortFree, run, stopAll } from './lib/processes';
 import { rebuildWithHistory } from './lib/rebuild';
 import { credentialsFile } from './lib/secrets';
 import { siteFolders } from './lib/siteBuild';
-import { serveSite } from './lib/siteServer';
+import { siteServerSpec } from './lib/siteProcess';
 import { describeStack, paths } from './lib/stack';
+import { type Supervisor, supervise } from './lib/supervise';
 
 const started = performance.now();
+const servers: Supervisor[] = [];
+/** Supervisors first, so that the servers' exits are not taken for crashes and restarted. */
+const stopEverything = async () => {
+  await Promise.all(servers.map((server) => server.stop()));
+  await stopAll();
+};
 let stopping = false;
 const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   info(`\n${signal}: stopping the CMS and the site…`);
-  await stopAll();
+  await stopEverything();
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown('Ctrl-C'));
@@ -55,8 +66,10 @@ try {
     step('CMS production build', () => buildCms(stack.cmsEnv)),
     step('Draft preview server build', () => buildPreviewApp()),
   ]);
-  await step(`Start the CMS on ${stack.cmsUrl}`, () =>
-    startCms(stack.cmsEnv, stack.cmsPort, { echo: env.verbose }),
+  servers.push(
+    await step(`Start the CMS on ${stack.cmsUrl}`, () =>
+      supervise(cmsServerSpec(stack.cmsEnv, stack.cmsPort, { echo: env.verbose })),
+    ),
   );
   const site = await step('Build the site from the CMS API', async () => {
     const record = await rebuildWithHistory('start');
@@ -69,8 +82,18 @@ try {
     }
     return record;
   });
-  await step(`Serve the site on ${stack.siteUrl}, and draft previews under /preview/`, async () =>
-    serveSite(siteFolders(stack.dataDir).live, stack.sitePort, { preview: await loadPreviewApp() }),
+  servers.push(
+    await step(`Serve the site on ${stack.siteUrl}, and draft previews under /preview/`, () =>
+      supervise(
+        siteServerSpec({
+          root: siteFolders(stack.dataDir).live,
+          port: stack.sitePort,
+          previewDir: previewAppDir,
+          env: { CMS_URL: stack.cmsEnv.CMS_URL },
+          echo: env.verbose,
+        }),
+      ),
+    ),
   );
 
   info(`
@@ -81,6 +104,6 @@ Press Ctrl-C to stop.`);
   await new Promise(() => {});
 } catch (error) {
   info(`\n${(error as Error).message}`);
-  await stopAll();
+  await stopEverything();
   process.exitCode = 1;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { cmsDir } from './env';
 import { type EnvVars, startServer, waitForHttp } from './processes';
+import type { Launched, ServerSpec } from './supervise';
 
 /**
  * How long the CMS keeps an idle connection open. Node's default, 5 s, runs from the end of an
@@ -12,17 +13,31 @@ import { type EnvVars, startServer, waitForHttp } from './processes';
  */
 export const keepAliveMs = 65_000;
 
-/** Starts the CMS production server and waits until its API answers. */
-export async function startCms(env: EnvVars, port: number, { echo = false } = {}) {
-  const server = startServer(
+function launchCms(env: EnvVars, port: number, echo: boolean) {
+  return startServer(
     path.join(cmsDir, 'node_modules', '.bin', 'next'),
     ['start', '--port', String(port), '--hostname', '127.0.0.1', '--keepAliveTimeout', String(keepAliveMs)],
     { cwd: cmsDir, env: { ...env, NODE_ENV: 'production' }, label: 'cms', echo },
   );
-  // An API list request checks the whole path: Next, Payload, the database and its migrations.
-  await waitForHttp(`http://127.0.0.1:${port}/api/works?limit=1&depth=0`, {
-    child: server.child,
-    output: server.output,
-  });
+}
+
+/** Resolves once the CMS answers: an API list request checks Next, Payload, the database and its migrations. */
+function cmsReady(port: number) {
+  return (server: Launched) =>
+    waitForHttp(`http://127.0.0.1:${port}/api/works?limit=1&depth=0`, {
+      child: server.child,
+      output: server.output,
+    });
+}
+
+/** The CMS production server, for `supervise` (`pnpm start` restarts it if it stops). */
+export function cmsServerSpec(env: EnvVars, port: number, { echo = false } = {}): ServerSpec {
+  return { name: 'the CMS', launch: () => launchCms(env, port, echo), ready: cmsReady(port) };
+}
+
+/** Starts the CMS production server and waits until its API answers. */
+export async function startCms(env: EnvVars, port: number, { echo = false } = {}) {
+  const server = launchCms(env, port, echo);
+  await cmsReady(port)(server);
   return server;
 }

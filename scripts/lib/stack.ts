@@ -44,5 +44,6 @@ export function describeStack(env: ScriptEnv): Stack {
 
 export const paths = {
   seedScript: path.join(repoRoot, 'scripts', 'seed.ts'),
+  serveSiteScript: path.join(repoRoot, 'scripts', 'serve-site.ts'),
   tsxBin: path.join(repoRoot, 'node_modules', '.bin', 'tsx'),
 };

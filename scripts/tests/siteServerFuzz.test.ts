@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewApp } from '../lib/previewApp';
 import { freePort } from '../lib/processes';
+import { siteServerSpec } from '../lib/siteProcess';
 import { serveSite } from '../lib/siteServer';
+import { type Supervisor, supervise } from '../lib/supervise';
 
 /**
  * Security issue 24: one malformed request (`GET /` and 300 `a`, `GET /%00`, a long name under
@@ -83,7 +85,7 @@ afterAll(async () => {
 });
 
 /** Sends bytes as they are and reads the answer until the server closes the connection. */
-function rawRequest(bytes: Buffer): Promise<{ status: number | undefined; text: string }> {
+function rawRequest(port: number, bytes: Buffer): Promise<{ status: number | undefined; text: string }> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -261,14 +263,14 @@ function randomCase(g: Generator): Case {
 }
 
 /** Runs `cases` with a few connections at a time. */
-async function runAll(cases: Case[], parallel = 16) {
+async function runAll(cases: Case[], { to = port, parallel = 16 } = {}) {
   const failures: string[] = [];
   const statuses = new Map<string, number>();
   let next = 0;
   const worker = async () => {
     while (next < cases.length) {
       const c = cases[next++] as Case;
-      const { status, text } = await rawRequest(c.bytes);
+      const { status, text } = await rawRequest(to, c.bytes);
       const leaked = secrets.find((secret) => text.includes(secret));
       statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1);
       if (status === undefined || !c.expect(status) || leaked)
@@ -279,22 +281,22 @@ async function runAll(cases: Case[], parallel = 16) {
   return { failures, statuses: [...statuses].sort().map(([status, n]) => `${status}×${n}`) };
 }
 
+/** The requests of issue 24 that stopped `pnpm start`, and one more of each kind. */
+const attacks = [
+  `/${'a'.repeat(300)}`,
+  '/%00',
+  `/preview/_astro/${'a'.repeat(300)}.js`,
+  '/index.html/x',
+  `/works/${'a'.repeat(5000)}/`,
+];
+
+const expecting = (targets: string[], expect: (status: number) => boolean): Case[] =>
+  targets.map((target) => ({ label: target.slice(0, 60), bytes: request(`GET ${target} HTTP/1.1`), expect }));
+const clientError = (status: number) => status >= 400 && status < 500;
+
 describe(`the site server under ${count} malformed requests (seed ${seed})`, () => {
   it('answers the attacks of issue 24 with a 4xx and keeps running', async () => {
-    const attacks = [
-      `/${'a'.repeat(300)}`,
-      '/%00',
-      `/preview/_astro/${'a'.repeat(300)}.js`,
-      '/index.html/x',
-      `/works/${'a'.repeat(5000)}/`,
-    ];
-    const { failures } = await runAll(
-      attacks.map((target) => ({
-        label: target.slice(0, 60),
-        bytes: request(`GET ${target} HTTP/1.1`),
-        expect: (s) => s >= 400 && s < 500,
-      })),
-    );
+    const { failures } = await runAll(expecting(attacks, clientError));
     expect(failures).toEqual([]);
     expect((await fetch(`http://127.0.0.1:${port}/works/ring/`)).status).toBe(200);
   });
@@ -317,15 +319,62 @@ describe(`the site server under ${count} malformed requests (seed ${seed})`, () 
   it('answers 500 when the mounted preview app throws, logs it once, and keeps serving', async () => {
     logged.length = 0;
     const { failures } = await runAll(
-      ['/preview/throw', '/preview/throw/again'].map((target) => ({
-        label: target,
-        bytes: request(`GET ${target} HTTP/1.1`),
-        expect: (s) => s === 500,
-      })),
+      expecting(['/preview/throw', '/preview/throw/again'], (s) => s === 500),
     );
     expect(failures).toEqual([]);
     expect(logged).toHaveLength(2);
     expect(logged[0]).toMatch(/GET \/preview\/throw failed: Error: the preview page broke/);
     expect((await fetch(`http://127.0.0.1:${port}/preview/ru/token/`)).status).toBe(200);
+  });
+});
+
+/**
+ * The site server as `pnpm start` runs it: scripts/serve-site.ts in a child process of its
+ * own, under the supervisor, with a preview build whose entry module is a real handler.
+ */
+describe('the site server process of pnpm start', () => {
+  const build = path.join(dir, 'preview-build');
+  const logs: string[] = [];
+  let site: Supervisor;
+  let sitePort: number;
+
+  beforeAll(async () => {
+    fs.mkdirSync(path.join(build, 'server'), { recursive: true });
+    fs.cpSync(previewClient, path.join(build, 'client'), { recursive: true });
+    fs.writeFileSync(
+      path.join(build, 'server', 'entry.mjs'),
+      `export async function handler(request, response, next) {
+        if (request.url.startsWith('/preview/throw')) throw new Error('the preview page broke');
+        // A failure no handler can catch: it ends the process.
+        if (request.url === '/preview/crash') setTimeout(() => { throw new Error('the preview app crashed'); });
+        if (request.url === '/preview/ru/token/') return void response.writeHead(200).end('<h1>draft</h1>');
+        next();
+      }`,
+    );
+    sitePort = await freePort();
+    site = await supervise(siteServerSpec({ root, port: sitePort, previewDir: build }), {
+      backoff: { firstMs: 100, maxMs: 1000, resetAfterMs: 10_000 },
+      log: (message) => logs.push(message),
+    });
+  }, 60_000);
+
+  afterAll(() => site.stop());
+
+  it('answers the attacks of issue 24 and a failing preview page without stopping', async () => {
+    const pid = site.current()?.child.pid;
+    const cases = [...expecting(attacks, clientError), ...expecting(['/preview/throw'], (s) => s === 500)];
+    expect((await runAll(cases, { to: sitePort })).failures).toEqual([]);
+    expect((await fetch(`http://127.0.0.1:${sitePort}/preview/ru/token/`)).status).toBe(200);
+    expect(site.current()?.child.pid).toBe(pid);
+    expect(logs).toEqual([]);
+  });
+
+  it('is restarted when something ends it anyway, and says why', async () => {
+    await rawRequest(sitePort, request('GET /preview/crash HTTP/1.1'));
+    await expect.poll(() => logs.at(-1), { timeout: 30_000 }).toBe('The site server is running again.');
+    expect(logs[0]).toMatch(/^The site server stopped unexpectedly \(exit code 1\)/);
+    expect(logs[0]).toContain('the preview app crashed');
+    expect(logs[0]).toMatch(/Restarting the site server in 100 ms \(restart 1\)\.$/);
+    expect((await fetch(`http://127.0.0.1:${sitePort}/works/ring/`)).status).toBe(200);
   });
 });
