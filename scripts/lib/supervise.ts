@@ -104,7 +104,9 @@ class ServerSupervisor implements Supervisor {
     const startedAt = Date.now();
     this.server = server;
     server.child.once('exit', (code, signal) => this.exited(server, startedAt, code, signal));
-    server.child.on('error', (error) => this.log(`${this.spec.name} could not be started: ${error.message}`));
+    server.child.on('error', (error) =>
+      this.log(`${capitalised(this.spec.name)} could not be started: ${error.message}`),
+    );
     return server;
   }
 
