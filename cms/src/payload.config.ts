@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultLocale, localeNames, locales } from '@oyu/shared-types';
-import { lexicalEditor } from '@payloadcms/richtext-lexical';
 import { s3Storage } from '@payloadcms/storage-s3';
 import { en } from '@payloadcms/translations/languages/en';
 import { ru } from '@payloadcms/translations/languages/ru';
@@ -26,6 +25,7 @@ import { publishContract } from './contract';
 import { databaseAdapter } from './database';
 import { previewEndpoints } from './endpoints/preview';
 import { env } from './env';
+import { richTextEditor } from './fields/richText';
 import { SiteSettings } from './globals/SiteSettings';
 import { freshUploadState } from './media/freshUploadState';
 import { sweepOrphanFiles } from './media/orphans';
@@ -77,7 +77,7 @@ export default buildConfig({
     defaultLocale,
     fallback: true,
   },
-  editor: lexicalEditor(),
+  editor: richTextEditor,
   db: invalidatesOnCommit(databaseAdapter(env)),
   sharp,
   cors: [env.serverUrl, ...env.corsOrigins],

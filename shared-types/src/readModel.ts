@@ -36,6 +36,17 @@ export const fieldsOf = (schema: z.ZodObject): string[] =>
 
 const terms = fieldsOf(VocabularyTermSchema);
 const media = mediaApiFields.filter((field) => field !== 'id');
+/**
+ * What a rich-text internal link needs of its document: what the page's address is made of.
+ * Every model populates these (and the site settings are read with them), so a link comes with
+ * its target's slug or year.
+ */
+export const linkTargets = {
+  works: ['slug'],
+  artisans: fieldsOf(ArtisanRefSchema),
+  editions: fieldsOf(EditionRefSchema),
+  showcases: ['slug'],
+} as const;
 
 export const readModels = {
   artisans: {
@@ -44,7 +55,7 @@ export const readModels = {
     schema: ArtisanSchema,
     depth: 1,
     drafts: true,
-    populate: { media },
+    populate: { ...linkTargets, media },
     withoutJoins: ['works'],
   },
   works: {
@@ -54,8 +65,7 @@ export const readModels = {
     depth: 1,
     drafts: true,
     populate: {
-      artisans: fieldsOf(ArtisanRefSchema),
-      editions: fieldsOf(EditionRefSchema),
+      ...linkTargets,
       media,
       'piece-types': terms,
       materials: terms,
@@ -69,7 +79,7 @@ export const readModels = {
     schema: EditionSchema,
     depth: 1,
     drafts: true,
-    populate: { media, venues: ['slug', 'name'] },
+    populate: { ...linkTargets, media, venues: ['slug', 'name'] },
     withoutJoins: ['showcases', 'works'],
   },
   // The works in the curator's order, as ids: populated, each would bring a whole work.
@@ -79,7 +89,7 @@ export const readModels = {
     schema: ShowcaseSchema,
     depth: 1,
     drafts: true,
-    populate: { editions: fieldsOf(EditionRefSchema), works: ['slug'] },
+    populate: { ...linkTargets },
     withoutJoins: [],
   },
   // Opening hours name their edition by id, which is all the site reads of it.

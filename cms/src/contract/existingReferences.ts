@@ -2,10 +2,13 @@ import {
   type CollectionBeforeValidateHook,
   type CollectionSlug,
   type FlattenedField,
+  type GlobalBeforeValidateHook,
+  type PayloadRequest,
   ValidationError,
 } from 'payload';
 import { kindName, messageLocale, say } from './messages';
 import { contractModels, isolatedRequest } from './publishable';
+import { fieldTitle, internalLinks } from './richTextLinks';
 
 /**
  * Every document a write points at must exist. Payload checks a relationship's ids only when the
@@ -13,7 +16,7 @@ import { contractModels, isolatedRequest } from './publishable';
  * reached the database and failed its foreign key: a 500 "An unknown error occurred" instead of
  * a 400 that says which document is gone. Found by the randomized contract test.
  */
-type Reference = { path: string; target: CollectionSlug; id: number | string };
+type Reference = { path: string; target: CollectionSlug; id: number | string; link?: true };
 
 function referencesIn(fields: FlattenedField[], data: Record<string, unknown>, prefix: string): Reference[] {
   const found: Reference[] = [];
@@ -27,6 +30,10 @@ function referencesIn(fields: FlattenedField[], data: Record<string, unknown>, p
         if (typeof id === 'number' || (typeof id === 'string' && id !== ''))
           found.push({ path, target: field.relationTo as CollectionSlug, id });
       }
+    } else if (field.type === 'richText') {
+      // Internal links name a document too (checked and cleaned by richTextLinks.ts first).
+      for (const link of internalLinks(value))
+        found.push({ path, target: link.relationTo, id: link.value, link: true });
     } else if (field.type === 'group' && typeof value === 'object') {
       found.push(...referencesIn(field.flattenedFields, value as Record<string, unknown>, `${path}.`));
     } else if (field.type === 'array' && Array.isArray(value)) {
@@ -40,10 +47,15 @@ function referencesIn(fields: FlattenedField[], data: Record<string, unknown>, p
   return found;
 }
 
-export const refuseMissingReferences: CollectionBeforeValidateHook = async ({ collection, data, req }) => {
-  if (!data) return data;
-  const references = referencesIn(collection.flattenedFields, data, '');
-  if (!references.length) return data;
+async function missingReferences(
+  req: PayloadRequest,
+  fields: FlattenedField[],
+  data: Record<string, unknown> | undefined,
+  where: { collection?: string; global?: string },
+): Promise<ValidationError | undefined> {
+  if (!data) return undefined;
+  const references = referencesIn(fields, data, '');
+  if (!references.length) return undefined;
   const missing: Reference[] = [];
   for (const target of new Set(references.map((reference) => reference.target))) {
     const wanted = references.filter((reference) => reference.target === target);
@@ -63,16 +75,35 @@ export const refuseMissingReferences: CollectionBeforeValidateHook = async ({ co
     const present = new Set((existing.docs as { id: number | string }[]).map((doc) => Number(doc.id)));
     missing.push(...wanted.filter((reference) => !present.has(Number(reference.id))));
   }
-  if (!missing.length) return data;
+  if (!missing.length) return undefined;
   const locale = messageLocale(req.i18n?.language);
-  const errors = missing.map((reference) => ({
-    path: reference.path,
-    message: say('missing', locale, {
+  const errors = missing.map((reference) => {
+    const values = {
       kind: kindName(contractModels[reference.target]?.kind ?? reference.target, locale),
       ids: String(reference.id),
-    }),
-  }));
-  const error = new ValidationError({ collection: collection.slug, errors, req }, req.t);
-  error.message = errors.map((problem) => problem.message).join('; ');
-  throw error;
+    };
+    return {
+      path: reference.path,
+      message: reference.link
+        ? say('linkMissing', locale, { ...values, field: fieldTitle(reference.path) })
+        : say('missing', locale, values),
+    };
+  });
+  const error = new ValidationError({ ...where, errors, req }, req.t);
+  error.message = [...new Set(errors.map((problem) => problem.message))].join('; ');
+  return error;
+}
+
+export const refuseMissingReferences: CollectionBeforeValidateHook = async ({ collection, data, req }) => {
+  const error = await missingReferences(req, collection.flattenedFields, data, {
+    collection: collection.slug,
+  });
+  if (error) throw error;
+  return data;
+};
+
+export const refuseMissingReferencesGlobal: GlobalBeforeValidateHook = async ({ global, data, req }) => {
+  const error = await missingReferences(req, global.flattenedFields, data, { global: global.slug });
+  if (error) throw error;
+  return data;
 };

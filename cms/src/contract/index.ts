@@ -6,23 +6,29 @@ import {
   type CollectionBeforeDeleteHook,
   type CollectionSlug,
   type Config,
+  type GlobalAfterChangeHook,
   type PayloadRequest,
   type Plugin,
   type RequestContext,
   ValidationError,
 } from 'payload';
-import { refuseMissingReferences } from './existingReferences';
+import { linkableCollections } from '../fields/richText';
+import { refuseMissingReferences, refuseMissingReferencesGlobal } from './existingReferences';
 import { kindName, messageLocale, say } from './messages';
 import {
   type ContractProblem,
   contractModels,
   dependentsMessage,
+  globalLinkProblems,
   isolatedRequest,
+  type LinkIndex,
   photoUses,
   publishedDependents,
+  publishedLinkIndex,
   publishedUses,
   publishProblems,
 } from './publishable';
+import { refuseUnsafeLinks, refuseUnsafeLinksGlobal } from './richTextLinks';
 
 /**
  * The publishing contract as a plugin: every write that leaves a document public (admin, REST,
@@ -50,12 +56,20 @@ export function deferPublishContract(): RequestContext {
 
 export type Refusal = Deferred & { problems: ContractProblem[] };
 
+/**
+ * What a write did to the live document, when the check knows: `written` is the `updatedAt` of
+ * the version it wrote, `created` whether it made the document.
+ */
+type Write = { created: boolean; written: unknown };
+
 /** Why a document, as the transaction now has it, breaks the contract ([] when it does not). */
 async function contractProblems(
   req: PayloadRequest,
   collection: string,
   id: number | string,
   locale: Locale,
+  links: () => Promise<LinkIndex>,
+  write?: Write,
 ): Promise<ContractProblem[]> {
   const model = contractModels[collection];
   if (!model) return [];
@@ -73,23 +87,37 @@ async function contractProblems(
   }
   if (!model.drafts) return publishProblems(req, collection, id, locale);
   // The main table holds the live version: a draft saved over a published document leaves it live.
-  const live = await req.payload.findByID({
+  const live = (await req.payload.findByID({
     collection: collection as CollectionSlug,
     id,
     depth: 0,
     draft: false,
     overrideAccess: true,
-    select: { _status: true } as never,
+    select: { _status: true, updatedAt: true } as never,
     disableErrors: true,
     req: isolatedRequest(req),
-  });
-  if ((live as { _status?: string } | null)?._status === 'published') {
+  })) as { _status?: string; updatedAt?: unknown } | null;
+  if (live?._status === 'published') {
     return publishProblems(req, collection, id, locale);
   }
-  const dependents = await publishedDependents(req, collection, id);
+  // Published rich text links only to published documents, so only a write that took this one
+  // off the site can leave such a link behind: not a new document, and not a draft saved over
+  // an unpublished one (Payload leaves the live row alone then, so its `updatedAt` differs from
+  // the version's). Searching every published document's links is kept for those writes.
+  const tookOffline = !write || (!write.created && write.written === live?.updatedAt);
+  const dependents = await publishedDependents(req, collection, id, tookOffline ? await links() : undefined);
   return dependents.length
     ? [{ path: '_status', message: dependentsMessage(collection, dependents, 'unpublished', locale) }]
     : [];
+}
+
+/** The link index, read at most once by whoever asks first. */
+function lazyLinks(req: PayloadRequest): () => Promise<LinkIndex> {
+  let index: Promise<LinkIndex> | undefined;
+  return () => {
+    index ??= publishedLinkIndex(req);
+    return index;
+  };
 }
 
 function refuse(req: PayloadRequest, collection: string, id: number | string, problems: ContractProblem[]) {
@@ -113,7 +141,7 @@ function refuse(req: PayloadRequest, collection: string, id: number | string, pr
   return error;
 }
 
-const checkAfterChange: CollectionAfterChangeHook = async ({ collection, doc, req, context }) => {
+const checkAfterChange: CollectionAfterChangeHook = async ({ collection, doc, operation, req, context }) => {
   // The visibility refresh's own update of a photo: the document that uses it is checked.
   if (collection.slug === 'media' && context.skipMediaVisibility) return doc;
   const deferred = contractOf(context)?.deferred;
@@ -121,7 +149,17 @@ const checkAfterChange: CollectionAfterChangeHook = async ({ collection, doc, re
     deferred.push({ collection: collection.slug, id: doc.id });
     return doc;
   }
-  const problems = await contractProblems(req, collection.slug, doc.id, messageLocale(req.i18n?.language));
+  const problems = await contractProblems(
+    req,
+    collection.slug,
+    doc.id,
+    messageLocale(req.i18n?.language),
+    lazyLinks(req),
+    {
+      created: operation === 'create',
+      written: doc.updatedAt,
+    },
+  );
   if (problems.length) throw refuse(req, collection.slug, doc.id, problems);
   return doc;
 };
@@ -136,12 +174,14 @@ export async function checkDeferred(req: PayloadRequest, locale?: Locale): Promi
   const language = locale ?? messageLocale(req.i18n?.language);
   const seen = new Set<string>();
   const refusals: Refusal[] = [];
+  // The batch is written by now: one read of who links to what answers for all of it.
+  const links = lazyLinks(req);
   // Checked without deferring: the context still says "defer" for the writes.
   for (const { collection, id } of deferred) {
     const key = `${collection}:${String(id)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const problems = await contractProblems(req, collection, id, language);
+    const problems = await contractProblems(req, collection, id, language, links);
     if (problems.length) refusals.push({ collection, id, problems });
   }
   if (contract) contract.deferred = [];
@@ -155,7 +195,8 @@ export async function enforceDeferred(req: PayloadRequest): Promise<void> {
 }
 
 const refuseDeletingWhatIsUsed: CollectionBeforeDeleteHook = async ({ collection, id, req }) => {
-  const dependents = await publishedDependents(req, collection.slug, id);
+  const links = linkable.has(collection.slug) ? await publishedLinkIndex(req) : undefined;
+  const dependents = await publishedDependents(req, collection.slug, id, links);
   if (!dependents.length) return;
   const locale = messageLocale(req.i18n?.language);
   throw new APIError(dependentsMessage(collection.slug, dependents, 'deleted', locale), 409, null, true);
@@ -182,11 +223,28 @@ const bulkAllOrNothing: CollectionAfterOperationHook = ({ args, operation, resul
   );
 };
 
-const usedTargets = new Set([...publishedUses, ...photoUses].map((use) => use.target as string));
+const linkable = new Set<string>(linkableCollections);
+const usedTargets = new Set([
+  ...[...publishedUses, ...photoUses].map((use) => use.target as string),
+  ...linkableCollections,
+]);
+
+/** The site settings are live as saved: their links must lead to published pages. */
+const checkGlobalLinks: GlobalAfterChangeHook = async ({ doc, global, req }) => {
+  const problems = await globalLinkProblems(req, global, messageLocale(req.i18n?.language));
+  if (!problems.length) return doc;
+  const error = new ValidationError(
+    { global: global.slug, errors: problems.map(({ path, message }) => ({ path, message })), req },
+    req.t,
+  );
+  error.message = problems.map((problem) => problem.message.replace(/,\s*/g, '; ')).join(', ');
+  throw error;
+};
 
 /**
- * Adds the contract's hooks to every collection the site reads, and to every collection the
- * check that what a write points at exists.
+ * Adds the contract's hooks to every collection the site reads, to every collection the check
+ * that what a write points at exists and that its rich-text links are safe, and the same to
+ * every global (the site settings).
  */
 export function publishContract(): Plugin {
   return (config: Config): Config => ({
@@ -195,7 +253,10 @@ export function publishContract(): Plugin {
       const hooks = collection.hooks ?? {};
       const checked = {
         ...collection,
-        hooks: { ...hooks, beforeValidate: [refuseMissingReferences, ...(hooks.beforeValidate ?? [])] },
+        hooks: {
+          ...hooks,
+          beforeValidate: [refuseUnsafeLinks, refuseMissingReferences, ...(hooks.beforeValidate ?? [])],
+        },
       };
       if (!contractModels[collection.slug]) return checked;
       return {
@@ -207,6 +268,21 @@ export function publishContract(): Plugin {
           ...(usedTargets.has(collection.slug)
             ? { beforeDelete: [...(hooks.beforeDelete ?? []), refuseDeletingWhatIsUsed] }
             : {}),
+        },
+      };
+    }),
+    globals: (config.globals ?? []).map((global) => {
+      const hooks = global.hooks ?? {};
+      return {
+        ...global,
+        hooks: {
+          ...hooks,
+          beforeValidate: [
+            refuseUnsafeLinksGlobal,
+            refuseMissingReferencesGlobal,
+            ...(hooks.beforeValidate ?? []),
+          ],
+          afterChange: [...(hooks.afterChange ?? []), checkGlobalLinks],
         },
       };
     }),

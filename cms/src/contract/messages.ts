@@ -106,6 +106,55 @@ const texts = {
     kk: 'Ештеңе өзгертілмеді: таңдалған жазбалардың {count} бұлай сақталмайды. {details}',
   },
   andMore: { en: 'and {count} more', ru: 'и ещё {count}', kk: 'және тағы {count}' },
+  /** Rich-text links (contract/richTextLinks.ts); the admin's link form says the same. */
+  linkRelative: {
+    en: 'Link “{url}” is not a full address: for a page of this site choose Internal Link and pick the document; for another website write the whole address starting with https://',
+    ru: 'Ссылка «{url}» — не полный адрес: для страницы этого сайта выберите «Внутренняя ссылка» и документ; для другого сайта напишите адрес целиком с https://',
+    kk: '«{url}» сілтемесі толық мекенжай емес: осы сайттың беті үшін «Ішкі сілтеме» түрін таңдап құжатты көрсетіңіз; басқа сайт үшін мекенжайды https:// бастап толық жазыңыз',
+  },
+  linkScheme: {
+    en: 'Links starting with “{scheme}” are not allowed: link to web pages (https://…) or e-mail (mailto:…) only; for a page of this site choose Internal Link',
+    ru: 'Ссылки на «{scheme}» не допускаются: можно ссылаться только на веб-страницы (https://…) и почту (mailto:…); для страницы этого сайта выберите «Внутренняя ссылка»',
+    kk: '«{scheme}» деп басталатын сілтемелерге болмайды: тек веб-беттерге (https://…) және поштаға (mailto:…) сілтеуге болады; осы сайттың беті үшін «Ішкі сілтеме» түрін таңдаңыз',
+  },
+  linkCharacters: {
+    en: 'Link “{url}” contains spaces or invisible characters: remove them (a space inside an address is written %20)',
+    ru: 'В ссылке «{url}» есть пробелы или невидимые символы: уберите их (пробел внутри адреса пишется %20)',
+    kk: '«{url}» сілтемесінде бос орын немесе көрінбейтін таңбалар бар: оларды алып тастаңыз (мекенжай ішіндегі бос орын %20 деп жазылады)',
+  },
+  linkIncomplete: {
+    en: 'Link “{url}” is not a complete address: write it whole (for example https://example.com/page)',
+    ru: 'Ссылка «{url}» — неполный адрес: напишите его целиком (например https://example.com/page)',
+    kk: '«{url}» сілтемесі толық емес: мекенжайды толық жазыңыз (мысалы https://example.com/page)',
+  },
+  linkTarget: {
+    en: 'An internal link may lead only to a work / artisan / edition / collection',
+    ru: 'Внутренняя ссылка может вести только на работу / мастера / выпуск / коллекцию',
+    kk: 'Ішкі сілтеме тек жұмысқа / шеберге / шығарылымға / коллекцияға апара алады',
+  },
+  /** An internal link to a document that is not there. */
+  linkMissing: {
+    en: '{field}: the link to {kind} with id {ids} leads nowhere (there is no such document): remove the link or choose another document',
+    ru: '{field}: ссылка на запись ({kind}) с id {ids} никуда не ведёт (такой записи нет): уберите ссылку или выберите другой документ',
+    kk: '{field}: id {ids} бар жазбаға ({kind}) сілтеме ешқайда апармайды (мұндай жазба жоқ): сілтемені алып тастаңыз немесе басқа құжатты таңдаңыз',
+  },
+  /** An internal link of a published document to a draft. */
+  linkNotPublic: {
+    en: '{field} links to {kind} {names} which is not published yet: publish it first or remove the link',
+    ru: '{field}: ссылка ведёт на неопубликованную запись ({kind}: {names}): сначала опубликуйте её или уберите ссылку',
+    kk: '{field}: сілтеме жарияланбаған жазбаға апарады ({kind}: {names}): алдымен оны жариялаңыз немесе сілтемені алып тастаңыз',
+  },
+  /** Unpublishing or deleting what published documents link to. */
+  linkedBy: {
+    en: 'This {kind} cannot be {action}: published {users} link to it ({names}). Remove the links or unpublish them first.',
+    ru: 'Эту запись ({kind}) нельзя {action}: на неё ссылаются опубликованные записи ({users}: {names}). Сначала уберите ссылки или снимите их с публикации.',
+    kk: 'Бұл жазбаны ({kind}) {action} болмайды: оған жарияланған жазбалар сілтейді ({users}: {names}). Алдымен сілтемелерді алып тастаңыз немесе оларды жариялаудан алыңыз.',
+  },
+  linkedBySettings: {
+    en: 'This {kind} cannot be {action}: the site settings link to it ({fields}). Remove the link there first.',
+    ru: 'Эту запись ({kind}) нельзя {action}: на неё ссылаются настройки сайта ({fields}). Сначала уберите там ссылку.',
+    kk: 'Бұл жазбаны ({kind}) {action} болмайды: оған сайт баптаулары сілтейді ({fields}). Алдымен ондағы сілтемені алып тастаңыз.',
+  },
 } satisfies Record<string, Texts>;
 
 export type MessageKey = keyof typeof texts;

@@ -6,9 +6,10 @@ import {
   readModels,
   VocabularyTermSchema,
 } from '@oyu/shared-types';
-import type { CollectionSlug, PayloadRequest } from 'payload';
+import type { CollectionSlug, FlattenedField, PayloadRequest } from 'payload';
 import type { z } from 'zod';
 import { kindName, languageNames, messageLocale, nameList, say, schemaMessage } from './messages';
+import { fieldTitle, internalLinks, richTextFieldNames } from './richTextLinks';
 
 /**
  * "Publishable": a document the public site can build. A published document is read back the
@@ -193,7 +194,41 @@ function describeIssue(
   return { path, message: where ? `${where}: ${message}` : message };
 }
 
-/** Are the documents this one uses (makers, editions) published, and do they still exist? */
+/** What a document points at, by field: relationships it uses, and its rich-text internal links. */
+type Pointers = { path: string; target: CollectionSlug; ids: (number | string)[]; link: boolean };
+
+function pointersOf(req: PayloadRequest, collection: string, doc: Doc, uses: Use[]): Pointers[] {
+  const pointers: Pointers[] = uses.map((use) => ({
+    path: use.field,
+    target: use.target,
+    ids: idsOf(doc[use.field]),
+    link: false,
+  }));
+  return [...pointers, ...linkPointers(linkFieldsOf(req, collection), doc)];
+}
+
+function linkPointers(fields: string[], doc: Doc): Pointers[] {
+  return fields.flatMap((field) => {
+    const links = internalLinks(doc[field]);
+    return [...new Set(links.map((link) => link.relationTo))].map((target) => ({
+      path: field,
+      target,
+      ids: [...new Set(links.filter((link) => link.relationTo === target).map((link) => link.value))],
+      link: true,
+    }));
+  });
+}
+
+/** The top-level rich-text fields of a collection the site reads (their links lead to pages). */
+function linkFieldsOf(req: PayloadRequest, collection: string): string[] {
+  const config = req.payload.collections[collection as CollectionSlug]?.config;
+  return config ? richTextFieldNames(config.flattenedFields) : [];
+}
+
+/**
+ * Are the documents this one uses (makers, editions) and links to (rich text) published, and
+ * do they still exist? Links are read in every language: each is a page of the site.
+ */
 async function usesProblems(
   req: PayloadRequest,
   collection: string,
@@ -201,23 +236,52 @@ async function usesProblems(
   locale: Locale,
 ): Promise<ContractProblem[]> {
   const uses = publishedUses.filter((use) => use.collection === collection);
-  if (!uses.length) return [];
+  const linkFields = linkFieldsOf(req, collection);
+  if (!uses.length && !linkFields.length) return [];
   const doc = (await req.payload.findByID({
     collection: collection as CollectionSlug,
     id,
     depth: 0,
     draft: false,
     overrideAccess: true,
-    select: Object.fromEntries(uses.map((use) => [use.field, true])) as never,
+    ...(linkFields.length ? { locale: 'all' as const } : {}),
+    select: Object.fromEntries(
+      [...uses.map((use) => use.field), ...linkFields].map((field) => [field, true]),
+    ) as never,
     req: isolatedRequest(req),
   })) as Doc;
+  return pointerProblems(req, pointersOf(req, collection, doc, uses), locale);
+}
+
+/** The site settings' links (every save of them is live) must lead to published documents. */
+export async function globalLinkProblems(
+  req: PayloadRequest,
+  global: { slug: string; flattenedFields: FlattenedField[] },
+  locale: Locale,
+): Promise<ContractProblem[]> {
+  const fields = richTextFieldNames(global.flattenedFields);
+  if (!fields.length) return [];
+  const settings = ((await req.payload.db.findGlobal({
+    slug: global.slug,
+    locale: 'all',
+    req: isolatedRequest(req),
+  })) ?? {}) as Doc;
+  return pointerProblems(req, linkPointers(fields, settings), locale);
+}
+
+/** Whether what the pointers name exists and is published. */
+async function pointerProblems(
+  req: PayloadRequest,
+  pointers: Pointers[],
+  locale: Locale,
+): Promise<ContractProblem[]> {
   const problems: ContractProblem[] = [];
-  for (const use of uses) {
-    const ids = idsOf(doc[use.field]);
+  for (const pointer of pointers) {
+    const ids = pointer.ids;
     if (!ids.length) continue;
-    const title = titleFields[use.target] ?? 'id';
+    const title = titleFields[pointer.target] ?? 'id';
     const found = await req.payload.find({
-      collection: use.target,
+      collection: pointer.target,
       where: { id: { in: ids } },
       depth: 0,
       draft: false,
@@ -228,23 +292,29 @@ async function usesProblems(
       req: isolatedRequest(req),
     });
     const docs = found.docs as Doc[];
-    const kind = kindName(contractModels[use.target]?.kind ?? use.target, locale);
+    const kind = kindName(contractModels[pointer.target]?.kind ?? pointer.target, locale);
     const drafts = docs.filter((target) => target._status !== 'published');
     if (drafts.length) {
+      const names = nameList(
+        drafts.map((target) => nameOf(pointer.target, target)),
+        locale,
+      );
       problems.push({
-        path: use.field,
-        message: say('notPublic', locale, {
-          kind,
-          names: nameList(
-            drafts.map((target) => nameOf(use.target, target)),
-            locale,
-          ),
-        }),
+        path: pointer.path,
+        message: pointer.link
+          ? say('linkNotPublic', locale, { field: fieldTitle(pointer.path), kind, names })
+          : say('notPublic', locale, { kind, names }),
       });
     }
     const missing = ids.filter((wanted) => !docs.some((target) => target.id === wanted));
     if (missing.length) {
-      problems.push({ path: use.field, message: say('missing', locale, { kind, ids: missing.join('; ') }) });
+      const values = { kind, ids: missing.join('; ') };
+      problems.push({
+        path: pointer.path,
+        message: pointer.link
+          ? say('linkMissing', locale, { ...values, field: fieldTitle(pointer.path) })
+          : say('missing', locale, values),
+      });
     }
   }
   return problems;
@@ -299,13 +369,97 @@ export async function publishProblems(
   return problems;
 }
 
-export type Dependent = { collection: CollectionSlug; count: number; names: string[] };
+/**
+ * A document that published documents depend on: `use`, they use it (maker, edition, photo);
+ * `link`, their rich text links to it; `settings`, the site settings' rich text does
+ * (`names` are then the fields).
+ */
+export type Dependent = {
+  collection: string;
+  via: 'use' | 'link' | 'settings';
+  count: number;
+  names: string[];
+};
 
-/** The published documents that use this one (as maker, edition or photo). */
+/** Who links to what: `works:12` → the published documents whose rich text links to it. */
+export type LinkIndex = Map<string, Dependent[]>;
+
+const linkKey = (collection: string, id: number | string) => `${collection}:${String(id)}`;
+
+/** A title as a message names it: English, the language every document has. */
+const titleIn = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null ? ((value as Record<string, unknown>).en ?? '') : value;
+
+/**
+ * The internal links of every published document and of the site settings, in every
+ * language. Payload cannot query inside rich text on both databases (PostgreSQL keeps it as
+ * jsonb, which its `like` does not take), so the rich text of the published documents is read
+ * and searched here, with the database adapter (no hooks, no population). Build it once for
+ * many questions.
+ */
+export async function publishedLinkIndex(req: PayloadRequest): Promise<LinkIndex> {
+  const index: LinkIndex = new Map();
+  const add = (key: string, source: string, via: Dependent['via'], name: string) => {
+    const dependents = index.get(key) ?? [];
+    let dependent = dependents.find((entry) => entry.collection === source);
+    if (!dependent) {
+      dependent = { collection: source, via, count: 0, names: [] };
+      dependents.push(dependent);
+      index.set(key, dependents);
+    }
+    dependent.count += 1;
+    if (dependent.names.length < 5 || via === 'settings') dependent.names.push(name);
+  };
+  for (const [source, model] of Object.entries(contractModels)) {
+    const fields = linkFieldsOf(req, source);
+    if (!fields.length) continue;
+    const title = titleFields[source] ?? 'id';
+    const found = await req.payload.db.find({
+      collection: source as CollectionSlug,
+      ...(model.drafts ? { where: { _status: { equals: 'published' } } } : {}),
+      locale: 'all',
+      pagination: false,
+      limit: 0,
+      select: Object.fromEntries([...fields, title].map((field) => [field, true])),
+      req: isolatedRequest(req),
+    });
+    for (const doc of found.docs as Doc[]) {
+      const keys = new Set(
+        fields.flatMap((field) =>
+          internalLinks(doc[field]).map((link) => linkKey(link.relationTo, link.value)),
+        ),
+      );
+      for (const key of keys)
+        add(key, source, 'link', nameOf(source, { ...doc, [title]: titleIn(doc[title]) }));
+    }
+  }
+  for (const global of req.payload.config.globals) {
+    const fields = richTextFieldNames(global.flattenedFields);
+    if (!fields.length) continue;
+    const settings = (await req.payload.db.findGlobal({
+      slug: global.slug,
+      locale: 'all',
+      req: isolatedRequest(req),
+    })) as Doc | null;
+    for (const field of fields) {
+      const keys = new Set(
+        internalLinks(settings?.[field]).map((link) => linkKey(link.relationTo, link.value)),
+      );
+      for (const key of keys) add(key, global.slug, 'settings', fieldTitle(field));
+    }
+  }
+  return index;
+}
+
+/**
+ * The published documents that use this one (as maker, edition or photo) and, given the link
+ * index, those that link to it.
+ */
 export async function publishedDependents(
   req: PayloadRequest,
   collection: string,
   id: number | string,
+  links?: LinkIndex,
 ): Promise<Dependent[]> {
   const dependents: Dependent[] = [];
   for (const use of [...publishedUses, ...photoUses]) {
@@ -323,12 +477,13 @@ export async function publishedDependents(
     if (found.totalDocs) {
       dependents.push({
         collection: use.collection,
+        via: 'use',
         count: found.totalDocs,
         names: (found.docs as Doc[]).map((doc) => nameOf(use.collection, doc)),
       });
     }
   }
-  return dependents;
+  return [...dependents, ...(links?.get(linkKey(collection, id)) ?? [])];
 }
 
 /** "This artisan cannot be unpublished: published works use it (…)". */
@@ -338,18 +493,25 @@ export function dependentsMessage(
   action: 'unpublished' | 'deleted',
   locale: Locale,
 ): string {
+  const kind = kindName(contractModels[collection]?.kind ?? collection, locale);
   return dependents
     .map((dependent) =>
-      say('usedBy', locale, {
-        kind: kindName(contractModels[collection]?.kind ?? collection, locale),
-        action: say(action, locale),
-        users: kindName(contractModels[dependent.collection]?.kind ?? dependent.collection, locale, true),
-        names:
-          nameList(dependent.names, locale) +
-          (dependent.count > dependent.names.length
-            ? ` ${say('andMore', locale, { count: dependent.count - dependent.names.length })}`
-            : ''),
-      }),
+      dependent.via === 'settings'
+        ? say('linkedBySettings', locale, {
+            kind,
+            action: say(action, locale),
+            fields: dependent.names.join('; '),
+          })
+        : say(dependent.via === 'link' ? 'linkedBy' : 'usedBy', locale, {
+            kind,
+            action: say(action, locale),
+            users: kindName(contractModels[dependent.collection]?.kind ?? dependent.collection, locale, true),
+            names:
+              nameList(dependent.names, locale) +
+              (dependent.count > dependent.names.length
+                ? ` ${say('andMore', locale, { count: dependent.count - dependent.names.length })}`
+                : ''),
+          }),
     )
     .join(' ');
 }

@@ -14,10 +14,34 @@ export interface RichTextNode {
   /** `h1`…`h6` on headings, `ul`/`ol` on lists. */
   tag?: string | undefined;
   listType?: string | undefined;
-  /** Link target on `link` and `autolink` nodes. */
-  fields?: { url?: string | undefined; newTab?: boolean | undefined } | undefined;
+  /** Link target on `link` and `autolink` nodes: an address, or (internal) a document. */
+  fields?:
+    | {
+        url?: string | undefined;
+        newTab?: boolean | undefined;
+        linkType?: string | undefined;
+        doc?: InternalLinkDoc | undefined;
+      }
+    | undefined;
   children?: RichTextNode[] | undefined;
 }
+
+/**
+ * The document an internal link leads to: populated with what its page's address needs (the
+ * read models' `populate`), or only its id when the public cannot read it.
+ */
+export const InternalLinkDocSchema = z.object({
+  relationTo: z.string().describe('works, artisans, editions or showcases'),
+  value: z.union([
+    z.number().int(),
+    z.object({
+      id: z.number().int(),
+      slug: z.string().optional().describe('Works, artisans and collections'),
+      year: z.number().int().optional().describe('Editions'),
+    }),
+  ]),
+});
+export type InternalLinkDoc = z.infer<typeof InternalLinkDocSchema>;
 
 export const RichTextNodeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
   z.object({
@@ -27,7 +51,12 @@ export const RichTextNodeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
     tag: z.string().optional(),
     listType: z.string().optional(),
     fields: z
-      .object({ url: z.string().optional(), newTab: z.boolean().optional() })
+      .object({
+        url: z.string().optional(),
+        newTab: z.boolean().optional(),
+        linkType: z.string().optional().describe('custom (an address) or internal (a document)'),
+        doc: InternalLinkDocSchema.nullish().transform((value) => value ?? undefined),
+      })
       .optional()
       .nullable()
       .transform((value) => value ?? undefined),
