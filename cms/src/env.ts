@@ -57,7 +57,7 @@ const EnvSchema = z
       .default(30),
     /**
      * How many reverse proxies stand in front of the CMS (1 for one nginx or Caddy): the client
-     * address is then read from X-Forwarded-For, for the sign-in limit (hooks/limitSignIns.ts).
+     * address is then read from X-Forwarded-For, for the sign-in limit (auth/limits.ts).
      * 0 (the default) believes no such header: anyone can write one.
      */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),

@@ -7,6 +7,7 @@ import * as migration_20261201_212928_media_renditions from './20261201_212928_m
 import * as migration_20261202_002703_locale_parent_indexes from './20261202_002703_locale_parent_indexes';
 import * as migration_20261206_152810_any_country_and_dates from './20261206_152810_any_country_and_dates';
 import * as migration_20261206_154155_maker_roles_and_new_terms from './20261206_154155_maker_roles_and_new_terms';
+import * as migration_20261206_182438_no_account_lockout from './20261206_182438_no_account_lockout';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261206_154155_maker_roles_and_new_terms.up,
     down: migration_20261206_154155_maker_roles_and_new_terms.down,
-    name: '20261206_154155_maker_roles_and_new_terms'
+    name: '20261206_154155_maker_roles_and_new_terms',
+  },
+  {
+    up: migration_20261206_182438_no_account_lockout.up,
+    down: migration_20261206_182438_no_account_lockout.down,
+    name: '20261206_182438_no_account_lockout'
   },
 ];

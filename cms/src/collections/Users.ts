@@ -3,8 +3,9 @@ import { isAdmin, isAdminField } from '../access/isAdmin';
 import { isAdminOrSelf } from '../access/isAdminOrSelf';
 import { isStaffOrSelf } from '../access/isStaffOrSelf';
 import { roles } from '../access/roles';
+import { forgotPasswordEndpoint } from '../auth/forgotPassword';
+import { clearAfterReset, limitSignIn, rememberDevice } from '../auth/signIn';
 import { env } from '../env';
-import { limitSignIns } from '../hooks/limitSignIns';
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -14,9 +15,9 @@ export const Users: CollectionConfig = {
   },
   labels: { singular: { en: 'User', ru: 'Пользователь' }, plural: { en: 'Users', ru: 'Пользователи' } },
   auth: {
-    // Five wrong passwords lock the account for ten minutes; only an admin can unlock sooner.
-    maxLoginAttempts: 5,
-    lockTime: 10 * 60 * 1000,
+    // No lockout: Payload's let a stranger keep any account, the only admin's included, locked
+    // for good. Wrong passwords slow down only the lane they come from (auth/limits.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
     // No API keys: every change is made by a person signed in with a password.
     useAPIKey: false,
@@ -25,7 +26,7 @@ export const Users: CollectionConfig = {
     cookies: { secure: env.serverUrl.startsWith('https://'), sameSite: 'Lax' },
     // Payload 3.90 reserves each reset request with a write outside the request's transaction,
     // which SQLite refuses while that transaction is open: every request failed with a 500.
-    // Reset requests are limited per account in hooks/limitSignIns.ts instead.
+    // Reset requests are limited per account in auth/forgotPassword.ts instead.
     forgotPassword: { minRequestInterval: 0 },
   },
   access: {
@@ -38,8 +39,13 @@ export const Users: CollectionConfig = {
     // Anyone signed in may open the admin panel; what they see is limited by the rules above.
     admin: ({ req: { user } }) => Boolean(user),
   },
-  // At most so many sign-in attempts and reset requests per client (hooks/limitSignIns.ts).
-  hooks: { beforeOperation: [limitSignIns] },
+  // Sign-in and reset requests are limited in lanes a stranger cannot turn against the owner
+  // (auth/), and answer alike for accounts that exist and those that do not.
+  hooks: { beforeOperation: [limitSignIn], afterLogin: [rememberDevice], afterOperation: [clearAfterReset] },
+  endpoints: [forgotPasswordEndpoint],
+  // Signing in and asking for a reset go through REST only, where the limits above apply in
+  // full; accounts are managed in the admin.
+  graphQL: { disableMutations: true },
   fields: [
     { name: 'name', type: 'text' },
     {
