@@ -53,6 +53,7 @@ export default buildConfig({
     meta: { titleSuffix: '· Oyu' },
     components: {
       afterNavLinks: ['/admin/SiteView#SiteNavLink'],
+      beforeDashboard: ['/admin/SignInAlerts#SignInAlerts'],
       views: { site: { Component: '/admin/SiteView#SiteView', path: '/site' } },
     },
   },

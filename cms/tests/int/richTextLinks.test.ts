@@ -130,7 +130,7 @@ async function storedLinks(id: number) {
     draft: true,
     depth: 0,
     locale: 'all',
-  })) as Json;
+  })) as unknown as Json;
   return JSON.stringify([doc.description, doc.provenance]);
 }
 
