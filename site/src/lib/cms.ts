@@ -6,6 +6,7 @@ import {
   type Artisan,
   type Edition,
   type ImageSize,
+  linkTargets,
   type Media,
   mapLimit,
   PaginatedSchema,
@@ -177,13 +178,17 @@ function queryOf(model: ReadModel): Record<string, string> {
   return {
     ...(model.drafts ? { 'where[_status][equals]': 'published' } : {}),
     ...Object.fromEntries(model.withoutJoins.map((field) => [`joins[${field}]`, 'false'])),
-    ...Object.fromEntries(
-      Object.entries(model.populate).flatMap(([collection, fields]) =>
-        fields.map((field) => [`populate[${collection}][${field}]`, 'true']),
-      ),
-    ),
+    ...populateQuery(model.populate),
     ...(model.depth === 0 ? { depth: '0' } : {}),
   };
+}
+
+function populateQuery(populate: ReadModel['populate']): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(populate).flatMap(([collection, fields]) =>
+      fields.map((field) => [`populate[${collection}][${field}]`, 'true']),
+    ),
+  );
 }
 
 /** How the site reads one collection: where, with what filter, checked by which schema. */
@@ -382,7 +387,13 @@ export function fetchVenues(options: CmsClientOptions): Promise<Venue[]> {
 /** The site-settings global, checked like any document. */
 export async function fetchSiteSettings(clientOptions: CmsClientOptions): Promise<SiteSettings> {
   const options = resolve(clientOptions);
-  const params = new URLSearchParams({ depth: '0', locale: options.locale, 'fallback-locale': 'en' });
+  // Depth 1 for the documents the about text links to (their pages' addresses).
+  const params = new URLSearchParams({
+    depth: '1',
+    locale: options.locale,
+    'fallback-locale': 'en',
+    ...populateQuery(linkTargets),
+  });
   const url = `${options.baseUrl}/api/globals/site-settings?${params}`;
   const parsed = SiteSettingsSchema.safeParse(await getJson(url, options));
   if (!parsed.success) throw new CmsError(`site settings: ${formatIssues(parsed.error.issues)}`);

@@ -1,3 +1,6 @@
+import { type InternalLinkDoc, type Locale, type RichTextNode, slugPattern } from '@oyu/shared-types';
+import { localePath } from '../i18n/ui';
+
 /** Link targets the site will render: web pages and e-mail only, never `javascript:` and the like. */
 const allowedProtocols = new Set(['http:', 'https:', 'mailto:']);
 
@@ -10,4 +13,44 @@ export function safeHref(url: string | undefined | null): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The page an internal link leads to, in the page's language. Undefined when the CMS sent only
+ * the document's id (the public cannot read it: a document written around the CMS's checks),
+ * so the link's text is shown without a link to nothing.
+ */
+export function internalHref(lang: Locale, doc: InternalLinkDoc | undefined): string | undefined {
+  const target = doc?.value;
+  if (!doc || typeof target !== 'object') return undefined;
+  const slug = target.slug !== undefined && slugPattern.test(target.slug) ? target.slug : undefined;
+  switch (doc.relationTo) {
+    case 'works':
+      return slug && localePath(lang, `/works/${slug}/`);
+    case 'artisans':
+      return slug && localePath(lang, `/artisans/${slug}/`);
+    case 'showcases':
+      return slug && localePath(lang, `/collections/${slug}/`);
+    case 'editions':
+      return target.year === undefined ? undefined : localePath(lang, `/editions/${target.year}/`);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Where a rich-text link leads: an internal link to its document's page, any other to its
+ * address if that is safe. The CMS stores nothing else; `safeHref` stays for what was written
+ * around it.
+ */
+export function richTextHref(
+  lang: Locale,
+  fields: RichTextNode['fields'],
+): { href: string; internal: boolean } | undefined {
+  if (fields?.linkType === 'internal') {
+    const href = internalHref(lang, fields.doc);
+    return href ? { href, internal: true } : undefined;
+  }
+  const href = safeHref(fields?.url);
+  return href ? { href, internal: false } : undefined;
 }
