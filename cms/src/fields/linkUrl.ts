@@ -43,8 +43,10 @@ export function linkUrlProblem(url: string): LinkUrlProblem | undefined {
     return incomplete;
   }
   if (scheme === 'mailto') return parsed.pathname ? undefined : incomplete;
-  // `https:example.com` and `https:/x` parse, but are not the address they look like.
-  return /^https?:\/\/[^/?#]/i.test(url) && parsed.hostname ? undefined : incomplete;
+  // `https:example.com` and `https:/x` parse, but are not the address they look like. A host
+  // without a dot (`localhost`) is no public website, and Payload's own link field would store
+  // it percent-encoded, as a path.
+  return /^https?:\/\/[^/?#]/i.test(url) && parsed.hostname.includes('.') ? undefined : incomplete;
 }
 
 /**

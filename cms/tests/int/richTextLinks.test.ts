@@ -182,6 +182,7 @@ describe('addresses', () => {
     'vbscript:msgbox(1)',
     'https:alert(1)',
     'https://',
+    'https://localhost/',
   ];
 
   it.each(dangerous)('refuses %j in a draft, naming the field, and stores nothing', async (url) => {
