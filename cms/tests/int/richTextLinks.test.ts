@@ -4,6 +4,7 @@ import { fieldSchemasToFormState } from '@payloadcms/ui/forms/fieldSchemasToForm
 import { createLocalReq, type Field, type Payload } from 'payload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOptions } from '../../src/contract/publishable';
+import { internalLinks } from '../../src/contract/richTextLinks';
 import { makeUser, testPayload } from '../helpers';
 import { graphql, jpeg, login, password, rest } from '../rest';
 
@@ -557,6 +558,9 @@ describe('what published rich text links to', () => {
     });
     expect(answer.status).toBe(400);
     expect(messages(answer.json)).toMatch(/About links to artisan “Draft Maker” which is not published yet/);
+    // Refused after it was written: the transaction keeps nothing of it.
+    const kept = await payload.findGlobal({ slug: 'site-settings', locale: 'all', depth: 0 });
+    expect(internalLinks(kept.about)).not.toContainEqual({ relationTo: 'artisans', value: draftMaker });
     const about = await payload.create({
       collection: 'works',
       data: { ...work(), _status: 'published' } as never,
