@@ -24,6 +24,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { MyDrafts as MyDrafts_8538f41f7325d81fef06606dd9b0edc6 } from '../../../admin/MyDrafts'
 import { SiteNavLink as SiteNavLink_4353ea7077c2810639434a24e99d4372 } from '../../../admin/SiteView'
+import { SignInAlerts as SignInAlerts_24a89e095e565235bd29e641198ef3b8 } from '../../../admin/SignInAlerts'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { SiteView as SiteView_4353ea7077c2810639434a24e99d4372 } from '../../../admin/SiteView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -56,6 +57,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/MyDrafts#MyDrafts": MyDrafts_8538f41f7325d81fef06606dd9b0edc6,
   "/admin/SiteView#SiteNavLink": SiteNavLink_4353ea7077c2810639434a24e99d4372,
+  "/admin/SignInAlerts#SignInAlerts": SignInAlerts_24a89e095e565235bd29e641198ef3b8,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/admin/SiteView#SiteView": SiteView_4353ea7077c2810639434a24e99d4372,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
