@@ -10,6 +10,7 @@ import {
 import type { CollectionConfig } from 'payload';
 import { isCurator } from '../../access/isCurator';
 import { isOrganiser } from '../../access/isOrganiser';
+import { refuseOthersPrivatePhotos } from '../../access/othersPhotos';
 import { publishedOrSignedIn } from '../../access/publishedOrSignedIn';
 import { previewButton } from '../../endpoints/preview';
 import { localizedText } from '../../fields/localizedText';
@@ -38,6 +39,7 @@ export const Artisans: CollectionConfig = {
   versions: versionsWithDrafts,
   hooks: {
     beforeOperation: [publicReadsPublished],
+    beforeChange: [refuseOthersPrivatePhotos],
     afterChange: [refreshMediaAfterChange],
     afterDelete: [refreshMediaAfterDelete],
   },

@@ -2,6 +2,7 @@ import { colours, licences, makerRoles, selectOptions } from '@oyu/shared-types'
 import type { CollectionConfig } from 'payload';
 import { canEditWork } from '../../access/canEditWork';
 import { isCurator } from '../../access/isCurator';
+import { refuseOthersPrivatePhotos } from '../../access/othersPhotos';
 import { publishedOrSignedIn } from '../../access/publishedOrSignedIn';
 import { previewButton } from '../../endpoints/preview';
 import { createdByField } from '../../fields/createdBy';
@@ -44,6 +45,7 @@ export const Works: CollectionConfig = {
   hooks: {
     beforeOperation: [publicReadsPublished],
     beforeValidate: [validateYearRange, validateEditionSize, validateMakerRoles],
+    beforeChange: [refuseOthersPrivatePhotos],
     afterChange: [refreshMediaAfterChange],
     afterDelete: [refreshMediaAfterDelete],
   },
