@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,16 @@ import { freePort } from '../lib/processes';
 import { siteServerSpec } from '../lib/siteProcess';
 import { serveSite } from '../lib/siteServer';
 import { type Supervisor, supervise } from '../lib/supervise';
+import {
+  badHeaders,
+  type Generator,
+  garbagePath,
+  generator,
+  methods,
+  randomBytes,
+  rawRequest,
+  request,
+} from './rawHttp';
 
 /**
  * Security issue 24: one malformed request (`GET /` and 300 `a`, `GET /%00`, a long name under
@@ -22,22 +31,6 @@ import { type Supervisor, supervise } from '../lib/supervise';
  */
 const seed = Number(process.env.OYU_FUZZ_SEED ?? 20261206);
 const count = Number(process.env.OYU_FUZZ_COUNT ?? 5000);
-
-/** A small deterministic generator (mulberry32, as in cms/tests/int/probe.test.ts). */
-function generator(start: number) {
-  let state = start >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const int = (below: number) => Math.floor(next() * below);
-  return { next, pick, int };
-}
-type Generator = ReturnType<typeof generator>;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-fuzz-'));
 const root = path.join(dir, 'site');
@@ -84,127 +77,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Sends bytes as they are and reads the answer until the server closes the connection. */
-function rawRequest(port: number, bytes: Buffer): Promise<{ status: number | undefined; text: string }> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    const done = () => {
-      const text = Buffer.concat(chunks).toString('latin1');
-      // The final answer, after any interim 100 Continue.
-      const status = [...text.matchAll(/^HTTP\/1\.[01] (\d{3})/gm)]
-        .map((m) => m[1])
-        .find((s) => s?.[0] !== '1');
-      resolve({ status: status ? Number(status) : undefined, text });
-    };
-    socket.setTimeout(5000, () => socket.destroy());
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    // A server may reset a connection it refused while the rest of a request is still coming.
-    socket.on('error', () => {});
-    socket.on('close', done);
-    // Not `end`: Node drops a request whose client half-closes before the answer is ready.
-    socket.write(bytes);
-  });
-}
-
-const request = (line: string, headers = 'Host: 127.0.0.1\r\n') =>
-  Buffer.from(`${line}\r\n${headers}Connection: close\r\n\r\n`, 'latin1');
-
-/** Ways to write `..`, as sent or once or twice encoded, with either slash. */
-const climbs = [
-  '..',
-  '%2e%2e',
-  '%2E%2E',
-  '.%2e',
-  '%2e.',
-  '%252e%252e',
-  '%c0%ae%c0%ae',
-  '..%00',
-  '...',
-  '..;',
-];
-const slashes = ['/', '%2f', '%2F', '%5c', '\\', '%252f', '//'];
-const oddBits = [
-  '%00',
-  '\0',
-  '%ZZ',
-  '%C0%AF',
-  '%E0%A4%A',
-  '%',
-  '%2',
-  '%FF',
-  '%u002e',
-  '\t',
-  ' ',
-  '\x7f',
-  '#',
-];
 const prefixes = ['', '/preview', '/preview/_astro', '/preview/ru', '/media', '/works/ring'];
-const methods = ['GET', 'HEAD', 'PUT', 'DELETE', 'TRACE', 'CONNECT', 'PROPFIND', 'OPTIONS', 'POST', 'PATCH'];
-
-function randomBytes(g: Generator, length: number): string {
-  return Array.from({ length }, () => String.fromCharCode(g.int(256))).join('');
-}
-
-function longPath(g: Generator): string {
-  const length = g.pick([256, 300, 1000, 5000, 70_000]);
-  return `${g.pick(prefixes)}/${g.pick(['a', '%41', 'é'])}`.padEnd(length, g.pick(['a', '%20', '/b']));
-}
-
-function climbingPath(g: Generator): string {
-  const up = Array.from({ length: 1 + g.int(6) }, () => g.pick(climbs)).join(g.pick(slashes));
-  const file = g.pick(['secret.txt', 'etc/passwd', `..${g.pick(slashes)}secret.txt`]);
-  return `${g.pick(prefixes)}/${up}${g.pick(slashes)}${file}`;
-}
-
-/** Request targets Node's parser may accept but that are no path of this site. */
-function oddTarget(g: Generator): string {
-  return g.pick([
-    `http://127.0.0.1:${port}/`,
-    `http://127.0.0.1:${port}/../secret.txt`,
-    'http://evil.example/works/ring/',
-    '*',
-    '//x',
-    '//127.0.0.1/',
-    '/\\evil.example/',
-    '?a=1',
-    '/works/ring/?\\x',
-    'x',
-  ]);
-}
-
-function garbagePath(g: Generator): string {
-  switch (g.int(5)) {
-    case 0:
-      return `${g.pick(prefixes)}/${randomBytes(g, 1 + g.int(40))}`;
-    case 1:
-      return `${g.pick(prefixes)}/a${g.pick(oddBits)}b${g.pick(['', '/', '.html'])}`;
-    case 2:
-      return longPath(g);
-    case 3:
-      return climbingPath(g);
-    default:
-      return oddTarget(g);
-  }
-}
-
-/** Whole requests whose headers or framing are wrong, for a path that would be fine. */
-function badHeaders(g: Generator): string {
-  return g.pick([
-    '',
-    'Host: a b\r\n',
-    'Host: 127.0.0.1\r\nHost: evil\r\n',
-    'Host: 127.0.0.1\r\nNo colon here\r\n',
-    'Host: 127.0.0.1\r\nX-Null: a\0b\r\n',
-    `Host: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n`,
-    'Host: 127.0.0.1\r\nContent-Length: -1\r\n',
-    'Host: 127.0.0.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n',
-    'Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
-    'Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n',
-    'Host: 127.0.0.1\r\nExpect: 100-continue\r\n',
-    'Host: 127.0.0.1\r\n Folded: header\r\n',
-  ]);
-}
 
 /** Paths of the fixture with their usual answers, so the fuzz also sees working requests. */
 const valid: Record<string, number> = {
@@ -254,7 +127,7 @@ function randomCase(g: Generator): Case {
       expect: (s) => s < 500,
     };
   }
-  const target = garbagePath(g);
+  const target = garbagePath(g, prefixes, port);
   return {
     label: `GET ${JSON.stringify(target.slice(0, 120))}${target.length > 120 ? ` (${target.length} chars)` : ''}`,
     bytes: request(`${g.pick(['GET', 'HEAD'])} ${target} HTTP/1.1`),
