@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import zlib from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import { s3SettingsOf } from '@oyu/cms/media/s3-settings';
@@ -1862,52 +1863,52 @@ describe('site built from a running CMS', () => {
         '\u2028</script><script>window.xssRan=8</script>',
       ];
       const corpus = payloads.join(' ¦ ');
-      const paragraph = (text: string, link?: string) => ({
+      const textNode = (text: string) => ({
+        type: 'text',
+        version: 1,
+        text,
+        format: 0,
+        detail: 0,
+        mode: 'normal',
+        style: '',
+      });
+      const linkNode = (fields: Record<string, unknown>, text = 'more') => ({
+        type: 'link',
+        version: 3,
+        format: '',
+        indent: 0,
+        direction: 'ltr',
+        fields: { newTab: false, ...fields },
+        children: [textNode(text)],
+      });
+      const address = (url: string) => linkNode({ linkType: 'custom', url });
+      const paragraph = (text: string, link?: Record<string, unknown>) => ({
         type: 'paragraph',
         version: 1,
         format: '',
         indent: 0,
         direction: 'ltr',
-        children: [
-          { type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' },
-          ...(link
-            ? [
-                {
-                  type: 'link',
-                  version: 3,
-                  format: '',
-                  indent: 0,
-                  direction: 'ltr',
-                  fields: { url: link, newTab: false, linkType: 'custom' },
-                  children: [
-                    {
-                      type: 'text',
-                      version: 1,
-                      text: 'more',
-                      format: 0,
-                      detail: 0,
-                      mode: 'normal',
-                      style: '',
-                    },
-                  ],
-                },
-              ]
-            : []),
-        ],
+        children: [textNode(text), ...(link ? [link] : [])],
       });
-      const richText = (text: string) => ({
+      const richText = (text: string, links: Record<string, unknown>[]) => ({
         root: {
           type: 'root',
           version: 1,
           format: '',
           indent: 0,
           direction: 'ltr',
-          children: [
-            paragraph(text, 'javascript:window.xssRan=9'),
-            paragraph(text, 'data:text/html,<script>alert(1)</script>'),
-          ],
+          children: links.length ? links.map((link) => paragraph(text, link)) : [paragraph(text)],
         },
       });
+      // An address that is allowed, with markup in it: the attribute must hold it as text.
+      const markupInAddress = address('https://example.com/"><script>window.xssRan=12</script>');
+      // Refused wherever the CMS takes rich text (cms/tests/int/richTextLinks.test.ts), drafts
+      // included; a database written around the CMS (restored, or from before the check) may
+      // still hold them, so they are written straight into it below, and the site must drop them.
+      const scriptLinks = [
+        address('javascript:window.xssRan=9'),
+        address('data:text/html,<script>alert(1)</script>'),
+      ];
       // Links that are not http(s) are refused where the CMS checks them.
       const refusedSite = await call('POST', '/api/artisans', {
         name: 'Refused',
@@ -1915,6 +1916,13 @@ describe('site built from a running CMS', () => {
         website: 'javascript:window.xssRan=10',
       });
       expect(refusedSite.status).toBe(400);
+      const refusedText = await call('POST', '/api/artisans?draft=true', {
+        name: 'Refused',
+        country: 'KZ',
+        bio: richText(corpus, scriptLinks),
+        _status: 'draft',
+      });
+      expect(refusedText.status).toBe(400);
 
       const photo = (await (await fetch(`${cms}/api/media?limit=1&depth=0`)).json()) as {
         docs: { id: number }[];
@@ -1923,19 +1931,25 @@ describe('site built from a running CMS', () => {
         name: `Xss ${payloads[0]}`,
         country: 'KZ',
         city: corpus,
-        bio: richText(corpus),
+        bio: richText(corpus, [markupInAddress]),
         socialLinks: [
           { platform: 'instagram', url: 'https://example.com/"><script>window.xssRan=11</script>' },
         ],
         _status: 'published',
       });
       expect(artisan.status, JSON.stringify(artisan.json.errors)).toBe(201);
+      const artisanId = artisan.json.doc?.id;
+      // An internal link: each language's page links to the artisan's page in that language.
+      const toMaker = linkNode(
+        { linkType: 'internal', doc: { relationTo: 'artisans', value: artisanId } },
+        'the maker',
+      );
       const work = await call('POST', '/api/works?locale=en', {
         title: `Xss work ${payloads[1]}`,
-        artisans: [artisan.json.doc?.id],
+        artisans: [artisanId],
         photos: [photo.docs[0]?.id],
-        description: richText(corpus),
-        provenance: richText(corpus),
+        description: richText(corpus, [markupInAddress, toMaker]),
+        provenance: richText(corpus, [markupInAddress]),
         hallmark: payloads[3],
         rightsHolder: payloads[2],
         exhibitionHistory: [{ year: 2024, title: corpus, venue: payloads[4], city: payloads[5] }],
@@ -1945,9 +1959,34 @@ describe('site built from a running CMS', () => {
       for (const locale of ['ru', 'kk']) {
         await call('PATCH', `/api/works/${work.json.doc?.id}?locale=${locale}`, {
           title: `Xss ${locale} ${payloads[7]}`,
-          description: richText(corpus),
+          description: richText(corpus, [markupInAddress, toMaker]),
         });
       }
+      // The refused links, straight into the database, beside the ones the CMS took. The stamp
+      // tells the running CMS that its public cache is stale (cms/src/api/publicCache.ts).
+      const database = new DatabaseSync(path.join(dataDir, 'oyu.db'));
+      try {
+        database.exec('PRAGMA busy_timeout = 5000');
+        database
+          .prepare('UPDATE works_locales SET description = ?, provenance = ? WHERE _parent_id = ?')
+          .run(
+            JSON.stringify(richText(corpus, [...scriptLinks, markupInAddress, toMaker])),
+            JSON.stringify(richText(corpus, scriptLinks)),
+            work.json.doc?.id ?? 0,
+          );
+        database
+          .prepare('UPDATE artisans_locales SET bio = ? WHERE _parent_id = ?')
+          .run(JSON.stringify(richText(corpus, [...scriptLinks, markupInAddress])), artisanId ?? 0);
+        database
+          .prepare(
+            `INSERT INTO payload_kv (key, data) VALUES ('oyu-public-content', ?)
+             ON CONFLICT (key) DO UPDATE SET data = excluded.data`,
+          )
+          .run(JSON.stringify({ stamp: crypto.randomUUID() }));
+      } finally {
+        database.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
       await buildFromCms();
 
       const slugOf = async (collection: string, id: number | undefined) =>
@@ -1970,7 +2009,16 @@ describe('site built from a running CMS', () => {
         );
         expect(html, file).not.toMatch(/href="\s*(javascript|data):/i);
         expect(html, file).toContain('xssRan');
+        // Inside the quoted attribute `<` is text; the quote that would end it is escaped.
+        expect(html, file).toContain(
+          '<a href="https://example.com/&quot;><script>window.xssRan=12</script>" rel="noopener noreferrer">',
+        );
         tried += payloads.length;
+      }
+      for (const lang of ['en', 'ru', 'kk']) {
+        expect(read(`${lang}/works/${workSlug}/index.html`)).toContain(
+          `<a href="/${lang}/artisans/${artisanSlug}/">the maker</a>`,
+        );
       }
       // The open data and the search index carry the text too, as data.
       expect(read('en/browse/works.json')).toContain('Xss work');
