@@ -1,6 +1,5 @@
 import { withPayload } from '@payloadcms/next/withPayload';
 import type { NextConfig } from 'next';
-import { securityHeaders } from './src/securityHeaders';
 
 const nextConfig: NextConfig = {
   // shared-types ships TypeScript source; Next compiles it like the CMS's own files.
@@ -14,7 +13,6 @@ const nextConfig: NextConfig = {
     // browsers; its size does not matter.
     serverMinification: false,
   },
-  headers: async () => securityHeaders(),
 };
 
 export default withPayload(nextConfig, { devBundleServerPackages: false });

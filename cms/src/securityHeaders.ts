@@ -1,9 +1,10 @@
 /**
- * The CMS's response headers (next.config.ts): no page of it may be framed by another site,
- * no answer sniffed into another type, no address leaked to other sites in full. The admin gets
- * a Content-Security-Policy it works under (checked in Chromium by
- * scripts/tests/cmsServer.test.ts: sign in, edit a work, upload a photo, no violation), and the
- * API, photo files included, one that lets an answer opened on its own run nothing.
+ * The CMS's response headers, set by its server (cms/server.ts) on every answer: no page of it
+ * may be framed by another site, no answer sniffed into another type, no address leaked to
+ * other sites in full. The admin gets a Content-Security-Policy it works under (checked in
+ * Chromium by scripts/tests/cmsServer.test.ts: sign in, edit a work, upload a photo, no
+ * violation), and the API, photo files included, one that lets an answer opened on its own run
+ * nothing. Set at run time, not in next.config: one build serves any address.
  */
 type Header = { key: string; value: string };
 
@@ -15,17 +16,20 @@ const policy = (directives: Record<string, string[]>) =>
 /**
  * Next.js writes its page data as inline scripts and Payload's admin styles elements inline,
  * hence 'unsafe-inline' for both; everything else comes from the CMS itself. Upload previews
- * are blob: URLs. `next dev` also evaluates code at run time.
+ * are blob: URLs.
  */
-export function adminPolicy(production = process.env.NODE_ENV === 'production'): string {
+export function adminPolicy(serverUrl: string): string {
+  // The admin reads the API and photos at SERVER_URL, which may not be the address the admin
+  // was opened at (localhost and 127.0.0.1 on one machine).
+  const cms = new URL(serverUrl).origin;
   return policy({
     'default-src': ["'self'"],
-    'script-src': ["'self'", "'unsafe-inline'", ...(production ? [] : ["'unsafe-eval'"])],
+    'script-src': ["'self'", "'unsafe-inline'"],
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    'img-src': ["'self'", cms, 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'"],
-    'media-src': ["'self'", 'blob:'],
+    'connect-src': ["'self'", cms],
+    'media-src': ["'self'", cms, 'blob:'],
     'worker-src': ["'self'", 'blob:'],
     'frame-src': ["'self'"],
     'object-src': ["'none'"],
@@ -51,11 +55,11 @@ const everywhere: Header[] = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
 ];
 
-export function securityHeaders() {
-  return [
-    { source: '/:path*', headers: everywhere },
-    { source: '/admin', headers: [{ key: 'Content-Security-Policy', value: adminPolicy() }] },
-    { source: '/admin/:path*', headers: [{ key: 'Content-Security-Policy', value: adminPolicy() }] },
-    { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: apiPolicy }] },
-  ];
+/** The headers for an answer to `pathname`. */
+export function securityHeaders(pathname: string, serverUrl: string): Header[] {
+  if (pathname === '/admin' || pathname.startsWith('/admin/'))
+    return [...everywhere, { key: 'Content-Security-Policy', value: adminPolicy(serverUrl) }];
+  if (pathname.startsWith('/api/'))
+    return [...everywhere, { key: 'Content-Security-Policy', value: apiPolicy }];
+  return everywhere;
 }

@@ -13,10 +13,19 @@ import type { Launched, ServerSpec } from './supervise';
  */
 export const keepAliveMs = 65_000;
 
+/** cms/server.ts: Next's production handler behind a check of each request target. */
 function launchCms(env: EnvVars, port: number, echo: boolean) {
   return startServer(
-    path.join(cmsDir, 'node_modules', '.bin', 'next'),
-    ['start', '--port', String(port), '--hostname', '127.0.0.1', '--keepAliveTimeout', String(keepAliveMs)],
+    path.join(cmsDir, 'node_modules', '.bin', 'tsx'),
+    [
+      'server.ts',
+      '--port',
+      String(port),
+      '--hostname',
+      '127.0.0.1',
+      '--keepAliveTimeout',
+      String(keepAliveMs),
+    ],
     { cwd: cmsDir, env: { ...env, NODE_ENV: 'production' }, label: 'cms', echo },
   );
 }

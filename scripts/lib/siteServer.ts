@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Duplex, pipeline } from 'node:stream';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { parseTarget, type Target } from '@oyu/shared-types';
 import { headerRules, headersFor } from './headersFile';
 import type { PreviewApp } from './previewApp';
 
@@ -38,9 +39,6 @@ const types: Record<string, string> = {
 
 const compressible = new Set(['.html', '.css', '.js', '.json', '.jsonld', '.csv', '.svg', '.txt', '.xml']);
 
-/** Longer targets are no URL of the site; the limit keeps them out of the file system. */
-const maxTargetLength = 4096;
-
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
@@ -71,38 +69,6 @@ export async function statSafely(file: string): Promise<fs.Stats | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** A request target the server will look up: origin-form, decodable, inside the site. */
-export type Target = {
-  /** The path as sent, still percent-encoded. */
-  path: string;
-  /** The path decoded: what is looked up on disk. */
-  decoded: string;
-  /** `?…` as sent, or ''. */
-  query: string;
-};
-
-/**
- * Checks a raw request target. Only origin-form (`/path?query`) in printable ASCII is a URL of
- * this site: absolute-form, `*` and `//host` are not, and neither is a path that does not
- * decode, decodes to a control character (NUL among them) or a backslash, or climbs with `..`.
- * Browsers percent-encode everything else, so no page is lost.
- */
-export function parseTarget(raw: string | undefined): Target | null {
-  if (!raw?.startsWith('/') || raw.startsWith('//') || raw.length > maxTargetLength) return null;
-  if (!/^[\x21-\x7e]+$/.test(raw) || raw.includes('\\')) return null;
-  const at = raw.indexOf('?');
-  const rawPath = at === -1 ? raw : raw.slice(0, at);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawPath);
-  } catch {
-    return null;
-  }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  if (/[\x00-\x1f\x7f\\]/.test(decoded) || decoded.split('/').includes('..')) return null;
-  return { path: rawPath, decoded, query: at === -1 ? '' : raw.slice(at) };
 }
 
 /** `relative` (a decoded URL path) under `root`, or null if it would leave it. */

@@ -10,6 +10,7 @@ import { repoRoot } from '../lib/env';
 import { freePort, run } from '../lib/processes';
 import { credentialsFile } from '../lib/secrets';
 import { describeStack, paths } from '../lib/stack';
+import { badHeaders, garbagePath, generator, methods, randomBytes, rawRequest, request } from './rawHttp';
 
 /**
  * The CMS as `pnpm start` runs it (`next build`, `next start`), for what only the production
@@ -133,6 +134,18 @@ describe('errors in production say what to fix', () => {
     expect(answer.json.errors?.[0]?.message).toContain(message);
   });
 
+  it('a 429 says how long to wait, with Retry-After', async () => {
+    let last = await api('POST', '/api/users/login', { email: 'flood@cms-server.test', password: 'x' }, '');
+    for (let n = 0; n < 5; n += 1) {
+      last = await api('POST', '/api/users/login', { email: 'flood@cms-server.test', password: `x${n}` }, '');
+    }
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(last.json.errors?.[0]?.message).toMatch(
+      /^Too many sign-in attempts for this account .*try again in \d+ second/,
+    );
+  });
+
   it('a rejected upload says why', async () => {
     const form = new FormData();
     form.append(
@@ -228,4 +241,59 @@ describe('the admin under its Content-Security-Policy', () => {
     }
     expect(violations, output.slice(-20).join('\n')).toEqual([]);
   }, 240_000);
+});
+
+describe('the CMS under malformed requests', () => {
+  const count = Number(process.env.OYU_FUZZ_COUNT ?? 2000);
+  const seed = Number(process.env.OYU_FUZZ_SEED ?? 20261206);
+  const prefixes = [
+    '',
+    '/api',
+    '/api/works',
+    '/api/works/1',
+    '/api/media/file',
+    '/api/users',
+    '/api/preview',
+    '/admin',
+    '/_next/static',
+  ];
+
+  it(`answers ${count} of them without a 5xx (seed ${seed}), and keeps answering`, async () => {
+    const g = generator(seed);
+    const port = Number(new URL(base).port);
+    const failures: string[] = [];
+    const statuses = new Map<string, number>();
+    const cases = Array.from({ length: count }, () => {
+      const roll = g.next();
+      const target = garbagePath(g, prefixes, port);
+      const method =
+        roll < 0.2 ? g.pick([...methods, 'FOO', randomBytes(g, 1 + g.int(8))]) : g.pick(['GET', 'HEAD']);
+      const headers = roll > 0.9 ? badHeaders(g) : undefined;
+      return {
+        label: `${JSON.stringify(method)} ${JSON.stringify(target.slice(0, 100))} (${target.length})`,
+        bytes: request(`${method} ${target} HTTP/1.1`, headers),
+      };
+    });
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < cases.length) {
+          const c = cases[next++] as (typeof cases)[number];
+          const { status } = await rawRequest(port, c.bytes);
+          statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1);
+          if (status !== undefined && status >= 500) failures.push(`${c.label} → ${status}`);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    expect(failures.slice(0, 20), `${failures.length} of ${count} failed`).toEqual([]);
+    expect((await api('GET', '/api/works?limit=1')).status).toBe(200);
+    console.info(
+      `CMS fuzz: ${count} requests in ${seconds.toFixed(1)} s (seed ${seed}): ${[...statuses]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')}`,
+    );
+  }, 300_000);
 });

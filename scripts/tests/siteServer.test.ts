@@ -3,10 +3,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { parseTarget } from '@oyu/shared-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../lib/headersFile';
 import { freePort } from '../lib/processes';
-import { parseTarget, serveSite } from '../lib/siteServer';
+import { serveSite } from '../lib/siteServer';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-serve-'));
 const outside = `${root}-secret.txt`;

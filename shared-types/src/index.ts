@@ -4,6 +4,7 @@ export * from './imageSizes';
 export * from './locales';
 export * from './mapLimit';
 export * from './readModel';
+export * from './requestTarget';
 export * from './schemas/artisan';
 export * from './schemas/edition';
 export * from './schemas/media';
