@@ -25,6 +25,24 @@ export default defineConfig({
   adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
   image: { service: passthroughImageService() },
+  // Astro's own Content-Security-Policy: it hashes the page's inline scripts and styles on each
+  // render. Photos come through the link (/preview/media/), everything else from /preview/.
+  // The site server adds frame-ancestors, which a <meta> policy cannot carry.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // The photo viewer sets its placeholder colour and aspect ratio in style attributes.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
   vite: {
     // Photos go through the preview link (src/lib/paths.ts).
     define: { __OYU_MEDIA_BASE__: JSON.stringify('/preview/media/') },

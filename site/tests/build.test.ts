@@ -1530,6 +1530,8 @@ describe('site built from a running CMS', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
       const html = await response.text();
       expect(heading(html)).toBe(escapeHtml(draft.title.en));
       expect(html).toContain('Preview of a draft');
@@ -1585,7 +1587,16 @@ describe('site built from a running CMS', () => {
           page.on('response', (response) => {
             if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
           });
+          // The preview's Content-Security-Policy holds everything the page does.
+          page.on('console', (message) => {
+            if (/Content.Security.Policy/i.test(message.text())) failed.push(message.text());
+          });
           await page.waitForLoadState('networkidle');
+          const policy = await page
+            .locator('meta[http-equiv="content-security-policy"]')
+            .getAttribute('content');
+          expect(policy).toContain("object-src 'none'");
+          expect(policy).toMatch(/script-src 'self'/);
           expect(page.url()).toMatch(
             new RegExp(`^http://127\\.0\\.0\\.1:${previewPort}/preview/kk/[\\w-]+\\.[\\w-]+/$`),
           );
