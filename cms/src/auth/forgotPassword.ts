@@ -15,7 +15,7 @@ export const forgotPasswordEndpoint: Endpoint = {
   handler: async (req) => {
     await addDataAndFileToRequest(req);
     const email = normalEmail((req.data as { email?: unknown } | undefined)?.email);
-    if (!email || !email.includes('@')) {
+    if (!email?.includes('@')) {
       throw new APIError('Give the e-mail address of your account, e.g. name@example.org.', 400);
     }
     const address = clientAddress(req.headers);
