@@ -59,7 +59,7 @@ export const guardJoinSorts: CollectionBeforeOperationHook = ({ args, operation,
   if (!joins || typeof joins !== 'object') return args;
   const collections = req.payload.collections as Record<string, Collection | undefined>;
   for (const [name, join] of Object.entries(joins)) {
-    if (!join?.sort) continue;
+    if (!join || !join.sort) continue;
     const field = collection.flattenedFields.find((candidate) => candidate.name === name);
     const target = field?.type === 'join' ? collections[field.collection as string]?.config : undefined;
     if (!target) continue;
@@ -362,7 +362,7 @@ export const guardWhereValues: CollectionBeforeOperationHook = ({ args, operatio
   checkWhere(where, collection.flattenedFields, collections);
   if (joins && typeof joins === 'object') {
     for (const [name, join] of Object.entries(joins)) {
-      if (!join?.where) continue;
+      if (!join || !join.where) continue;
       const field = collection.flattenedFields.find((candidate) => candidate.name === name);
       const target = field?.type === 'join' ? collections[field.collection as string]?.config : undefined;
       if (target) checkWhere(join.where, target.flattenedFields, collections);
