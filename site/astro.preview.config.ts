@@ -25,13 +25,14 @@ export default defineConfig({
   adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
   image: { service: passthroughImageService() },
-  // Astro's own Content-Security-Policy: it hashes the page's inline scripts and styles on each
-  // render. Photos come through the link (/preview/media/), everything else from /preview/.
-  // The site server adds frame-ancestors, which a <meta> policy cannot carry.
+  // Astro's own Content-Security-Policy, sent as a header with each rendered page: it hashes the
+  // page's inline scripts and styles. Photos come through the link (/preview/media/),
+  // everything else from /preview/. A draft is never framed.
   security: {
     csp: {
       directives: [
         "default-src 'self'",
+        "frame-ancestors 'none'",
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",

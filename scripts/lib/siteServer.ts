@@ -179,9 +179,11 @@ async function serveFile(x: Exchange, root: string, relative: string) {
   return notFound(x);
 }
 
-/** Draft previews are never framed, by another site or this one. */
+/**
+ * Draft previews are never framed, by another site or this one (for browsers that predate
+ * frame-ancestors, which the pages' own policy says: site/astro.preview.config.ts).
+ */
 const previewFraming = {
-  'content-security-policy': "frame-ancestors 'none'",
   'x-frame-options': 'DENY',
   'x-content-type-options': 'nosniff',
 };
@@ -196,7 +198,6 @@ async function servePreview(x: Exchange) {
     if (asset && stat?.isFile()) return send(x, 200, asset, stat);
     return notFound(x);
   }
-  // The pages carry Astro's policy in a <meta> element, which cannot say who may frame them.
   for (const [name, value] of Object.entries(previewFraming)) x.response.setHeader(name, value);
   // Astro calls `next` for paths that are none of its pages.
   const next = () => void notFound(x).catch((error) => failed(x.site, x.request, x.response, error));
