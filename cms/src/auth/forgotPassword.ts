@@ -1,5 +1,6 @@
 import { APIError, addDataAndFileToRequest, type Endpoint, headersWithCors } from 'payload';
 import { allowAttempt, clientAddress, signInLimits, windowWait } from './limits';
+import { authMessage } from './messages';
 import { normalEmail, tooMany } from './signIn';
 
 /**
@@ -16,18 +17,14 @@ export const forgotPasswordEndpoint: Endpoint = {
     await addDataAndFileToRequest(req);
     const email = normalEmail((req.data as { email?: unknown } | undefined)?.email);
     if (!email?.includes('@')) {
-      throw new APIError('Give the e-mail address of your account, e.g. name@example.org.', 400);
+      throw new APIError(authMessage('noEmail', req.i18n?.language), 400);
     }
     const address = clientAddress(req.headers);
     if (address && !allowAttempt(`address:${address}`, signInLimits.perAddress)) {
-      tooMany(req, windowWait(`address:${address}`), 'Too many sign-in attempts from your address');
+      tooMany(req, windowWait(`address:${address}`), 'address');
     }
     if (!allowAttempt(`reset:${email}`, signInLimits.resetsPerAccount)) {
-      tooMany(
-        req,
-        windowWait(`reset:${email}`),
-        `A reset e-mail was asked for this account ${signInLimits.resetsPerAccount} times already`,
-      );
+      tooMany(req, windowWait(`reset:${email}`), 'resets');
     }
     const { payload } = req;
     void payload

@@ -112,9 +112,3 @@ export function clientAddress(headers: Headers, trustedProxies = env.trustProxy)
     .filter(Boolean);
   return chain.length >= trustedProxies ? chain[chain.length - trustedProxies] : undefined;
 }
-
-/** "in 3 seconds", "in 12 minutes": how long a refused client waits. */
-export function waitText(ms: number): string {
-  const seconds = Math.ceil(ms / 1000);
-  return seconds < 120 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`;
-}

@@ -15,9 +15,9 @@ import {
   countAttempt,
   signInLimits,
   waitFor,
-  waitText,
   windowWait,
 } from './limits';
+import { type AuthMessage, authMessage } from './messages';
 
 /** The lane a sign-in counted in, for the hooks after it (auth/limits.ts). */
 const laneKey = 'oyu:signInLane';
@@ -27,12 +27,12 @@ export const normalEmail = (value: unknown) =>
     .trim()
     .toLowerCase();
 
-/** A 429 that says how long to wait, with Retry-After for programs. */
-export function tooMany(req: PayloadRequest, waitMs: number, message: string): never {
+/** A 429 that says how long to wait, in the reader's language, with Retry-After for programs. */
+export function tooMany(req: PayloadRequest, waitMs: number, message: AuthMessage): never {
   const headers = req.responseHeaders ?? new Headers();
   headers.set('Retry-After', String(Math.ceil(waitMs / 1000)));
   req.responseHeaders = headers;
-  throw new APIError(`${message}: try again in ${waitText(waitMs)}.`, 429);
+  throw new APIError(authMessage(message, req.i18n?.language, waitMs), 429);
 }
 
 /** A request that came in through the REST or GraphQL API, not a call in server code. */
@@ -57,7 +57,7 @@ export const limitSignIn: CollectionBeforeOperationHook = async ({ args, operati
   const email = normalEmail(data?.email);
   const address = clientAddress(req.headers);
   if (address && !allowAttempt(`address:${address}`, signInLimits.perAddress)) {
-    tooMany(req, windowWait(`address:${address}`), 'Too many sign-in attempts from your address');
+    tooMany(req, windowWait(`address:${address}`), 'address');
   }
   const account = email
     ? await req.payload.db.findOne<{ id: number }>({
@@ -70,13 +70,7 @@ export const limitSignIn: CollectionBeforeOperationHook = async ({ args, operati
   const lane = device ? `device:${account?.id}:${device}` : `account:${email}`;
   const wait = waitFor(lane);
   if (wait > 0) {
-    tooMany(
-      req,
-      wait,
-      device
-        ? 'Too many wrong passwords from this browser'
-        : 'Too many sign-in attempts for this account from browsers it has not signed in from. A password reset link lets you in at once; or wait',
-    );
+    tooMany(req, wait, device ? 'browser' : 'account');
   }
   const attempts = countAttempt(lane);
   req.context[laneKey] = lane;

@@ -117,6 +117,21 @@ describe('a stranger flooding an account', () => {
     ).toBeTruthy();
   });
 
+  it('says how long to wait in the admin’s language', async () => {
+    const owner = await makeUser(payload, 'curator');
+    const ask = () =>
+      rest('POST', '/api/users/login', {
+        body: { email: owner.email, password: 'wrong' },
+        headers: { 'Accept-Language': 'ru' },
+      });
+    for (let n = 0; n < signInLimits.free; n += 1) expect((await ask()).status).toBe(401);
+    const refused = await ask();
+    expect(refused.status).toBe(429);
+    expect(refused.json.errors[0].message).toMatch(
+      /^Слишком много попыток войти в эту учётную запись .*: попробуйте снова через \d+ с\.$/,
+    );
+  });
+
   it('a forged or another account’s device cookie counts as a stranger', async () => {
     const owner = await makeUser(payload, 'curator');
     const other = await makeUser(payload, 'curator');

@@ -169,6 +169,19 @@ describe('refused uploads store nothing', () => {
     expect(message(json)).toContain('cut.jpg');
   });
 
+  it('says why in the admin’s language', async () => {
+    const truncated = photo.subarray(0, Math.floor(photo.length * 0.6));
+    const result = await rest('POST', '/api/media', {
+      token,
+      formData: form(truncated, 'обрезано.jpg', 'image/jpeg'),
+      headers: { 'Accept-Language': 'ru' },
+    });
+    expect(result.status).toBe(400);
+    expect(message(result.json)).toMatch(
+      /^обрезано\.jpg не читается как фото \(.+\)\. Возможно, файл обрезан/,
+    );
+  });
+
   it('(e) refuses a file over the 40 MB limit with 413', async () => {
     const big = Buffer.concat([photo, Buffer.alloc(41 * 1024 * 1024 - photo.length, 0x20)]);
     expect(big.length).toBeGreaterThan(40 * 1024 * 1024);
