@@ -17,6 +17,7 @@ import { Materials } from './collections/Materials';
 import { Media } from './collections/Media';
 import { PieceTypes } from './collections/PieceTypes';
 import { Showcases } from './collections/Showcases';
+import { SiteBuilds } from './collections/SiteBuilds';
 import { Techniques } from './collections/Techniques';
 import { Users } from './collections/Users';
 import { Venues } from './collections/Venues';
@@ -35,7 +36,6 @@ import { mediaStore } from './media/storage';
 import { rebuildsSite, rebuildsSiteGlobal } from './site/autoRebuild';
 import { rebuildSiteTask } from './site/rebuild';
 import { recoverInterruptedBuilds } from './site/runBuild';
-import { SiteBuilds } from './site/SiteBuilds';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 

@@ -1,7 +1,7 @@
 import type { Endpoint, Payload, PayloadRequest, TaskConfig } from 'payload';
 import { hasRole } from '../access/roles';
+import type { BuildTrigger } from './builds';
 import { failBuild, PublishError, publishBuild, runBuild } from './runBuild';
-import type { BuildTrigger } from './SiteBuilds';
 
 /**
  * Starting site builds. Every build is a `site-builds` record and a Payload job on the `site`

@@ -1,12 +1,7 @@
 import type { CollectionConfig } from 'payload';
 import { isOrganiser } from '../access/isOrganiser';
-import { siteBuildEndpoints } from './rebuild';
-
-export const buildStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
-export type BuildStatus = (typeof buildStatuses)[number];
-export const buildTriggers = ['admin', 'cli', 'start', 'auto'] as const;
-export type BuildTrigger = (typeof buildTriggers)[number];
-export const buildPhases = ['data', 'pages', 'search', 'photos', 'check', 'publish', 'deploy'] as const;
+import { buildPhases, buildStatuses, buildTriggers } from '../site/builds';
+import { siteBuildEndpoints } from '../site/rebuild';
 
 /**
  * The history of site builds: who started each, when, how long it took, what it produced,
