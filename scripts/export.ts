@@ -14,8 +14,8 @@ import {
   fetchEditions,
   fetchShowcases,
   fetchWorks,
-} from '../site/src/lib/cms';
-import { editionOpenData, type LanguageContent, openDataFiles } from '../site/src/lib/openData';
+} from '@oyu/site/cms-client';
+import { editionOpenData, type LanguageContent, openDataFiles } from '@oyu/site/open-data';
 import { readScriptEnv } from './lib/env';
 import { formatDuration, info } from './lib/log';
 

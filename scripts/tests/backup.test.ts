@@ -6,11 +6,11 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { s3SettingsOf } from '@oyu/cms/media/s3-settings';
 import { mediaStore } from '@oyu/cms/media/storage';
-import { startS3Server, type TestS3 } from '@oyu/cms/tests/s3-server';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupError, createBackup, type Install, knownMigrations, restoreBackup } from '../lib/backup';
 import { dropDatabase, freshDatabase, withClient } from './postgresServer';
+import { startS3Server, type TestS3 } from './s3Server';
 
 /**
  * Backup and restore on real databases: a SQLite file written through SQLite itself, and, when

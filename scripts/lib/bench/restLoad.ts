@@ -1,5 +1,5 @@
+import { sourceListUrl, sources } from '@oyu/site/cms-client';
 import autocannon from 'autocannon';
-import { sourceListUrl, sources } from '../../../site/src/lib/cms';
 
 /**
  * Latency and throughput of the requests the site build makes, at several concurrencies, with

@@ -1,11 +1,10 @@
 import { type ChangeEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { type BrowseIndex, loadBrowseIndex } from '../lib/browseData';
+import { type BrowseCard, type BrowseIndex, type BrowseLabels, loadBrowseIndex } from '../lib/browseData';
 import { groupDigits } from '../lib/count';
 import {
   type CountTable,
   type FacetKey,
   type FacetOption,
-  type Facetted,
   facetKeys,
   facetPath,
   parseSelection,
@@ -16,35 +15,6 @@ import {
 import './Browse.css';
 
 const eagerCards = 4;
-
-/** What a card shows of a work. */
-export type BrowseCard = {
-  href: string;
-  title: string;
-  makers: string;
-  image: { src: string; width: number; height: number; placeholder?: string; colour?: string } | null;
-};
-
-/** A card and the work's facet values. */
-export type BrowseItem = BrowseCard & Facetted;
-
-export type BrowseLabels = {
-  /**
-   * What the language puts between groups of three digits (`,` or a no-break space), found
-   * with Intl at build time so the browser need not start ICU to write counts (lib/count.ts).
-   */
-  group: string;
-  facets: Record<FacetKey, string>;
-  filters: string;
-  clear: string;
-  /** "{n} of {m} works" */
-  showing: string;
-  showMore: string;
-  none: string;
-  /** The name of the navigation to the next page of the listing. */
-  pages: string;
-  nextPage: string;
-};
 
 type Props = {
   /** `/en`: where the static one-value pages live. */

@@ -1,6 +1,6 @@
 import type { Locale, Work } from '@oyu/shared-types';
 import { localePath, ui } from '../i18n/ui';
-import type { BrowseCard, BrowseItem, BrowseLabels } from '../islands/Browse';
+import type { BrowseCard, BrowseItem, BrowseLabels } from './browseData';
 import { groupSeparator } from './count';
 import { type FacetKey, workFacets } from './facets';
 import { formatArtisans } from './format';

@@ -1,5 +1,33 @@
-import type { BrowseCard, BrowseItem } from '../islands/Browse';
-import { type FacetKey, facetKeys, type Selection } from './facets';
+import { type FacetKey, type Facetted, facetKeys, type Selection } from './facets';
+
+/** What a card shows of a work. */
+export type BrowseCard = {
+  href: string;
+  title: string;
+  makers: string;
+  image: { src: string; width: number; height: number; placeholder?: string; colour?: string } | null;
+};
+
+/** A card and the work's facet values. */
+export type BrowseItem = BrowseCard & Facetted;
+
+export type BrowseLabels = {
+  /**
+   * What the language puts between groups of three digits (`,` or a no-break space), found
+   * with Intl at build time so the browser need not start ICU to write counts (lib/count.ts).
+   */
+  group: string;
+  facets: Record<FacetKey, string>;
+  filters: string;
+  clear: string;
+  /** "{n} of {m} works" */
+  showing: string;
+  showMore: string;
+  none: string;
+  /** The name of the navigation to the next page of the listing. */
+  pages: string;
+  nextPage: string;
+};
 
 /**
  * `/<lang>/browse/works.json`: every published work of a language, as the browse island needs

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromiumPath, launchBrowser } from '@oyu/scripts/lib/browser';
+import { chromiumPath, launchBrowser } from '../lib/browser';
 
 export { chromiumPath, launchBrowser };
 

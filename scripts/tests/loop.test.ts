@@ -10,21 +10,21 @@ import { s3SettingsOf } from '@oyu/cms/media/s3-settings';
 import { mediaStore } from '@oyu/cms/media/storage';
 import { signPreviewToken } from '@oyu/cms/preview-token';
 import { demoArtisans, demoEditions, demoWorks as makeDemoWorks } from '@oyu/cms/seed/demo';
-import { startS3Server } from '@oyu/cms/tests/s3-server';
-import { buildCms } from '@oyu/scripts/lib/cmsBuild';
-import { startCms } from '@oyu/scripts/lib/cmsServer';
-import { repoRoot } from '@oyu/scripts/lib/env';
-import { headersFor, parseHeadersFile } from '@oyu/scripts/lib/headersFile';
-import { buildPreviewApp, loadPreviewApp } from '@oyu/scripts/lib/previewApp';
-import { freePort, run } from '@oyu/scripts/lib/processes';
-import { buildSite, siteFolders } from '@oyu/scripts/lib/siteBuild';
-import { serveSite } from '@oyu/scripts/lib/siteServer';
-import { describeStack, paths } from '@oyu/scripts/lib/stack';
+import { type BrowseData, unpackBrowseData } from '@oyu/site/browse-data';
+import { inlineHashes, mergeHashes } from '@oyu/site/security-headers';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowseData, unpackBrowseData } from '../src/lib/browseData';
-import { inlineHashes, mergeHashes } from '../src/lib/securityHeaders';
+import { buildCms } from '../lib/cmsBuild';
+import { startCms } from '../lib/cmsServer';
+import { repoRoot } from '../lib/env';
+import { headersFor, parseHeadersFile } from '../lib/headersFile';
+import { buildPreviewApp, loadPreviewApp } from '../lib/previewApp';
+import { freePort, run } from '../lib/processes';
+import { buildSite, siteFolders } from '../lib/siteBuild';
+import { serveSite } from '../lib/siteServer';
+import { describeStack, paths } from '../lib/stack';
 import { hasBrowser, launchBrowser } from './browser';
+import { startS3Server } from './s3Server';
 
 /**
  * The whole loop against a real CMS: a fresh SQLite database seeded with the demo, the CMS's
@@ -1089,8 +1089,8 @@ describe('site built from a running CMS', () => {
   it('reads the documents the CMS sends with every populated one recorded and no join field', async () => {
     // lib/sync.ts decides what to read again from the documents each document embeds, by field:
     // a populated document in a field it does not name would go stale after an edit.
-    const { embeds } = await import('../src/lib/sync');
-    const { sources } = await import('../src/lib/cms');
+    const { embeds } = await import('@oyu/site/sync');
+    const { sources } = await import('@oyu/site/cms-client');
     for (const source of Object.values(sources)) {
       const params = new URLSearchParams({ depth: '1', limit: '100', ...source.query });
       const answer = (await (
