@@ -1,4 +1,6 @@
 import type { CollectionSlug, FlattenedField, PayloadRequest } from 'payload';
+import { columnOf } from './columns';
+import type { ArtisanPlan, Problem, WorkPlan } from './types';
 
 /**
  * The collection's own field rules, run on values a spreadsheet row would write: required
@@ -55,4 +57,33 @@ export async function checkFieldRules(
   };
   await walk(config.flattenedFields, data, []);
   return problems;
+}
+
+/** The rows of both files, with the file and collection each writes to. */
+export type PlannedRows = {
+  artisans: { file: string; plans: ArtisanPlan[] };
+  works: { file: string; plans: WorkPlan[] };
+};
+
+/**
+ * The collections' own field rules, on the values each row would write. A column that has a
+ * problem already is not reported again in the collection's words.
+ */
+export async function checkRowRules(req: PayloadRequest, rows: PlannedRows, problems: Problem[]) {
+  const checks = [
+    ...rows.artisans.plans.map((plan) => ({
+      plan,
+      file: rows.artisans.file,
+      collection: 'artisans' as const,
+    })),
+    ...rows.works.plans.map((plan) => ({ plan, file: rows.works.file, collection: 'works' as const })),
+  ];
+  for (const { plan, file, collection } of checks) {
+    const data = { ...plan.data, ...plan.byLocale.en };
+    for (const problem of await checkFieldRules(req, collection, data)) {
+      const column = columnOf(collection, problem.path);
+      const known = problems.some((p) => p.file === file && p.row === plan.row.line && p.column === column);
+      if (!known) problems.push({ file, row: plan.row.line, column, message: problem.message });
+    }
+  }
 }

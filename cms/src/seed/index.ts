@@ -10,8 +10,10 @@ import { demoArtisans } from './demo/artisans';
 import { demoAbout, demoEditions, demoVenues } from './demo/editions';
 import { demoWorks } from './demo/works';
 import { drawPiece, drawPortrait } from './draw';
+import { paragraphs } from './paragraphs';
 import { ensureVocabularies } from './vocabularies';
 
+export { paragraphs } from './paragraphs';
 export { ensureVocabularies } from './vocabularies';
 
 export type SeedProgress = { step: string; done: number; total: number };
@@ -32,28 +34,6 @@ export type SeedReport = {
 
 type Localized = Record<Locale, string>;
 const otherLocales = locales.filter((locale) => locale !== 'en');
-
-/** Lexical editor state of plain paragraphs. */
-export function paragraphs(texts: string[]) {
-  return {
-    root: {
-      type: 'root',
-      format: '' as const,
-      indent: 0,
-      version: 1,
-      direction: 'ltr' as const,
-      children: texts.map((text) => ({
-        type: 'paragraph',
-        format: '' as const,
-        indent: 0,
-        version: 1,
-        direction: 'ltr' as const,
-        textFormat: 0,
-        children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
-      })),
-    },
-  };
-}
 
 export async function isDatabaseEmpty(payload: Payload): Promise<boolean> {
   const [artisans, works] = await Promise.all([
