@@ -8,7 +8,6 @@ import { migrations as postgresMigrations } from '../migrations/postgres';
 import { migrations as sqliteMigrations } from '../migrations/sqlite';
 import type { CmsEnv } from './env';
 import { indexPostgresLocaleParents, indexSqliteLocaleParents } from './localeIndexes';
-import { serializeSqliteTransactions } from './sqliteTransactions';
 
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -29,7 +28,8 @@ export function databaseAdapter(env: CmsEnv): DatabaseAdapterObj {
   }
   const file = env.databaseUri.replace(/^file:/, '');
   fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
-  const adapter = sqliteAdapter({
+  // Transactions one at a time: plugins/publicSite.ts (sqliteTransactions.ts).
+  return sqliteAdapter({
     client: { url: env.databaseUri },
     push: false,
     migrationDir: path.join(migrationsRoot, 'sqlite'),
@@ -44,7 +44,6 @@ export function databaseAdapter(env: CmsEnv): DatabaseAdapterObj {
     // IMMEDIATE (it ignores drizzle's `behavior`), which takes the write lock up front.
     transactionOptions: {},
   });
-  return serializeSqliteTransactions(adapter, env.sqliteBusyTimeoutMs);
 }
 
 /** The committed migrations of the configured dialect, for `payload.db.migrate()`. */

@@ -4,13 +4,10 @@ import { defaultLocale, localeNames, locales } from '@oyu/shared-types';
 import { s3Storage } from '@payloadcms/storage-s3';
 import { en } from '@payloadcms/translations/languages/en';
 import { ru } from '@payloadcms/translations/languages/ru';
-import { buildConfig } from 'payload';
+import { buildConfig, type CollectionSlug, type GlobalSlug } from 'payload';
 import sharp from 'sharp';
 import { guardDocumentLocks } from './access/documentLocks';
 import { hasRole } from './access/roles';
-import { invalidatesOnCommit, invalidatesPublicCache, invalidatesPublicCacheGlobal } from './api/publicCache';
-import { capsPublicReads } from './api/publicLimits';
-import { guardsQueries } from './api/queryGuards';
 import { Artisans } from './collections/Artisans';
 import { Editions } from './collections/Editions';
 import { Materials } from './collections/Materials';
@@ -33,11 +30,14 @@ import { sweepOrphanFiles } from './media/orphans';
 import { s3ClientConfig } from './media/s3Settings';
 import { restoreReplacedFiles } from './media/safeUpload';
 import { mediaStore } from './media/storage';
-import { rebuildsSite, rebuildsSiteGlobal } from './site/autoRebuild';
+import { publicSite } from './plugins/publicSite';
 import { rebuildSiteTask } from './site/rebuild';
 import { recoverInterruptedBuilds } from './site/runBuild';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+/** The collections whose published documents the public site shows. */
+const shownOnSite = [Works, Artisans, Media, Editions, Showcases, Venues, Materials, Techniques, PieceTypes];
 
 export default buildConfig({
   serverURL: env.serverUrl,
@@ -57,18 +57,8 @@ export default buildConfig({
       views: { site: { Component: '/admin/SiteView#SiteView', path: '/site' } },
     },
   },
-  collections: [
-    // What the public site shows: a change the public can see schedules the automatic rebuild
-    // and empties the public API's cache (api/publicCache.ts); what one anonymous read may ask
-    // for is capped (api/publicLimits.ts). No sort may read what its requester cannot
-    // (api/queryGuards.ts).
-    ...[Works, Artisans, Media, Editions, Showcases, Venues, Materials, Techniques, PieceTypes].map(
-      (collection) => invalidatesPublicCache(rebuildsSite(capsPublicReads(guardsQueries(collection)))),
-    ),
-    guardsQueries(Users),
-    guardsQueries(SiteBuilds),
-  ],
-  globals: [invalidatesPublicCacheGlobal(rebuildsSiteGlobal(SiteSettings))],
+  collections: [...shownOnSite, Users, SiteBuilds],
+  globals: [SiteSettings],
   endpoints: previewEndpoints,
   // The admin speaks the languages Payload has translations for: English and Russian (no
   // Kazakh yet). Content is kept in all three.
@@ -79,7 +69,7 @@ export default buildConfig({
     fallback: true,
   },
   editor: richTextEditor,
-  db: invalidatesOnCommit(databaseAdapter(env)),
+  db: databaseAdapter(env),
   sharp,
   cors: [env.serverUrl, ...env.corsOrigins],
   csrf: [env.serverUrl, ...env.corsOrigins],
@@ -123,6 +113,15 @@ export default buildConfig({
     }
   },
   plugins: [
+    // What serving the public site asks of every collection: query guards, capped anonymous
+    // reads, the public API's cache and the automatic rebuild (plugins/publicSite.ts).
+    publicSite({
+      collections: shownOnSite.map((collection) => collection.slug as CollectionSlug),
+      globals: [SiteSettings.slug as GlobalSlug],
+      cacheBytes: env.apiCacheBytes,
+      readQueue: env.readQueue,
+      sqliteBusyTimeoutMs: env.sqliteBusyTimeoutMs,
+    }),
     // Photos in an S3-compatible bucket when S3_BUCKET is set (docs/storage.md). Registered
     // either way, with its fields, so that the schema, the migrations and the admin's import
     // map are the same with and without it. Files are still served through /api/media/file/,

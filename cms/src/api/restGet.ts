@@ -1,15 +1,34 @@
 import { REST_GET } from '@payloadcms/next/routes';
 import type { SanitizedConfig } from 'payload';
-import { env } from '../env';
+import { publicApiSettings } from '../plugins/publicSite';
 import { withPublicCache } from './publicCache';
-import { withReadQueue } from './readQueue';
+import { type ReadQueueStats, withReadQueue } from './readQueue';
+
+type Handler = ReturnType<typeof REST_GET>;
 
 /**
  * The REST API's GET handler as the CMS serves it (app/(payload)/api/[...slug]/route.ts) and
  * the tests call it: an anonymous read of published content is answered from memory until the
- * next write (publicCache.ts); what the cache cannot answer waits its turn (readQueue.ts).
+ * next write (publicCache.ts); what the cache cannot answer waits its turn (readQueue.ts). Both
+ * take their settings from the publicSite plugin's options, once the config has loaded.
  */
 export function restGet(config: Promise<SanitizedConfig> | SanitizedConfig) {
-  const queued = withReadQueue(REST_GET(config), env.readQueue);
-  return Object.assign(withPublicCache(queued, env.apiCacheBytes), { queue: queued.stats });
+  const idle: ReadQueueStats = { public: { running: 0, waiting: 0 }, signedIn: { running: 0, waiting: 0 } };
+  let stats = () => idle;
+  let ready: Handler | undefined;
+  let building: Promise<Handler> | undefined;
+  const build = async (): Promise<Handler> => {
+    const settings = publicApiSettings(await config);
+    const queued = withReadQueue(REST_GET(config), settings.readQueue);
+    stats = queued.stats;
+    ready = withPublicCache(queued, settings.cacheBytes);
+    return ready;
+  };
+  // Once built, a request enters the queue in the same turn it arrives, as without the wrapper.
+  const get: Handler = (request, context) => {
+    if (ready) return ready(request, context);
+    building ??= build();
+    return building.then((handler) => handler(request, context));
+  };
+  return Object.assign(get, { queue: () => stats() });
 }
