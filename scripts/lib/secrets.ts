@@ -44,3 +44,10 @@ export function saveCredentials(dataDir: string, email: string, password: string
   );
   return file;
 }
+
+/** The first admin's sign-in, as saveCredentials wrote it. */
+export function readCredentials(dataDir: string): { email: string; password: string } {
+  const text = fs.readFileSync(credentialsFile(dataDir), 'utf8');
+  const value = (key: string) => new RegExp(`^${key}: (.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
+  return { email: value('email'), password: value('password') };
+}

@@ -4,13 +4,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../lib/browser';
-import { buildCms } from '../lib/cmsBuild';
-import { startCms } from '../lib/cmsServer';
-import { repoRoot } from '../lib/env';
-import { freePort, run } from '../lib/processes';
-import { credentialsFile } from '../lib/secrets';
-import { describeStack, paths } from '../lib/stack';
-import { badHeaders, garbagePath, generator, methods, randomBytes, rawRequest, request } from './rawHttp';
+import { readCredentials } from '../lib/secrets';
+import { signIn, startSeededCms } from '../lib/seededCms';
+import { badHeaders, garbagePath, methods, randomBytes, rawRequest, request } from './rawHttp';
+import { generator } from './seededRandom';
 
 /**
  * The CMS as `pnpm start` runs it (`next build`, `next start`), for what only the production
@@ -26,40 +23,12 @@ let credentials = { email: '', password: '' };
 
 beforeAll(async () => {
   const dataDir = path.join(tmp, 'data');
-  const cmsPort = await freePort();
-  const stack = describeStack({
-    dataDir,
-    cmsPort,
-    sitePort: await freePort(),
-    databaseUri: undefined,
-    mediaDir: path.join(dataDir, 'media'),
-    s3: undefined,
-    seedDemo: false,
-    demoPhotoSize: undefined,
-    verbose: false,
-  });
-  await Promise.all([
-    run(paths.tsxBin, [paths.seedScript], {
-      cwd: repoRoot,
-      env: { ...stack.cmsEnv, OYU_SEED_DEMO: 'false' },
-    }),
-    buildCms(stack.cmsEnv),
-  ]);
-  const cms = await startCms(stack.cmsEnv, cmsPort);
+  const cms = await startSeededCms({ dataDir });
   stopCms = cms.stop;
   output = cms.output;
-  base = `http://127.0.0.1:${cmsPort}`;
-  const file = fs.readFileSync(credentialsFile(dataDir), 'utf8');
-  credentials = {
-    email: file.match(/email: (.+)/)?.[1] ?? '',
-    password: file.match(/password: (.+)/)?.[1] ?? '',
-  };
-  const answer = await fetch(`${base}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(credentials),
-  });
-  admin = ((await answer.json()) as { token: string }).token;
+  base = cms.url;
+  credentials = readCredentials(dataDir);
+  admin = await signIn(base, credentials);
 }, 600_000);
 
 afterAll(async () => {

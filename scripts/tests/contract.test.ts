@@ -4,14 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCms } from '../lib/cmsBuild';
-import { startCms } from '../lib/cmsServer';
 import { repoRoot } from '../lib/env';
-import { freePort, run } from '../lib/processes';
-import { credentialsFile } from '../lib/secrets';
+import { run } from '../lib/processes';
+import { readCredentials } from '../lib/secrets';
+import { signIn, startSeededCms } from '../lib/seededCms';
 import { buildSite } from '../lib/siteBuild';
-import { describeStack, paths } from '../lib/stack';
+import { paths } from '../lib/stack';
 import { dropDatabase, freshDatabase, withClient } from './postgresServer';
+import { generator } from './seededRandom';
 
 /**
  * The publishing contract end to end, randomized: documents written through every API path
@@ -22,22 +22,6 @@ import { dropDatabase, freshDatabase, withClient } from './postgresServer';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-contract-test-'));
 const here = path.dirname(fileURLToPath(import.meta.url));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-/** A small deterministic generator, so a failure can be replayed from its seed. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
-  const some = <T>(items: readonly T[], most: number) =>
-    [...items].sort(() => next() - 0.5).slice(0, Math.floor(next() * (most + 1)));
-  return { next, pick, some, chance: (p: number) => next() < p };
-}
 
 const names = [
   'Aigerim Seitkali',
@@ -67,41 +51,11 @@ type Tally = { accepted: number; refused: number; byPath: Record<string, number>
 async function runContract(seed: number, databaseUri?: string) {
   const g = generator(seed);
   const dataDir = fs.mkdtempSync(path.join(tmp, 'data-'));
-  const cmsPort = await freePort();
-  const stack = describeStack({
-    dataDir,
-    cmsPort,
-    sitePort: await freePort(),
-    databaseUri,
-    mediaDir: path.join(dataDir, 'media'),
-    s3: undefined,
-    seedDemo: false,
-    demoPhotoSize: undefined,
-    verbose: false,
-  });
-  await Promise.all([
-    run(paths.tsxBin, [paths.seedScript], {
-      cwd: repoRoot,
-      env: { ...stack.cmsEnv, OYU_SEED_DEMO: 'false' },
-    }),
-    buildCms(stack.cmsEnv),
-  ]);
-  const cms = await startCms(stack.cmsEnv, cmsPort);
-  const base = `http://127.0.0.1:${cmsPort}`;
+  const cms = await startSeededCms({ dataDir, databaseUri });
+  const base = cms.url;
   const tally: Tally = { accepted: 0, refused: 0, byPath: {} };
   try {
-    const credentials = fs.readFileSync(credentialsFile(dataDir), 'utf8');
-    const email = credentials.match(/email: (.+)/)?.[1] ?? '';
-    const password = credentials.match(/password: (.+)/)?.[1] ?? '';
-    const login = async (user: string, secret: string) => {
-      const answer = await fetch(`${base}/api/users/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: user, password: secret }),
-      });
-      return ((await answer.json()) as { token: string }).token;
-    };
-    const admin = await login(email, password);
+    const admin = await signIn(base, readCredentials(dataDir));
 
     /** One write; every answer must be a success or a 4xx, never a server error. */
     const write = async (label: string, method: string, url: string, body?: unknown, token = admin) => {
@@ -131,12 +85,9 @@ async function runContract(seed: number, databaseUri?: string) {
       (json?.doc as { id?: number } | undefined)?.id ?? (json?.id as number | undefined);
 
     const curator = await (async () => {
-      await write('users', 'POST', '/api/users', {
-        email: 'curator@contract.test',
-        password: 'correct horse battery staple',
-        roles: ['curator'],
-      });
-      return login('curator@contract.test', 'correct horse battery staple');
+      const curatorSignIn = { email: 'curator@contract.test', password: 'correct horse battery staple' };
+      await write('users', 'POST', '/api/users', { ...curatorSignIn, roles: ['curator'] });
+      return signIn(base, curatorSignIn);
     })();
 
     const photos: number[] = [];
@@ -317,7 +268,7 @@ async function runContract(seed: number, databaseUri?: string) {
           photoDir,
           '--create-terms',
         ],
-        { cwd: repoRoot, env: stack.cmsEnv, onLine: (line) => output.push(line) },
+        { cwd: repoRoot, env: cms.env, onLine: (line) => output.push(line) },
       ).then(
         () => 0,
         () => 1,

@@ -1,26 +1,11 @@
 import net from 'node:net';
+import type { Generator } from './seededRandom';
 
 /**
  * Malformed HTTP requests written byte by byte, for the fuzz tests of every server the project
  * runs (the site server in siteServerFuzz.test.ts, the CMS in cmsServer.test.ts): no client
  * library tidies them first.
  */
-
-/** A small deterministic generator (mulberry32, as in cms/tests/int/probe.test.ts). */
-export function generator(start: number) {
-  let state = start >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const int = (below: number) => Math.floor(next() * below);
-  return { next, pick, int };
-}
-export type Generator = ReturnType<typeof generator>;
 
 /** Sends bytes as they are and reads the answer until the server closes the connection. */
 export function rawRequest(

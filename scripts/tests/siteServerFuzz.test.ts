@@ -7,16 +7,8 @@ import { freePort } from '../lib/processes';
 import { siteServerSpec } from '../lib/siteProcess';
 import { serveSite } from '../lib/siteServer';
 import { type Supervisor, supervise } from '../lib/supervise';
-import {
-  badHeaders,
-  type Generator,
-  garbagePath,
-  generator,
-  methods,
-  randomBytes,
-  rawRequest,
-  request,
-} from './rawHttp';
+import { badHeaders, garbagePath, methods, randomBytes, rawRequest, request } from './rawHttp';
+import { type Generator, generator } from './seededRandom';
 
 /**
  * Security issue 24: one malformed request (`GET /` and 300 `a`, `GET /%00`, a long name under
