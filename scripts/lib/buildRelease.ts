@@ -129,82 +129,21 @@ export function withHeapLimit(nodeOptions: string | undefined, memory = os.total
 
 export async function buildRelease(options: BuildReleaseOptions): Promise<BuildResult> {
   const started = performance.now();
-  const log: string[] = [];
-  const warnings: string[] = [];
-  const say = (line: string) => {
-    log.push(line);
-    if (log.length > 2000) log.shift();
-    options.onLog?.(line);
-  };
+  const log = buildLog(options.onLog);
   const progress = (value: BuildProgress) => options.onProgress?.(value);
   const { store } = options;
   const lock = await acquireBuildLock(store.root);
   const id = newReleaseId();
   try {
     const live = await liveRelease(store);
-    const liveManifest = live ? await readManifest(store, live) : undefined;
+    const livePages = live ? (await readManifest(store, live))?.pages : undefined;
     const outDir = await startRelease(store, id);
-
     progress({ phase: 'data' });
-    let pagesDone = 0;
-    let searchStarted = false;
-    let plan: { mode: 'full' | 'partial'; rendered: number; reason: string } = {
-      mode: 'full',
-      rendered: 0,
-      reason: '',
-    };
     const base = live && !options.full && !options.fromSnapshot ? releaseDir(store, live) : undefined;
-    try {
-      await run(path.join(siteDir, 'node_modules', '.bin', 'astro'), ['build'], {
-        cwd: siteDir,
-        env: {
-          NODE_OPTIONS: withHeapLimit(inheritedEnv().NODE_OPTIONS),
-          CMS_URL: options.cmsUrl,
-          SITE_URL: options.siteUrl,
-          SITE_OUT_DIR: outDir,
-          ASTRO_TELEMETRY_DISABLED: '1',
-          OYU_CODE_HASH: await codeHash(),
-          ...(base ? { OYU_BASE_RELEASE: base } : {}),
-          ...(options.maxDrop !== undefined ? { MAX_WORKS_DROP: String(options.maxDrop) } : {}),
-          ...(options.mediaCacheDir ? { MEDIA_CACHE_DIR: options.mediaCacheDir } : {}),
-          ...(options.cmsMediaDir ? { CMS_MEDIA_DIR: options.cmsMediaDir } : {}),
-          ...(options.cacheDir ? { SITE_CACHE_DIR: options.cacheDir } : {}),
-          ...(options.snapshotDir ? { SNAPSHOT_DIR: options.snapshotDir } : {}),
-          ...(options.fromSnapshot ? { FROM_SNAPSHOT: '1' } : {}),
-        },
-        onLine: (raw) => {
-          const line = stripVTControlCharacters(raw);
-          if (!line.trim()) return;
-          say(line);
-          if (/\[WARN\]/.test(line)) warnings.push(line.replace(/^.*?\[WARN\]\s*/, ''));
-          if (/generating static routes/i.test(line))
-            progress({ phase: 'pages', done: 0, total: liveManifest?.pages });
-          else if (/[├└]─ \/\S*\.html/.test(line)) {
-            pagesDone += 1;
-            if (pagesDone % 10 === 0)
-              progress({ phase: 'pages', done: pagesDone, total: liveManifest?.pages });
-          } else if (/\[oyu-search\]/.test(line)) {
-            // The search index is made beside the photos: its last line comes during them.
-            if (!searchStarted) progress({ phase: 'search' });
-            searchStarted = true;
-          } else if (/\[oyu-media\]/.test(line)) progress({ phase: 'photos' });
-          else if (/\[oyu-incremental\] full build: /.test(line)) {
-            plan = { mode: 'full', rendered: 0, reason: line.replace(/^.*full build: /, '') };
-          } else if (/\[oyu-incremental\] partial build: /.test(line)) {
-            const rendered = Number(line.match(/rendered (\d+) pages/)?.[1] ?? 0);
-            plan = { mode: 'partial', rendered, reason: line.replace(/^.*changed: /, 'changed: ') };
-          }
-        },
-      });
-    } catch {
-      throw new BuildFailure(explainFailure(log), log);
-    }
+    const plan = await astroBuild(options, { outDir, base, livePages }, log, progress);
 
     progress({ phase: 'check' });
-    const check = await measureSite(outDir);
-    const reasons = refusals(check, liveManifest?.pages, options.maxDrop ?? 0.25);
-    if (reasons.length) throw new BuildFailure(`the new site was not published: ${reasons.join('; ')}`, log);
-    say(`${check.pages} pages, ${(check.bytes / 1024 / 1024).toFixed(1)} MiB`);
+    const check = await checkRelease(outDir, livePages, options.maxDrop ?? 0.25, log);
 
     progress({ phase: 'publish' });
     const manifest: ReleaseManifest = {
@@ -213,38 +152,150 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
       durationMs: Math.round(performance.now() - started),
       pages: check.pages,
       bytes: check.bytes,
-      warnings,
+      warnings: log.warnings,
       mode: plan.mode,
       rendered: plan.mode === 'full' ? check.pages : plan.rendered,
       reason: plan.reason,
     };
-    await fs.writeFile(path.join(outDir, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
-    await finishRelease(store, id);
-    await publishRelease(store, id);
-    const { removed, deleted } = await pruneReleases(store, options.keep ?? 5);
-    say(`published build ${id}${removed.length ? `; removed old builds ${removed.join(', ')}` : ''}`);
-    // The new site is live: deleting the old builds' files does not hold up the result.
-    deleted.catch((error: unknown) =>
-      say(
-        `old builds' files could not all be deleted (the next build tries again): ${(error as Error).message}`,
-      ),
-    );
+    await publish(store, manifest, outDir, options.keep ?? 5, log);
 
     const result: BuildResult = { ...manifest };
     if (options.deployCommand) {
       progress({ phase: 'deploy' });
-      result.deploy = await deploy(options.deployCommand, releaseDir(store, id), say);
-      if (!result.deploy.ok) warnings.push(result.deploy.message);
+      result.deploy = await deploy(options.deployCommand, releaseDir(store, id), log.say);
+      if (!result.deploy.ok) log.warnings.push(result.deploy.message);
     }
     result.durationMs = Math.round(performance.now() - started);
     return result;
   } catch (error) {
     await discardRelease(store, id);
     if (error instanceof BuildFailure) throw error;
-    throw new BuildFailure((error as Error).message, log);
+    throw new BuildFailure((error as Error).message, log.lines);
   } finally {
     await lock.release();
   }
+}
+
+/** What a build said (its last 2,000 lines, for a failure to show) and the warnings among it. */
+type BuildLog = { lines: string[]; warnings: string[]; say: (line: string) => void };
+
+function buildLog(onLog: ((line: string) => void) | undefined): BuildLog {
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    if (lines.length > 2000) lines.shift();
+    onLog?.(line);
+  };
+  return { lines, warnings: [], say };
+}
+
+/** Full: every page rendered; partial: only the pages whose data changed (with how many). */
+type BuildPlan = Pick<ReleaseManifest, 'mode' | 'rendered' | 'reason'>;
+
+/** `astro build` into `outDir`, following its phases; returns the plan it said it followed. */
+async function astroBuild(
+  options: BuildReleaseOptions,
+  build: { outDir: string; base: string | undefined; livePages: number | undefined },
+  log: BuildLog,
+  progress: (value: BuildProgress) => void,
+): Promise<BuildPlan> {
+  const reader = astroOutputReader(build.livePages, progress);
+  try {
+    await run(path.join(siteDir, 'node_modules', '.bin', 'astro'), ['build'], {
+      cwd: siteDir,
+      env: await astroEnv(options, build.outDir, build.base),
+      onLine: (raw) => {
+        const line = stripVTControlCharacters(raw);
+        if (!line.trim()) return;
+        log.say(line);
+        if (/\[WARN\]/.test(line)) log.warnings.push(line.replace(/^.*?\[WARN\]\s*/, ''));
+        reader.read(line);
+      },
+    });
+  } catch {
+    throw new BuildFailure(explainFailure(log.lines), log.lines);
+  }
+  return reader.plan();
+}
+
+/** The site build's settings, from the build's options. */
+async function astroEnv(options: BuildReleaseOptions, outDir: string, base: string | undefined) {
+  return {
+    NODE_OPTIONS: withHeapLimit(inheritedEnv().NODE_OPTIONS),
+    CMS_URL: options.cmsUrl,
+    SITE_URL: options.siteUrl,
+    SITE_OUT_DIR: outDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    OYU_CODE_HASH: await codeHash(),
+    ...(base ? { OYU_BASE_RELEASE: base } : {}),
+    ...(options.maxDrop !== undefined ? { MAX_WORKS_DROP: String(options.maxDrop) } : {}),
+    ...(options.mediaCacheDir ? { MEDIA_CACHE_DIR: options.mediaCacheDir } : {}),
+    ...(options.cmsMediaDir ? { CMS_MEDIA_DIR: options.cmsMediaDir } : {}),
+    ...(options.cacheDir ? { SITE_CACHE_DIR: options.cacheDir } : {}),
+    ...(options.snapshotDir ? { SNAPSHOT_DIR: options.snapshotDir } : {}),
+    ...(options.fromSnapshot ? { FROM_SNAPSHOT: '1' } : {}),
+  };
+}
+
+/**
+ * Follows what `astro build` and the site's integrations print, line by line: the phase the
+ * build is in, the pages rendered so far (of the live site's count), and whether the build
+ * renders every page or only the changed ones.
+ */
+function astroOutputReader(livePages: number | undefined, progress: (value: BuildProgress) => void) {
+  let pagesDone = 0;
+  let searchStarted = false;
+  let plan: BuildPlan = { mode: 'full', rendered: 0, reason: '' };
+  const read = (line: string) => {
+    if (/generating static routes/i.test(line)) progress({ phase: 'pages', done: 0, total: livePages });
+    else if (/[├└]─ \/\S*\.html/.test(line)) {
+      pagesDone += 1;
+      if (pagesDone % 10 === 0) progress({ phase: 'pages', done: pagesDone, total: livePages });
+    } else if (/\[oyu-search\]/.test(line)) {
+      // The search index is made beside the photos: its last line comes during them.
+      if (!searchStarted) progress({ phase: 'search' });
+      searchStarted = true;
+    } else if (/\[oyu-media\]/.test(line)) progress({ phase: 'photos' });
+    else if (/\[oyu-incremental\] full build: /.test(line)) {
+      plan = { mode: 'full', rendered: 0, reason: line.replace(/^.*full build: /, '') };
+    } else if (/\[oyu-incremental\] partial build: /.test(line)) {
+      const rendered = Number(line.match(/rendered (\d+) pages/)?.[1] ?? 0);
+      plan = { mode: 'partial', rendered, reason: line.replace(/^.*changed: /, 'changed: ') };
+    }
+  };
+  return { read, plan: () => plan };
+}
+
+/** Pages and bytes of the new release; refused when it lost too much of the live site. */
+async function checkRelease(outDir: string, livePages: number | undefined, maxDrop: number, log: BuildLog) {
+  const check = await measureSite(outDir);
+  const reasons = refusals(check, livePages, maxDrop);
+  if (reasons.length)
+    throw new BuildFailure(`the new site was not published: ${reasons.join('; ')}`, log.lines);
+  log.say(`${check.pages} pages, ${(check.bytes / 1024 / 1024).toFixed(1)} MiB`);
+  return check;
+}
+
+/** Writes the manifest, makes the release live, and drops the releases beyond the newest `keep`. */
+async function publish(
+  store: ReleaseStore,
+  manifest: ReleaseManifest,
+  outDir: string,
+  keep: number,
+  log: BuildLog,
+) {
+  const { id } = manifest;
+  await fs.writeFile(path.join(outDir, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
+  await finishRelease(store, id);
+  await publishRelease(store, id);
+  const { removed, deleted } = await pruneReleases(store, keep);
+  log.say(`published build ${id}${removed.length ? `; removed old builds ${removed.join(', ')}` : ''}`);
+  // The new site is live: deleting the old builds' files does not hold up the result.
+  deleted.catch((error: unknown) =>
+    log.say(
+      `old builds' files could not all be deleted (the next build tries again): ${(error as Error).message}`,
+    ),
+  );
 }
 
 /** Runs the deploy command; its output goes to the build log, its failure becomes a warning. */
