@@ -168,46 +168,87 @@ function facetListings(data: BuildData): Map<string, string[]> {
   return listings;
 }
 
-export function planBuild(options: {
-  base: { data: DataIndex; links: LinkIndex } | undefined;
-  next: DataIndex;
-  data: BuildData;
-}): Plan {
+/** A release's indexes, to start a partial build from. */
+type Base = { data: DataIndex; links: LinkIndex };
+/** What the steps of a partial plan read: the two releases and the documents that changed. */
+type Diff = { base: Base; next: DataIndex; data: BuildData; changed: string[] };
+/** The pages to render, and the addresses whose linking pages are to be rendered too. */
+type Render = { pages: Set<string>; urls: Set<string> };
+
+/**
+ * A full build, or the pages a partial one renders: those showing a changed document, then
+ * every page its change can reach (see each step).
+ */
+export function planBuild(options: { base: Base | undefined; next: DataIndex; data: BuildData }): Plan {
   const { base, next, data } = options;
   if (!base) return { mode: 'full', reason: 'there is no earlier build to start from' };
-  if (base.data.code !== next.code) return { mode: 'full', reason: 'the site’s code changed' };
-  const before = Object.keys(base.data.docs).sort();
-  const after = Object.keys(next.docs).sort();
-  if (before.join('\n') !== after.join('\n'))
-    return { mode: 'full', reason: 'documents were added or removed' };
-  const changed = after.filter((key) => base.data.docs[key]?.hash !== next.docs[key]?.hash);
+  const changed = changedDocs(base.data, next);
+  if (!Array.isArray(changed)) return { mode: 'full', reason: changed.reason };
   if (changed.length === 0) return { mode: 'partial', pages: new Set(), changed };
+  const listings = facetListings(data);
+  if (facetPagesChanged(listings, base.links)) return { mode: 'full', reason: 'the filter pages changed' };
+
+  const diff: Diff = { base, next, data, changed };
+  const render: Render = { pages: new Set(alwaysPages), urls: new Set() };
+  for (const key of changed) addDocPage(render, next.docs[key]?.url);
+  addWorksOfChangedMakers(diff, render);
+  addRefiledListings(diff, listings, render.pages);
+  addMembershipPages(diff, render.pages);
+  addRelatedWorkPages(diff, render.pages);
+  for (const [page, links] of Object.entries(base.links)) {
+    if (links.some((link) => render.urls.has(link))) render.pages.add(page);
+  }
+  return { mode: 'partial', pages: render.pages, changed };
+}
+
+/**
+ * The keys of the documents whose content changed, or why the build must be full: the code
+ * changed, documents came or went, or something changed that is not a work, artisan,
+ * collection or edition, or a page moved.
+ */
+function changedDocs(base: DataIndex, next: DataIndex): string[] | { reason: string } {
+  if (base.code !== next.code) return { reason: 'the site’s code changed' };
+  const before = Object.keys(base.docs).sort();
+  const after = Object.keys(next.docs).sort();
+  if (before.join('\n') !== after.join('\n')) return { reason: 'documents were added or removed' };
+  const changed = after.filter((key) => base.docs[key]?.hash !== next.docs[key]?.hash);
   for (const key of changed) {
     if (!/^oyu-(works|artisans|collections|editions)\./.test(key)) {
-      return { mode: 'full', reason: `${key.split('.')[0]?.replace('oyu-', '')} changed` };
+      return { reason: `${key.split('.')[0]?.replace('oyu-', '')} changed` };
     }
-    if (base.data.docs[key]?.url !== next.docs[key]?.url)
-      return { mode: 'full', reason: 'a page moved to another address' };
+    if (base.docs[key]?.url !== next.docs[key]?.url) return { reason: 'a page moved to another address' };
   }
-  const pages = new Set<string>(alwaysPages);
-  const urls = new Set<string>();
-  const addDocPages = (url: string | null | undefined) => {
-    if (!url) return;
-    urls.add(url);
-    pages.add(`${url.slice(1)}index.html`);
-  };
-  /** The language and this build's document of a changed work's key (`oyu-works.kk/12`). */
-  const changedWork = (key: string) => {
-    const locale = key.slice('oyu-works.'.length, key.indexOf('/')) as Locale;
-    const work = (data.get(`oyu-works.${locale}`) ?? []).find((doc) => String(doc.id) === key.split('/')[1]);
-    return { locale, work };
-  };
-  let relatedChanged = false;
-  for (const key of changed) {
-    addDocPages(next.docs[key]?.url);
-    if (base.data.docs[key]?.related !== next.docs[key]?.related) relatedChanged = true;
-  }
-  // A maker's name shows on the cards of their works: pages linking those works change too.
+  return changed;
+}
+
+/**
+ * The filter pages are one listing per value in use, in pages: values that appear or
+ * disappear, or listings that gain or lose a page, change the set.
+ */
+function facetPagesChanged(listings: Map<string, string[]>, baseLinks: LinkIndex): boolean {
+  const facetPages = new Set([...listings.values()].flat());
+  const baseFacetPages = Object.keys(baseLinks).filter((page) => facetPage.test(page));
+  return baseFacetPages.length !== facetPages.size || baseFacetPages.some((page) => !facetPages.has(page));
+}
+
+/** A document's own page, and its address, so that the pages linking it are rendered too. */
+function addDocPage(render: Render, url: string | null | undefined) {
+  if (!url) return;
+  render.urls.add(url);
+  render.pages.add(`${url.slice(1)}index.html`);
+}
+
+/** The language and this build's document of a changed work's key (`oyu-works.kk/12`). */
+function changedWork(data: BuildData, key: string) {
+  const locale = key.slice('oyu-works.'.length, key.indexOf('/')) as Locale;
+  const work = (data.get(`oyu-works.${locale}`) ?? []).find((doc) => String(doc.id) === key.split('/')[1]);
+  return { locale, work };
+}
+
+const changedWorks = (changed: string[]) => changed.filter((key) => key.startsWith('oyu-works.'));
+
+/** A maker's name shows on the cards of their works: pages linking those works change too. */
+function addWorksOfChangedMakers({ changed, data }: Diff, render: Render) {
   const changedArtisans = new Set(
     changed.filter((key) => key.startsWith('oyu-artisans.')).map((key) => Number(key.split('/')[1])),
   );
@@ -215,23 +256,21 @@ export function planBuild(options: {
     for (const work of data.get(`oyu-works.${locale}`) ?? []) {
       const makers = (work.artisans as { id: number }[] | undefined) ?? [];
       if (makers.some((maker) => changedArtisans.has(maker.id)))
-        addDocPages(urlOf('oyu-works', locale, work));
+        addDocPage(render, urlOf('oyu-works', locale, work));
     }
   }
-  // The filter pages are one listing per value in use, in pages: values that appear or
-  // disappear, or listings that gain or lose a page, change the set.
-  const listings = facetListings(data);
-  const facetPages = new Set([...listings.values()].flat());
-  const baseFacetPages = Object.keys(base.links).filter((page) => facetPage.test(page));
-  if (baseFacetPages.length !== facetPages.size || baseFacetPages.some((page) => !facetPages.has(page))) {
-    return { mode: 'full', reason: 'the filter pages changed' };
-  }
-  // A work listed under other values than before moves the works after it on every page of
-  // those values' listings, old and new. (A page that lists a changed work links it: the rule
-  // below renders it.)
-  for (const key of changed.filter((k) => k.startsWith('oyu-works.'))) {
+}
+
+/**
+ * A work listed under other values than before moves the works after it on every page of
+ * those values' listings, old and new. (A page that lists a changed work links it: the last
+ * step of `planBuild` renders it.)
+ */
+function addRefiledListings(diff: Diff, listings: Map<string, string[]>, pages: Set<string>) {
+  const { base, next, data } = diff;
+  for (const key of changedWorks(diff.changed)) {
     if (base.data.docs[key]?.facets === next.docs[key]?.facets) continue;
-    const { locale, work } = changedWork(key);
+    const { locale, work } = changedWork(data, key);
     const folders = new Set<string>();
     for (const [facet, values] of Object.entries(work ? workFacets(work as never) : {}))
       for (const value of values) folders.add(facetFolder(locale, facet, value));
@@ -242,31 +281,37 @@ export function planBuild(options: {
     }
     for (const folder of folders) for (const page of listings.get(folder) ?? []) pages.add(page);
   }
-  // Edition and artisan pages list their works by membership, not by a link the work's own
-  // page could show: a work joining an edition or gaining a maker changes a page that did not
-  // link it before. Its edition and maker pages, then and now, are rendered again (then: those
-  // its last page linked; now: those it names). Membership is part of what related works read.
-  for (const key of changed.filter((k) => k.startsWith('oyu-works.'))) {
+}
+
+/**
+ * Edition and artisan pages list their works by membership, not by a link the work's own
+ * page could show: a work joining an edition or gaining a maker changes a page that did not
+ * link it before. Its edition and maker pages, then and now, are rendered again (then: those
+ * its last page linked; now: those it names). Membership is part of what related works read.
+ */
+function addMembershipPages(diff: Diff, pages: Set<string>) {
+  const { base, next, data } = diff;
+  for (const key of changedWorks(diff.changed)) {
     if (base.data.docs[key]?.related === next.docs[key]?.related) continue;
     const url = next.docs[key]?.url;
     for (const link of (url && base.links[`${url.slice(1)}index.html`]) || [])
       if (memberPage.test(link)) pages.add(`${link.slice(1)}index.html`);
-    const { locale, work } = changedWork(key);
+    const { locale, work } = changedWork(data, key);
     for (const edition of (work?.editions as { year: number }[] | undefined) ?? [])
       pages.add(`${locale}/editions/${edition.year}/index.html`);
     for (const maker of (work?.artisans as { slug: string }[] | undefined) ?? [])
       pages.add(`${locale}/artisans/${maker.slug}/index.html`);
   }
-  // Related works are ranked over all works: when what they rank by changes, every work page
-  // may list different ones.
-  if (relatedChanged) {
-    for (const page of Object.keys(base.links))
-      if (/^[a-z]{2}\/works\/[^/]+\/index\.html$/.test(page)) pages.add(page);
-  }
-  for (const [page, links] of Object.entries(base.links)) {
-    if (links.some((link) => urls.has(link))) pages.add(page);
-  }
-  return { mode: 'partial', pages, changed };
+}
+
+/**
+ * Related works are ranked over all works: when what they rank by changes, every work page
+ * may list different ones.
+ */
+function addRelatedWorkPages({ base, next, changed }: Diff, pages: Set<string>) {
+  if (!changed.some((key) => base.data.docs[key]?.related !== next.docs[key]?.related)) return;
+  for (const page of Object.keys(base.links))
+    if (/^[a-z]{2}\/works\/[^/]+\/index\.html$/.test(page)) pages.add(page);
 }
 
 /** The site-internal page links of one page, for the link index. */
