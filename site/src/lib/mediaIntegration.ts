@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapLimit } from '@oyu/shared-types';
@@ -71,13 +72,7 @@ export async function referencedMedia(outDir: string): Promise<Set<string>> {
   return new Set(Object.keys(await mediaIndex(outDir)));
 }
 
-/**
- * Puts into the output exactly the photo files that the built pages and works.json use, as the
- * CMS encoded them at upload (never re-encoded), linked or copied from the download cache. A
- * page that points at a file the cache does not hold fails the build rather than shipping a
- * broken image.
- */
-export function oyuMedia(options: {
+type MediaOptions = {
   cacheDir: string;
   typesOnly: boolean;
   /** Called once the output is complete, e.g. to record the last good build. */
@@ -87,7 +82,15 @@ export function oyuMedia(options: {
    * the base's, and so are the photos they use (see `updatedMediaIndex`).
    */
   partial?: (outDir: string) => Promise<PartialOutput | undefined>;
-}): AstroIntegration {
+};
+
+/**
+ * Puts into the output exactly the photo files that the built pages and works.json use, as the
+ * CMS encoded them at upload (never re-encoded), linked or copied from the download cache. A
+ * page that points at a file the cache does not hold fails the build rather than shipping a
+ * broken image.
+ */
+export function oyuMedia(options: MediaOptions): AstroIntegration {
   return {
     name: 'oyu-media',
     hooks: {
@@ -98,65 +101,81 @@ export function oyuMedia(options: {
       },
       // `astro dev` serves the cached photo files under /media/ as the built site will.
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use('/media/', (request, response, next) => {
-          const name = decodeURIComponent((request.url ?? '').split('?')[0]?.replace(/^\//, '') ?? '');
-          if (!name || name !== path.basename(name)) return next();
-          const file = path.join(options.cacheDir, name);
-          fs.readFile(file)
-            .then((body) => {
-              response.setHeader('content-type', name.endsWith('.avif') ? 'image/avif' : 'image/webp');
-              response.end(body);
-            })
-            .catch(() => next());
-        });
+        server.middlewares.use('/media/', serveCachedMedia(options.cacheDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         logger.info('copying the photo files the pages use');
-        const partial = await options.partial?.(outDir);
-        const baseIndex = partial
-          ? await readJson<MediaIndex>(path.join(partial.baseDir, mediaIndexFile))
-          : undefined;
-        const index =
-          partial && baseIndex
-            ? await updatedMediaIndex(outDir, partial.baseDir, baseIndex, partial.rewritten)
-            : await mediaIndex(outDir);
+        const index = await outputMediaIndex(outDir, await options.partial?.(outDir));
         await fs.writeFile(path.join(outDir, mediaIndexFile), JSON.stringify(index));
         const used = new Set(Object.keys(index));
-        const target = path.join(outDir, 'media');
-        await fs.mkdir(target, { recursive: true });
-        const missing: string[] = [];
-        let bytes = 0;
-        // Photos of a frozen edition's pages come with them from the archive.
-        const present = new Set(await fs.readdir(target));
-        await mapLimit(
-          [...used].filter((name) => !present.has(name)),
-          16,
-          async (name) => {
-            const source = path.join(options.cacheDir, name);
-            try {
-              // A hard link where the cache and the build share a disk: the cache only ever
-              // renames new files into place, so a build's file never changes under it.
-              await fs
-                .link(source, path.join(target, name))
-                .catch(() => fs.copyFile(source, path.join(target, name)));
-              const { size } = await fs.stat(source);
-              bytes += size;
-            } catch {
-              missing.push(name);
-            }
-          },
-        );
-        if (missing.length) {
-          throw new Error(
-            `Pages reference ${missing.length} photo file(s) that were not downloaded from the CMS: ${missing
-              .slice(0, 10)
-              .join(', ')}`,
-          );
-        }
+        const bytes = await copyMedia(used, options.cacheDir, path.join(outDir, 'media'));
         logger.info(`copied ${used.size} photo files (${(bytes / 1024 / 1024).toFixed(1)} MiB) into media/`);
         await options.onDone?.(outDir);
       },
     },
   };
+}
+
+/** A dev-server middleware answering /media/<name> with the cached file, or passing on. */
+function serveCachedMedia(cacheDir: string) {
+  return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    const name = decodeURIComponent((request.url ?? '').split('?')[0]?.replace(/^\//, '') ?? '');
+    if (!name || name !== path.basename(name)) return next();
+    const file = path.join(cacheDir, name);
+    fs.readFile(file)
+      .then((body) => {
+        response.setHeader('content-type', name.endsWith('.avif') ? 'image/avif' : 'image/webp');
+        response.end(body);
+      })
+      .catch(() => next());
+  };
+}
+
+/** The media index of the output: updated from the base's in a partial build, else read in full. */
+async function outputMediaIndex(outDir: string, partial: PartialOutput | undefined): Promise<MediaIndex> {
+  const baseIndex = partial
+    ? await readJson<MediaIndex>(path.join(partial.baseDir, mediaIndexFile))
+    : undefined;
+  return partial && baseIndex
+    ? await updatedMediaIndex(outDir, partial.baseDir, baseIndex, partial.rewritten)
+    : await mediaIndex(outDir);
+}
+
+/**
+ * Puts the photo files `used` into `target` from the cache, and returns how many bytes they
+ * hold; fails naming the files the cache does not have.
+ */
+async function copyMedia(used: Set<string>, cacheDir: string, target: string): Promise<number> {
+  await fs.mkdir(target, { recursive: true });
+  const missing: string[] = [];
+  let bytes = 0;
+  // Photos of a frozen edition's pages come with them from the archive.
+  const present = new Set(await fs.readdir(target));
+  await mapLimit(
+    [...used].filter((name) => !present.has(name)),
+    16,
+    async (name) => {
+      const source = path.join(cacheDir, name);
+      try {
+        // A hard link where the cache and the build share a disk: the cache only ever
+        // renames new files into place, so a build's file never changes under it.
+        await fs
+          .link(source, path.join(target, name))
+          .catch(() => fs.copyFile(source, path.join(target, name)));
+        const { size } = await fs.stat(source);
+        bytes += size;
+      } catch {
+        missing.push(name);
+      }
+    },
+  );
+  if (missing.length) {
+    throw new Error(
+      `Pages reference ${missing.length} photo file(s) that were not downloaded from the CMS: ${missing
+        .slice(0, 10)
+        .join(', ')}`,
+    );
+  }
+  return bytes;
 }
