@@ -6,8 +6,10 @@ import {
   type PayloadRequest,
   ValidationError,
 } from 'payload';
+import { eachFieldValue } from './fieldValues';
 import { kindName, messageLocale, say } from './messages';
-import { contractModels, isolatedRequest } from './publishable';
+import { contractModels } from './models';
+import { isolatedRequest } from './reads';
 import { fieldTitle, internalLinks } from './richTextLinks';
 
 /**
@@ -18,12 +20,10 @@ import { fieldTitle, internalLinks } from './richTextLinks';
  */
 type Reference = { path: string; target: CollectionSlug; id: number | string; link?: true };
 
-function referencesIn(fields: FlattenedField[], data: Record<string, unknown>, prefix: string): Reference[] {
+/** The documents a write names: in relationship and upload fields, and in rich text's internal links. */
+function referencesIn(fields: FlattenedField[], data: Record<string, unknown>): Reference[] {
   const found: Reference[] = [];
-  for (const field of fields) {
-    const value = data[field.name];
-    if (value === undefined || value === null) continue;
-    const path = `${prefix}${field.name}`;
+  eachFieldValue(fields, data, (field, value, path) => {
     if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string') {
       for (const ref of Array.isArray(value) ? value : [value]) {
         const id = typeof ref === 'object' && ref !== null ? (ref as { id?: unknown }).id : ref;
@@ -34,16 +34,8 @@ function referencesIn(fields: FlattenedField[], data: Record<string, unknown>, p
       // Internal links name a document too (checked and cleaned by richTextLinks.ts first).
       for (const link of internalLinks(value))
         found.push({ path, target: link.relationTo, id: link.value, link: true });
-    } else if (field.type === 'group' && typeof value === 'object') {
-      found.push(...referencesIn(field.flattenedFields, value as Record<string, unknown>, `${path}.`));
-    } else if (field.type === 'array' && Array.isArray(value)) {
-      for (const [index, row] of value.entries())
-        if (row && typeof row === 'object')
-          found.push(
-            ...referencesIn(field.flattenedFields, row as Record<string, unknown>, `${path}.${index}.`),
-          );
     }
-  }
+  });
   return found;
 }
 
@@ -54,7 +46,7 @@ async function missingReferences(
   where: { collection?: string; global?: string },
 ): Promise<ValidationError | undefined> {
   if (!data) return undefined;
-  const references = referencesIn(fields, data, '');
+  const references = referencesIn(fields, data);
   if (!references.length) return undefined;
   const missing: Reference[] = [];
   for (const target of new Set(references.map((reference) => reference.target))) {

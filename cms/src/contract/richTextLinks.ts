@@ -9,6 +9,7 @@ import {
 } from 'payload';
 import { linkUrlProblem } from '../fields/linkUrl';
 import { linkableCollections } from '../fields/richText';
+import { eachFieldValue } from './fieldValues';
 import { messageLocale, say } from './messages';
 
 /**
@@ -77,27 +78,11 @@ export function internalLinks(value: unknown): InternalLink[] {
 export type RichTextValue = { path: string; name: string; value: unknown };
 
 /** The rich-text values in a document's data, with their paths (`description`, `rows.0.text`). */
-export function richTextValues(
-  fields: FlattenedField[],
-  data: Record<string, unknown>,
-  prefix = '',
-): RichTextValue[] {
+export function richTextValues(fields: FlattenedField[], data: Record<string, unknown>): RichTextValue[] {
   const found: RichTextValue[] = [];
-  for (const field of fields) {
-    const value = data[field.name];
-    if (value === undefined || value === null) continue;
-    const path = `${prefix}${field.name}`;
+  eachFieldValue(fields, data, (field, value, path) => {
     if (field.type === 'richText') found.push({ path, name: field.name, value });
-    else if (field.type === 'group' && typeof value === 'object') {
-      found.push(...richTextValues(field.flattenedFields, value as Record<string, unknown>, `${path}.`));
-    } else if (field.type === 'array' && Array.isArray(value)) {
-      for (const [index, row] of value.entries())
-        if (row && typeof row === 'object')
-          found.push(
-            ...richTextValues(field.flattenedFields, row as Record<string, unknown>, `${path}.${index}.`),
-          );
-    }
-  }
+  });
   return found;
 }
 
