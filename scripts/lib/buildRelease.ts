@@ -118,8 +118,9 @@ export function explainFailure(lines: string[]): string {
 /**
  * The build's Node options, with room for the whole site's documents: Astro holds them several
  * times over while it builds (the snapshot, its content store, each route's data), and a site
- * of 20,000 works outgrows Node's default heap of about 4 GB. Half the machine's memory, never
- * less than the default; a limit set by whoever runs the build is kept.
+ * the size of the L benchmark outgrows Node's default heap (about 4 GB on a 64-bit machine,
+ * hence the floor of 4096 MB). Half the machine's memory, never less than the default; a limit
+ * set by whoever runs the build is kept.
  */
 export function withHeapLimit(nodeOptions: string | undefined, memory = os.totalmem()): string {
   if (nodeOptions?.includes('--max-old-space-size')) return nodeOptions;

@@ -41,8 +41,8 @@ export async function cmsSourceHash(): Promise<string> {
 }
 
 /**
- * `next build` for the CMS, skipped when the sources have not changed since the last build
- * (about 40 s saved on every later start).
+ * `next build` for the CMS, skipped when the sources have not changed since the last build:
+ * the build is the slowest step of a start, and most starts change nothing in the CMS.
  */
 export async function buildCms(env: EnvVars, { force = false } = {}): Promise<'built' | 'reused'> {
   // One `next build` at a time: two at once (pnpm start while the tests run, or two test

@@ -7,7 +7,7 @@ import type { Launched, ServerSpec } from './supervise';
  * How long the CMS keeps an idle connection open. Node's default, 5 s, runs from the end of an
  * answer; when the server is busy (fifty uncached lists at once) it can fire before the server
  * has read the request the client sent straight after, and the client sees ECONNRESET for a
- * request that was never answered (the benchmark found 1 to 8 in 150). Longer than the 60 s
+ * request that was never answered (the benchmark at 50 connections saw it). Longer than the 60 s
  * idle timeout of common reverse proxies (nginx, AWS ALB), so neither side closes a connection
  * the other is about to use.
  */

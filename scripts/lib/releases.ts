@@ -112,8 +112,9 @@ function deleteFolder(dir: string): Promise<void> {
  *
  * Each is first renamed to `<id>.removing`, which is instant however big the release, so it is
  * out of the store (not listed, cannot be put back) before this returns. Deleting the files
- * is what takes time: a release at size L is about 151,000 files, 15–24 s to delete on 2 cores,
- * so a build publishes, then hands the deletion back instead of waiting for it. The deletion
+ * is what takes time: a large gallery's release is over a hundred thousand files, seconds to
+ * tens of seconds to delete (docs/performance-L.notes.md), so a build publishes, then hands the
+ * deletion back instead of waiting for it. The deletion
  * also takes what an interrupted build (`.building`) or a deletion cut short (`.removing`, the
  * process ended first) left behind: only one build runs at a time (see buildLock.ts) and it
  * prunes after finishing, so any left now are stale.

@@ -256,7 +256,7 @@ describe.runIf(server || process.env.CI === 'true')('backup and restore (Postgre
   const query = (uri: string, sql: string, values: unknown[] = []) =>
     withClient(uri, async (client) => (await client.query(sql, values)).rows);
   // Dropping waits for the last connections to go (up to 5 s a database) and, on a server the
-  // other test files keep busy, for its checkpoint: 10 s was once not enough in CI.
+  // other test files keep busy, for its checkpoint: more than vitest's default hook timeout.
   afterAll(async () => {
     if (!server) return;
     await withClient(server, async (client) => {

@@ -1,11 +1,11 @@
 /**
  * Reads wait their turn. Payload computes an answer on the CMS's one Node thread, in many
- * small async steps; fifty reads at once interleave those steps, so each one takes as long as
- * all fifty together, and a read that arrives later can overtake one that is waiting (measured
- * at size S: the uncached list at 50 connections had p50 2.3 s and p99 24 s, and at size M
- * none of fifty finished within a client's 10 s). Here at most `concurrency` reads are being
- * computed at a time and the others wait in arrival order, so a read waits for the ones
- * before it and no longer: the p99 is about the number waiting times one read's time.
+ * small async steps. Fifty reads at once interleave those steps: each one takes as long as all
+ * fifty together, and a read that arrives later can overtake one that is waiting, so some
+ * wait far longer than their turn (the figures: docs/performance.notes.md). Here at most
+ * `concurrency` reads are being computed at a time and the others wait in arrival order, so a
+ * read waits for the ones before it and no longer: the p99 is about the number waiting times
+ * one read's time.
  *
  * - Two lanes, each with its own slots: requests carrying credentials (a cookie or an
  *   `Authorization` header: curators in the admin) and anonymous ones. A flood of public reads
@@ -17,8 +17,8 @@
  *   synchronously), and Node reads a socket's close only after the request's handler has
  *   returned to the event loop. So before it starts, every read lets the event loop take two
  *   turns (`settle`: one to read the end of the connection, one for the socket to close) and
- *   then looks at the signal. Without that, a server busy with fifty lists computed every one
- *   whose client had given up (20 abandoned lists at synthetic M: all 20 computed, 4.5 s).
+ *   then looks at the signal. Without that, a server busy with fifty lists computes every one
+ *   whose client has given up, and the reads after them wait for work nobody will read.
  * - When `maxWaiting` reads are already waiting in a lane, the next gets a 503 with
  *   `Retry-After` at once instead of joining a line it would time out in.
  *

@@ -5,10 +5,10 @@ import { normalEmail, tooMany } from './signIn';
 
 /**
  * `POST /api/users/forgot-password`, in place of Payload's: the answer is the same, and as
- * quick, whether the e-mail has an account or not (Payload's took 8 ms without one and 17 ms
- * with, writing the token and sending the e-mail first). The reset itself is Payload's, done
- * after the answer. Requests are limited per client address (behind TRUST_PROXY) and per
- * e-mail asked for, existing or not.
+ * quick, whether the e-mail has an account or not. Payload's own endpoint writes the token and
+ * sends the e-mail before it answers, so its answer takes measurably longer for a real account
+ * (docs/performance.notes.md). The reset itself is Payload's, done after the answer. Requests
+ * are limited per client address (behind TRUST_PROXY) and per e-mail asked for, existing or not.
  */
 export const forgotPasswordEndpoint: Endpoint = {
   path: '/forgot-password',

@@ -42,8 +42,9 @@ export function isOverHttp(req: PayloadRequest): boolean {
 
 /**
  * What checking a password costs (Payload's current PBKDF2 parameters), spent on e-mails with
- * no account, so that the answer takes as long as for a real account with a wrong password:
- * unknown e-mails answered in 5–15 ms, real ones in 110–120 ms.
+ * no account, so that the answer takes as long as for a real account with a wrong password;
+ * without it an unknown e-mail is answered several times faster, which tells who has an account
+ * (docs/performance.notes.md).
  */
 const spendPasswordCheck = (password: string) =>
   new Promise<void>((resolve) =>

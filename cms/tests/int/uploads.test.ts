@@ -313,7 +313,7 @@ describe('camera metadata', () => {
         .withMetadata({ orientation: 6 })
         .withExif(cameraExif)
         .withXmp(xmp)
-        // AVIF at its fastest effort: the default takes some 15 s for this noisy picture.
+        // AVIF at its fastest effort: the default effort spends many seconds on this noisy picture.
         [format](format === 'avif' ? { effort: 0 } : {})
         .toBuffer();
       expect(leaks(sent).length).toBeGreaterThan(0);

@@ -31,7 +31,8 @@ export type Rendition = z.infer<typeof RenditionSchema>;
  * Every rendition of a photo in one JSON field, `null` for a size the CMS did not make. The CMS
  * writes it from Payload's `sizes` whenever they change (Media's `summarizeRenditions` hook)
  * and the site reads it instead of `sizes`: Payload reads a document's fields one by one, and
- * eight sizes of six fields each were half the cost of the site's list of 100 works.
+ * eight sizes of six fields each, for every photo of every work, make up much of the time of
+ * the site's list of works (docs/performance.notes.md).
  */
 export const RenditionsSchema = z.object(
   Object.fromEntries(imageSizeNames.map((name) => [name, RenditionSchema.nullish()])) as Record<

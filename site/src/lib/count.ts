@@ -5,10 +5,11 @@
  *
  * Pages format counts with `Intl.NumberFormat` at build time, one formatter per language
  * (making one costs far more than using one). The browse island formats its live counts in the
- * browser, and there the first `Intl.NumberFormat` of a page starts ICU: about 40 ms of main
- * thread on Lighthouse's 4× slowed phone CPU, inside the island's hydration. So the page hands
- * the island the language's group separator, found with Intl at build time, and the island
- * groups digits itself (`groupDigits`); `site/tests/ui.test.ts` checks the two agree.
+ * browser, and there the first `Intl.NumberFormat` of a page starts ICU, a noticeable block of
+ * main-thread time on a slow phone, inside the island's hydration (docs/performance.notes.md).
+ * So the page hands the island the language's group separator, found with Intl at build time,
+ * and the island groups digits itself (`groupDigits`); `site/tests/ui.test.ts` checks the two
+ * agree.
  */
 const formats = new Map<string, Intl.NumberFormat>();
 

@@ -39,8 +39,8 @@ function features(work: Work, showcasesOf: Map<number, number[]>): [key: string,
  * Builds the lookups once per language; the returned function ranks one work's relations.
  * Each shared thing (a maker, a collection, a term, an edition) lists the works that have it,
  * so ranking a work visits only the works it shares something with, and keeps the best few
- * without sorting them all: a site of 5,000 works ranks all of them in about a second, where
- * comparing every pair took minutes.
+ * without sorting them all: the cost grows with what works share, not with the square of
+ * their number, as comparing every pair would (docs/performance.notes.md).
  */
 export function relatedIndex(works: Work[], showcases: Showcase[]): RelatedIndex {
   const showcasesOf = new Map<number, number[]>();

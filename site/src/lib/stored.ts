@@ -9,9 +9,9 @@
  * store writes once (it keeps shared objects shared).
  *
  * Astro serialises the whole store, bundles it into the build as one module and compiles that
- * module again whenever a document changed: at M (5,000 works of 4 photos, 8 renditions each,
- * in 3 languages) the renditions were most of the store. The snapshot keeps the documents as
- * the CMS sent them.
+ * module again whenever a document changed: with several photos a work, eight renditions each,
+ * in three languages, the renditions make up most of the store (docs/performance.notes.md).
+ * The snapshot keeps the documents as the CMS sent them.
  */
 export function storedForm<T>(doc: T, shared: Map<string, Renditions> = new Map()): T {
   return trimmed(doc, shared) as T;
