@@ -7,10 +7,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   images: { unoptimized: true },
   experimental: {
-    // Minifying the server turned Payload's `class APIError` into an anonymous class, so every
-    // error without `data` lost its name and Payload answered "An unknown error occurred."
-    // instead of the message (each 400 and 429 the CMS explains). The server is not sent to
-    // browsers; its size does not matter.
+    // The server minifier renames Payload's error classes (`class APIError` becomes anonymous),
+    // and Payload tells errors apart by their name: an error without `data` then loses its
+    // message to "An unknown error occurred." (each 400 and 429 the CMS explains). The server is
+    // not sent to browsers; its size does not matter. Upstream: the same renaming strips a
+    // ValidationError's `data`, https://github.com/payloadcms/payload/issues/17298 (closed
+    // without a fix). Remove once Payload no longer relies on class names: "errors in production
+    // say what to fix" in scripts/tests/cmsServer.test.ts, with minification on, tells.
     serverMinification: false,
   },
 };

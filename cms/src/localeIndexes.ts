@@ -10,11 +10,15 @@ import { index as sqliteIndex } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
  * Payload gives each of these tables one index, unique on (`_locale`, `_parent_id`), and reads
  * them with `where _parent_id = ?` alone, for every document it returns (the `_locales`
  * subquery of each find). An index that starts with `_locale` cannot answer that, so each
- * document read the whole table: at M (5,000 works, 15,000 rows in works_locales) the
- * public list of 100 works took 155 ms in SQLite for that one query, 400 photos 90 ms; with the
- * index, 8 ms and 1 ms. The same column is the foreign key a deleted document cascades through.
- * Added through the adapters' `afterSchemaInit`, so migrations generated from the config carry
- * the indexes and nothing sees them as drift.
+ * document read scans the whole table, and a list of a hundred works reads it hundreds of times
+ * (the figures: docs/performance.notes.md). The same column is the foreign key a deleted
+ * document cascades through. Added through the adapters' `afterSchemaInit`, so migrations
+ * generated from the config carry the indexes and nothing sees them as drift.
+ *
+ * No upstream issue found (Payload 3.90). These indexes can go once Payload's own schema has an
+ * index that starts with `_parent_id` on every `_locales` table: a migration generated with
+ * `payload migrate:create` with `afterSchemaInit` left out then shows one, and "has an index
+ * leading with every foreign key column" in cms/tests/int/schema.test.ts passes without these.
  */
 type PostgresSchemaHook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number];
 

@@ -4,16 +4,25 @@ import type { DatabaseAdapterObj } from 'payload';
  * Makes SQLite transactions wait their turn instead of failing with SQLITE_BUSY.
  *
  * libsql runs SQL synchronously and opens a new connection for whatever comes after each
- * transaction starts. Two things follow, both seen here with Payload 3.90 and libsql 0.14:
+ * transaction starts. Two things follow, with Payload 3.90 and @libsql/client 0.14.0:
  *  - the new connection has SQLite's default busy timeout of 0, so the adapter's
- *    `busyTimeout` only holds until the first transaction: later writes fail at once when
- *    another process holds the lock;
+ *    `busyTimeout` (a PRAGMA on the first connection) only holds until the first transaction:
+ *    later writes fail at once when another process holds the lock.
+ *    https://github.com/tursodatabase/libsql-client-ts/issues/288; fixed in @libsql/client
+ *    0.17.4 by a `timeout` option that every connection gets
+ *    (https://github.com/tursodatabase/libsql-client-ts/pull/345). `primeConnections` can go
+ *    once @payloadcms/db-sqlite uses a client that recent and passes `busyTimeout` as its
+ *    `timeout`;
  *  - two requests in one process that both write would each open a transaction on their own
  *    connection; with a busy timeout, the second BEGIN blocks the event loop that the first
- *    needs to finish, so both stall until the timeout.
+ *    needs to finish, so both stall until the timeout. This follows from a synchronous driver
+ *    and has no upstream issue: the queue can go only if the SQLite adapter serialises
+ *    transactions itself.
  * So: one transaction at a time per process (a queue), and every connection a transaction
  * uses gets the busy timeout, which then only covers other processes (seeds, imports).
- * Remove when the SQLite adapter serialises transactions itself.
+ * cms/tests/int/sqliteConcurrency.test.ts tells whether either part is still needed: "queues
+ * concurrent writes in one process instead of failing" for the queue, "waits for another
+ * process that holds the lock, every time" for the busy timeout.
  */
 
 type Client = {

@@ -6,9 +6,9 @@ import { carriesCredentials } from './readQueue';
  * The public API's response cache: what an anonymous GET of a published collection or the site
  * settings answered, kept in memory until the next write. The site build, the open data and
  * anyone reading the gallery's API without signing in ask the same questions again and again;
- * Payload answers each one by reading and populating every document anew (a list of 100 works
- * at depth 1 costs about 70 ms of the CMS's single thread), so fifty readers at once queue for
- * seconds. From the cache the same answer costs a copy.
+ * Payload answers each one by reading and populating every document anew (every work of a list
+ * and every photo of every work, field by field) on the CMS's single thread, so fifty readers
+ * at once queue for seconds. From the cache the same answer costs a copy.
  *
  * What keeps it safe:
  *  - only anonymous requests are served from it or stored in it: any `Cookie` or
@@ -27,10 +27,13 @@ import { carriesCredentials } from './readQueue';
  *    computation overlapped a write is handed out once and not kept.
  *
  * Answers are kept as Payload wrote them; Next gzips each one again for readers that accept
- * gzip (about 4.5 ms for the 440 KB list of 100 works). A kept gzipped copy cannot be sent
- * through Next 16: it drops a route response's `Content-Encoding` header, and then either gzips
- * the body a second time or, with `Cache-Control: no-transform`, sends gzip bytes unlabelled.
- * (The benchmark's check parses the list as fetch unpacks it, which catches either.)
+ * gzip, which costs little beside computing the answer (docs/performance.notes.md). A kept
+ * gzipped copy cannot be sent through Next 16: it drops a route response's `Content-Encoding`
+ * header, and then either gzips the body a second time or, with `Cache-Control: no-transform`,
+ * sends gzip bytes unlabelled (the nearest upstream report, for API routes:
+ * https://github.com/vercel/next.js/issues/49963). Keeping gzipped copies becomes possible once
+ * a route's `Content-Encoding` reaches the client: the benchmark's check, which parses the list
+ * as fetch unpacks it, tells.
  *
  * It lives in the CMS process, and other processes write too: `pnpm import` while the CMS runs,
  * a second CMS behind the same address. So every committed transaction, in whichever process,
@@ -264,6 +267,12 @@ export function withPublicCache<C>(handler: Handler<C>, limitBytes: number): Han
  * The database adapter with every committed transaction emptying the cache: the write is
  * visible to readers from then on, so nothing read before it may be served after it. Each
  * transaction writes a new stamp just before it commits, so other processes learn of it.
+ *
+ * Wraps the adapter's `commitTransaction` because Payload has no hook that runs after a commit
+ * (`afterChange` runs inside the transaction: https://github.com/payloadcms/payload/issues/5886).
+ * Move the emptying into such a hook once Payload has one (the stamp still belongs inside the
+ * transaction); the "writes empty it" and "writes by another process" tests of
+ * cms/tests/int/publicCache.test.ts tell whether the replacement holds.
  */
 export function invalidatesOnCommit(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
   return {

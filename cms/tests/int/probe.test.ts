@@ -289,7 +289,7 @@ describe('a query with values a field cannot hold', () => {
     ['/api/works?limit=-1&page=2', 'limit must be a whole number, 0 or more.'],
     ['/api/works?page=-1', 'page must be a whole number, 1 or more.'],
     [`/api/artisans/1?joins[works][limit]=-5`, 'joins[works][limit] must be a whole number, 0 or more.'],
-    // Each was a 500 from the database.
+    // Without guardIds, each is a 500 from the database.
     ...['works/abc', 'artisans/1.5', 'media/-1', 'users/abc', 'payload-locked-documents/x'].map((path) => [
       `/api/${path}`,
       'The id in the address is not one: ids are whole numbers, such as 42.',

@@ -267,7 +267,7 @@ describe('sorting and filtering joined documents', () => {
             token,
           },
         );
-        // A translated field made Payload's SQL fail with a 500 before.
+        // Without the guard, Payload's SQL for a translated field fails with a 500.
         expect(result.status, `${sort}: ${result.text.slice(0, 200)}`).toBe(400);
         expect(result.json.errors[0].message).toContain(
           `The works of artisans cannot be sorted by ${sort}: use one of id,`,

@@ -112,9 +112,11 @@ export async function load(
 }
 
 /**
- * autocannon ends a timed run with a timer whose delay has already passed; Node sets it to 1 ms
- * and prints a TimeoutNegativeWarning that says nothing about the measurement. Other warnings
- * are still printed.
+ * autocannon (9.0.0) ends a timed run with a timer whose delay has already passed; Node sets it
+ * to 1 ms and prints a TimeoutNegativeWarning that says nothing about the measurement. Other
+ * warnings are still printed. No upstream issue found, and autocannon alone against a local
+ * server did not reproduce it. Remove once a `pnpm bench --size S` run without this filter
+ * prints no TimeoutNegativeWarning.
  */
 async function withoutNegativeTimeoutWarning<T>(run: () => Promise<T>): Promise<T> {
   const emitWarning = process.emitWarning;

@@ -3,6 +3,11 @@ import { APIError, type CollectionBeforeOperationHook, NotFound } from 'payload'
 /**
  * `limit` and `page` (also a join's) are whole numbers, `limit` 0 or more and `page` 1 or more:
  * Payload hands a negative one to SQL as an offset, which fails with a 500.
+ *
+ * No upstream issue found (Payload 3.90). Remove when Payload refuses these itself: with this
+ * guard off, the `limit`/`page` requests of "a query with values a field cannot hold" in
+ * cms/tests/int/probe.test.ts then get a 4xx (the test asks for this guard's wording, so only
+ * its status tells).
  */
 export const guardPaging: CollectionBeforeOperationHook = ({ args, operation }) => {
   if (operation !== 'read') return args;
@@ -34,9 +39,13 @@ export const guardPaging: CollectionBeforeOperationHook = ({ args, operation }) 
 const largestId = 2 ** 31 - 1;
 
 /**
- * A document id that is not one (`/api/works/abc`, `1.5`, `-1`) answers 400: Payload handed it
- * to SQL as it was, and the database's refusal was a 500. A whole number past what the key
+ * A document id that is not one (`/api/works/abc`, `1.5`, `-1`) answers 400: Payload hands it
+ * to SQL as it is, and the database's refusal becomes a 500. A whole number past what the key
  * column holds is no document: 404.
+ *
+ * No upstream issue found (Payload 3.90). Remove when Payload answers such ids with a 4xx: with
+ * this guard off, the id requests of "a query with values a field cannot hold" in
+ * cms/tests/int/probe.test.ts then get no 500.
  */
 export const guardIds: CollectionBeforeOperationHook = ({ args, operation }) => {
   const byId = ['read', 'update', 'delete', 'findVersionByID', 'restoreVersion'];
