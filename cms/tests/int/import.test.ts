@@ -635,7 +635,7 @@ describe('spreadsheet import', () => {
         })
       ).totalDocs,
     ).toBe(0);
-    // The import no longer counts as writing photos.
+    // A failed import leaves no photo-writing lock behind.
     expect(fs.readdirSync(path.join(env.dataDir, 'locks'))).toEqual([]);
   });
 });

@@ -4,9 +4,9 @@ import { makeUser, testPayload } from '../helpers';
 import { jpeg, login, password, rest } from '../rest';
 
 /**
- * Curators see every photo, so that they can choose among them; a curator publishing a work
- * that used another curator's unpublished photo made that photo public (its file went from
- * 403 to 200). A curator may now use only their own photos and those already public.
+ * Curators see every photo, so that they can choose among them; but a curator publishing a
+ * work that uses another curator's unpublished photo would make that photo public (its file
+ * going from 403 to 200). So a curator may use only their own photos and those already public.
  */
 let payload: Payload;
 let a: { id: number; token: string };
