@@ -85,5 +85,8 @@ try {
   info(`\n${(error as Error).message}`);
   process.exitCode = 1;
 }
-// PostgreSQL: Payload keeps a pool connection open for good; end the process when done.
+// PostgreSQL: @payloadcms/db-postgres 3.90 never releases the client it checks out to connect,
+// even after payload.destroy() (https://github.com/payloadcms/payload/issues/11727, fixed by
+// https://github.com/payloadcms/payload/pull/17831), so the process would not end by itself.
+// Remove once a release carries that fix: `pnpm import` on PostgreSQL then ends without this.
 process.exit();

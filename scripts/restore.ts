@@ -71,5 +71,6 @@ try {
   );
   process.exitCode = 1;
 }
-// PostgreSQL: Payload keeps a pool connection open; end the process when done.
+// PostgreSQL: Payload keeps a pool connection open after payload.destroy(); end the process
+// when done. Remove with the same line in scripts/import.ts.
 process.exit();

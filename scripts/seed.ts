@@ -35,5 +35,6 @@ if (report.seeded) {
   );
 }
 // PostgreSQL: Payload keeps a pool connection open for good, which would keep this process
-// alive after its work is done (`pnpm start` waited for it forever).
+// alive after its work is done (`pnpm start` would wait for it forever). Remove with the same
+// line in scripts/import.ts.
 process.exit();
