@@ -174,9 +174,9 @@ describe('anonymous: works and drafts', () => {
   });
 
   // In draft mode @payloadcms/drizzle 3.90 drops the where of join fields (it looks it up under
-  // `version.`), and that where holds the public read rule: anonymous `?draft=true` lists used
-  // to reveal the ids of draft works and collections. hooks/publicReadsPublished turns draft
-  // mode off for the public; these keep the leak covered.
+  // `version.`), and that where holds the public read rule: anonymous `?draft=true` lists would
+  // reveal the ids of draft works and collections. hooks/publicReadsPublished turns draft mode
+  // off for the public; these keep the leak covered.
   it('keeps draft ids out of join fields on a list with ?draft=true', async () => {
     const editions = await rest('GET', '/api/editions?draft=true&depth=0');
     const edition = editions.json.docs.find((doc: { id: number }) => doc.id === f.pubEdition.id);
