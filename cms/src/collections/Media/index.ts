@@ -30,7 +30,8 @@ import { validateImage } from './hooks/validateImage';
  * Every rendition is encoded once, here, at upload; the site copies the files as they are.
  * Width-only sizes use `fit: 'inside'` so that sharp does not decode and encode them twice
  * around the focal point; only the square and Open Graph crops need the focal point.
- * AVIF at effort 2 costs about a fifth of effort 4 for files about a quarter larger.
+ * AVIF at effort 2 is several times cheaper than effort 4, for files only somewhat larger
+ * (docs/performance.notes.md).
  */
 const encoders = {
   avif: { format: 'avif', options: { quality: 55, effort: 2 } },
