@@ -41,8 +41,8 @@ export type BrowseLabels = {
  * - facets are stored per value, as the works that have it: ascending work indexes written as
  *   the gaps between them (small numbers, one or two digits), which is also the shape the
  *   island filters with (a bit set per value, see `BrowseIndex`);
- * - no blurred placeholder per photo (base64 that does not compress: over half of the gzipped
- *   file once); the dominant colour stands in for it.
+ * - no blurred placeholder per photo (base64 that does not compress: the placeholders would be
+ *   most of the gzipped file, docs/performance.notes.md); the dominant colour stands in for it.
  *
  * Browser-safe: the island imports this module.
  */
