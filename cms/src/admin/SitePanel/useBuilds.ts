@@ -54,12 +54,15 @@ export function useBuilds(setProblem: (problem: string) => void) {
   }, [setProblem]);
 
   const active = builds.find(isActive);
+  // Keyed on whether a build is active, not on the build: each read makes a new object, and
+  // restarting on it would read again at once, without pause.
+  const following = Boolean(active);
   useEffect(() => {
     void load();
     // Follow a running build closely; otherwise look now and then for builds started elsewhere.
-    const timer = setInterval(() => void load(), active ? 1000 : 5000);
+    const timer = setInterval(() => void load(), following ? 1000 : 5000);
     return () => clearInterval(timer);
-  }, [load, active]);
+  }, [load, following]);
   return { builds, log, active, load };
 }
 
