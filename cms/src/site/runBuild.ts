@@ -87,30 +87,52 @@ function runScript(args: string[], onLine: (line: string) => void) {
   });
 }
 
-export async function runBuild(payload: Payload, buildId: number): Promise<void> {
-  const update = (data: Record<string, unknown>) =>
-    payload.update({ collection: 'site-builds', id: buildId, data, overrideAccess: true, depth: 0 });
+type Update = (data: Record<string, unknown>) => Promise<unknown>;
 
-  // One build at a time: wait for one that is running to finish.
+export async function runBuild(payload: Payload, buildId: number): Promise<void> {
+  const update: Update = (data) =>
+    payload.update({ collection: 'site-builds', id: buildId, data, overrideAccess: true, depth: 0 });
+  await waitForOtherBuilds(payload, buildId);
+  const started = Date.now();
+  await update({ status: 'running', startedAt: new Date(started).toISOString(), phase: 'data' });
+  const recorder = buildRecorder(update);
+  const code = await runWhenNotBusy(recorder.onLine);
+  await recorder.saved();
+  const common = {
+    finishedAt: new Date().toISOString(),
+    durationMs: Date.now() - started,
+    log: recorder.log(),
+  };
+  const last = recorder.last();
+  if (code === 0 && last?.type === 'done') await recordSuccess(payload, buildId, common, last.result);
+  else await update({ ...common, status: 'failed', error: failureMessage(last, code) });
+}
+
+/** One build at a time: waits for one that is running to finish. */
+async function waitForOtherBuilds(payload: Payload, buildId: number): Promise<void> {
   for (;;) {
     const running = await payload.count({
       collection: 'site-builds',
       where: { and: [{ status: { equals: 'running' } }, { id: { not_equals: buildId } }] },
       overrideAccess: true,
     });
-    if (running.totalDocs === 0) break;
+    if (running.totalDocs === 0) return;
     await sleep(1000);
   }
+}
 
-  const started = Date.now();
-  await update({ status: 'running', startedAt: new Date(started).toISOString(), phase: 'data' });
+/**
+ * Takes the build's output line by line: its events (progress, done, failed) and its log, the
+ * last `logLines` of it, saved to the build's record at most every `saveEveryMs`.
+ */
+function buildRecorder(update: Update) {
   const log: string[] = [];
   let last: BuildEvent | undefined;
   let progress: Record<string, unknown> = {};
   let saving = Promise.resolve();
   let lastSave = 0;
-  const save = (force = false) => {
-    if (!force && Date.now() - lastSave < saveEveryMs) return;
+  const save = () => {
+    if (Date.now() - lastSave < saveEveryMs) return;
     lastSave = Date.now();
     const data = { ...progress, log: log.join('\n') };
     saving = saving.then(() => update(data).then(() => undefined)).catch(() => undefined);
@@ -119,53 +141,61 @@ export async function runBuild(payload: Payload, buildId: number): Promise<void>
     if (line.startsWith('@oyu ')) {
       const event = JSON.parse(line.slice(5)) as BuildEvent;
       last = event;
-      if (event.type === 'progress') {
-        progress = {
-          phase: event.phase,
-          ...(event.done !== undefined ? { pagesDone: event.done } : {}),
-          ...(event.total !== undefined ? { pagesTotal: event.total } : {}),
-        };
-      }
+      if (event.type === 'progress') progress = progressOf(event);
     } else {
       log.push(line);
       if (log.length > logLines) log.shift();
     }
     save();
   };
+  return { onLine, saved: () => saving, log: () => log.join('\n'), last: () => last };
+}
 
+function progressOf(event: Extract<BuildEvent, { type: 'progress' }>): Record<string, unknown> {
+  return {
+    phase: event.phase,
+    ...(event.done !== undefined ? { pagesDone: event.done } : {}),
+    ...(event.total !== undefined ? { pagesTotal: event.total } : {}),
+  };
+}
+
+/** Runs the build script; while someone else (the CLI, `pnpm start`) is building, waits and tries again. */
+async function runWhenNotBusy(onLine: (line: string) => void): Promise<number> {
   let code = await runScript(buildArgs(), onLine);
   while (code === busyExitCode) {
-    // Someone else (the CLI, `pnpm start`) is building: wait for them, then build.
     await sleep(2000);
     code = await runScript(buildArgs(), onLine);
   }
-  await saving;
+  return code;
+}
 
-  const finishedAt = new Date().toISOString();
-  const common = { finishedAt, durationMs: Date.now() - started, log: log.join('\n') };
-  if (code === 0 && last?.type === 'done') {
-    const { result } = last;
-    await setLive(payload, buildId, {
-      ...common,
-      status: 'succeeded',
-      phase: null,
-      pages: result.pages,
-      bytes: result.bytes,
-      warnings: result.warnings.map((message) => ({ message })),
-      release: result.id,
-      kept: true,
-      ...(result.deploy ? { deploy: result.deploy.message } : {}),
-    });
-    await markKept(payload);
-  } else {
-    const message =
-      last?.type === 'failed'
-        ? last.message
-        : code > 128
-          ? 'the build was interrupted (the CMS or the machine stopped it); the live site was not changed. Start a new build.'
-          : `the build stopped with exit code ${code}; the live site was not changed`;
-    await update({ ...common, status: 'failed', error: message });
-  }
+type BuildResult = Extract<BuildEvent, { type: 'done' }>['result'];
+
+async function recordSuccess(
+  payload: Payload,
+  buildId: number,
+  common: Record<string, unknown>,
+  result: BuildResult,
+) {
+  await setLive(payload, buildId, {
+    ...common,
+    status: 'succeeded',
+    phase: null,
+    pages: result.pages,
+    bytes: result.bytes,
+    warnings: result.warnings.map((message) => ({ message })),
+    release: result.id,
+    kept: true,
+    ...(result.deploy ? { deploy: result.deploy.message } : {}),
+  });
+  await markKept(payload);
+}
+
+function failureMessage(last: BuildEvent | undefined, code: number): string {
+  if (last?.type === 'failed') return last.message;
+  return code > 128
+    ? 'the build was interrupted (the CMS or the machine stopped it); the live site was not changed. Start a new build.'
+    : `the build stopped with exit code ${code}; the live site was not changed`;
 }
 
 /** Records that a build ended without publishing, and why. */
