@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { drawPiece } from '@oyu/cms/seed/draw';
 import { mapLimit } from '@oyu/shared-types';
-import type { BenchPhoto, dataset } from './dataset';
+import type { BenchPhoto, BenchWork, dataset } from './dataset';
 import { type Summary, summarize } from './stats';
 
 /**
@@ -99,6 +99,15 @@ function writeProgress(file: string | undefined, progress: SeedProgress) {
   fs.renameSync(`${file}.partial`, file);
 }
 
+/** The seed's timings: this run's and the earlier runs' (from `file`), saved back on `save()`. */
+function seedTimer(file: string | undefined) {
+  const started = performance.now();
+  const progress = readProgress(file);
+  const spent = () => progress.seconds + (performance.now() - started) / 1000;
+  return { progress, spent, save: () => writeProgress(file, { ...progress, seconds: spent() }) };
+}
+type SeedTimer = ReturnType<typeof seedTimer>;
+
 /**
  * Seeds `data`, skipping what the CMS already holds (editions by year, artisans, works and
  * collections by slug, photos by file name), so a seed that was stopped carries on where it
@@ -114,16 +123,46 @@ export async function seedThroughRest(
     progressFile?: string;
   },
 ): Promise<SeedReport> {
-  const started = performance.now();
-  const progress = readProgress(options.progressFile);
-  const spent = () => progress.seconds + (performance.now() - started) / 1000;
-  const save = () => writeProgress(options.progressFile, { ...progress, seconds: spent() });
+  const timer = seedTimer(options.progressFile);
+  const vocabulary = await vocabularyIds(client);
+  const existing = await existingDocuments(client);
+  const editions = await seedEditions(client, data, existing.editions);
+  const total = data.artisans.length + data.works.length;
+  let done = 0;
+  const tick = () => options.onProgress?.(++done, total);
+  const artisans = await seedArtisans(client, data, existing.artisans, options.concurrency * 2, tick);
+  const photos = photoUploader(client, data, existing.media, timer);
+  const ids = { ...vocabulary, editions, artisans };
+  const worksByEdition = await seedWorks(client, data, { existing, ids, photos }, options.concurrency, tick);
+  await seedShowcases(client, worksByEdition, editions, existing.showcases);
+  timer.save();
+  const seconds = timer.spent();
+  const { uploads, largeUploads } = timer.progress;
+  return {
+    seconds,
+    artisans: data.artisans.length,
+    works: data.works.length,
+    photos: photos.count(),
+    rowsPerSecond: total / seconds,
+    photosPerSecond: photos.count() / seconds,
+    uploadMs: summarize(uploads),
+    ...(largeUploads.length ? { largeUploadMs: summarize(largeUploads) } : {}),
+  };
+}
+
+/** slug → id of each term of the vocabularies a work refers to. */
+async function vocabularyIds(client: RestClient) {
   const [pieceTypes, materials, techniques] = await Promise.all([
     client.ids('piece-types'),
     client.ids('materials'),
     client.ids('techniques'),
   ]);
-  const existing = {
+  return { pieceTypes, materials, techniques };
+}
+
+/** What the CMS holds already, from a seed that was stopped. */
+async function existingDocuments(client: RestClient) {
+  return {
     editions: await client.list<{ year: number }>('editions', ['year']),
     artisans: await client.ids('artisans'),
     media: await client.list<{ filename: string }>('media', ['filename']),
@@ -136,7 +175,12 @@ export async function seedThroughRest(
     ),
     showcases: await client.ids('showcases'),
   };
-  const editions = new Map<number, number>(existing.editions.map((edition) => [edition.year, edition.id]));
+}
+type Existing = Awaited<ReturnType<typeof existingDocuments>>;
+
+/** Every edition of the dataset, the last one current; year → id. */
+async function seedEditions(client: RestClient, data: Dataset, existing: Existing['editions']) {
+  const editions = new Map<number, number>(existing.map((edition) => [edition.year, edition.id]));
   for (const [index, year] of data.spec.editions.entries()) {
     if (editions.has(year)) continue;
     const current = index === data.spec.editions.length - 1;
@@ -148,12 +192,21 @@ export async function seedThroughRest(
     })) as { doc: { id: number } };
     editions.set(year, json.doc.id);
   }
-  const total = data.artisans.length + data.works.length;
-  let done = 0;
-  const artisanIds = await mapLimit(data.artisans, options.concurrency * 2, async (artisan) => {
-    const known = existing.artisans.get(artisan.slug);
+  return editions;
+}
+
+/** Every artisan of the dataset; their ids, in dataset order. */
+async function seedArtisans(
+  client: RestClient,
+  data: Dataset,
+  existing: Existing['artisans'],
+  concurrency: number,
+  tick: () => void,
+): Promise<number[]> {
+  return mapLimit(data.artisans, concurrency, async (artisan) => {
+    const known = existing.get(artisan.slug);
     if (known !== undefined) {
-      options.onProgress?.(++done, total);
+      tick();
       return known;
     }
     const json = (await client.call('POST', '/api/artisans?locale=en', {
@@ -163,58 +216,64 @@ export async function seedThroughRest(
       city: artisan.city.en,
       _status: 'published',
     })) as { doc: { id: number } };
-    options.onProgress?.(++done, total);
+    tick();
     return json.doc.id;
   });
+}
 
-  const mediaIds = new Map(existing.media.map((photo) => [photo.filename, photo.id]));
-  /** Each photo uploaded once, whichever work asks first; works that share it reuse its id. */
+/**
+ * Uploads the dataset's photos on demand, each once, whichever work asks first (works that
+ * share it reuse its id), timing each upload; photos the CMS holds already are not sent again.
+ */
+function photoUploader(client: RestClient, data: Dataset, existing: Existing['media'], timer: SeedTimer) {
+  const mediaIds = new Map(existing.map((photo) => [photo.filename, photo.id]));
   const uploaded = new Map<number, Promise<number>>();
   let sinceSaved = 0;
+  const send = async (photo: BenchPhoto) => {
+    const form = await photoForm(photo);
+    const sent = performance.now();
+    const json = (await client.call('POST', '/api/media', form)) as { doc: { id: number } };
+    const { progress } = timer;
+    const timings = photo.width * photo.height > 20e6 ? progress.largeUploads : progress.uploads;
+    timings.push(Math.round(performance.now() - sent));
+    if (++sinceSaved >= 50) {
+      sinceSaved = 0;
+      timer.save();
+    }
+    return json.doc.id;
+  };
   const upload = (index: number) => {
     let id = uploaded.get(index);
     if (!id) {
       const photo = data.photos[index] as BenchPhoto;
       const known = mediaIds.get(photo.name);
-      id =
-        known !== undefined
-          ? Promise.resolve(known)
-          : photoForm(photo).then(async (form) => {
-              const sent = performance.now();
-              const json = (await client.call('POST', '/api/media', form)) as { doc: { id: number } };
-              const timings = photo.width * photo.height > 20e6 ? progress.largeUploads : progress.uploads;
-              timings.push(Math.round(performance.now() - sent));
-              if (++sinceSaved >= 50) {
-                sinceSaved = 0;
-                save();
-              }
-              return json.doc.id;
-            });
+      id = known !== undefined ? Promise.resolve(known) : send(photo);
       uploaded.set(index, id);
     }
     return id;
   };
+  return { upload, count: () => uploaded.size };
+}
+
+type WorkIds = Awaited<ReturnType<typeof vocabularyIds>> & {
+  editions: Map<number, number>;
+  artisans: number[];
+};
+
+/** Every work with its photos, in three languages; each edition's works, in dataset order. */
+async function seedWorks(
+  client: RestClient,
+  data: Dataset,
+  seeded: { existing: Existing; ids: WorkIds; photos: ReturnType<typeof photoUploader> },
+  concurrency: number,
+  tick: () => void,
+) {
+  const { existing, ids, photos } = seeded;
   const worksByEdition = new Map<number, { index: number; id: number }[]>();
-  await mapLimit(data.works, options.concurrency, async (work) => {
+  await mapLimit(data.works, concurrency, async (work) => {
     const photoIds: number[] = [];
-    for (const index of work.photos) photoIds.push(await upload(index));
-    let id = existing.works.get(work.slug);
-    if (id === undefined) {
-      const created = (await client.call('POST', '/api/works?locale=en', {
-        title: work.title.en,
-        slug: work.slug,
-        artisans: work.artisans.map((index) => artisanIds[index]),
-        photos: photoIds,
-        pieceType: pieceTypes.get(work.pieceType),
-        materials: work.materials.map((slug) => materials.get(slug)).filter(Boolean),
-        techniques: work.techniques.map((slug) => techniques.get(slug)).filter(Boolean),
-        year: { from: work.year },
-        editions: [editions.get(work.edition)],
-        licence: 'all-rights-reserved',
-        _status: 'published',
-      })) as { doc: { id: number } };
-      id = created.doc.id;
-    }
+    for (const index of work.photos) photoIds.push(await photos.upload(index));
+    const id = existing.works.get(work.slug) ?? (await createWork(client, work, photoIds, ids));
     const inEdition = worksByEdition.get(work.edition) ?? [];
     inEdition.push({ index: work.index, id });
     worksByEdition.set(work.edition, inEdition);
@@ -227,12 +286,39 @@ export async function seedThroughRest(
         });
       }
     }
-    options.onProgress?.(++done, total);
+    tick();
   });
-  // One collection (AJW showcase) per edition: its first 24 works, in dataset order.
+  return worksByEdition;
+}
+
+/** One work, in English; returns its id. */
+async function createWork(client: RestClient, work: BenchWork, photoIds: number[], ids: WorkIds) {
+  const created = (await client.call('POST', '/api/works?locale=en', {
+    title: work.title.en,
+    slug: work.slug,
+    artisans: work.artisans.map((index) => ids.artisans[index]),
+    photos: photoIds,
+    pieceType: ids.pieceTypes.get(work.pieceType),
+    materials: work.materials.map((slug) => ids.materials.get(slug)).filter(Boolean),
+    techniques: work.techniques.map((slug) => ids.techniques.get(slug)).filter(Boolean),
+    year: { from: work.year },
+    editions: [ids.editions.get(work.edition)],
+    licence: 'all-rights-reserved',
+    _status: 'published',
+  })) as { doc: { id: number } };
+  return created.doc.id;
+}
+
+/** One collection (AJW showcase) per edition: its first 24 works, in dataset order. */
+async function seedShowcases(
+  client: RestClient,
+  worksByEdition: Map<number, { index: number; id: number }[]>,
+  editions: Map<number, number>,
+  existing: Existing['showcases'],
+) {
   for (const [year, works] of worksByEdition) {
     const slug = `bench-collection-${year}`;
-    if (existing.showcases.has(slug)) continue;
+    if (existing.has(slug)) continue;
     await client.call('POST', '/api/showcases?locale=en', {
       title: `Collection ${year}`,
       slug,
@@ -244,16 +330,4 @@ export async function seedThroughRest(
       _status: 'published',
     });
   }
-  save();
-  const seconds = spent();
-  return {
-    seconds,
-    artisans: data.artisans.length,
-    works: data.works.length,
-    photos: uploaded.size,
-    rowsPerSecond: total / seconds,
-    photosPerSecond: uploaded.size / seconds,
-    uploadMs: summarize(progress.uploads),
-    ...(progress.largeUploads.length ? { largeUploadMs: summarize(progress.largeUploads) } : {}),
-  };
 }
