@@ -1,7 +1,7 @@
 import type { PageResult } from '../lighthouse';
 import { performanceCell, runsSentence } from '../lighthouseReport';
 import type { LoadResult } from './restLoad';
-import type { BenchResult, BuildFigures } from './run';
+import type { BenchResult, BuildFigures } from './result';
 
 /** The Markdown report of one benchmark run: each figure beside its floor and its target. */
 

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import { readCredentials } from '../secrets';
+import { type SeededCms, startSeededCms } from '../seededCms';
+import { RestClient } from './seedRest';
+
+/** A benchmark's CMS, running, with a client signed in as its admin. */
+export type BenchInstall = { cms: SeededCms; cmsUrl: string; client: RestClient };
+
+/**
+ * A fresh install at `dataDir` (SQLite there, or the empty PostgreSQL database given), running;
+ * with `resume`, the install already there, to carry on seeding it.
+ */
+export async function freshInstall(
+  dataDir: string,
+  databaseUri: string | undefined,
+  options: {
+    resume?: boolean;
+    /** The photos, when not the install's own media/ folder. */
+    mediaDir?: string;
+    /** After the migrations, before the CMS starts (the PostgreSQL copy goes in here). */
+    beforeStart?: () => Promise<void>;
+    /** Whose admin logs in: the install's own, or the one a copied database came with. */
+    credentialsFrom?: string;
+  } = {},
+): Promise<BenchInstall> {
+  if (!options.resume) fs.rmSync(dataDir, { recursive: true, force: true });
+  const { mediaDir, beforeStart } = options;
+  const cms = await startSeededCms({ dataDir, databaseUri, mediaDir, beforeStart });
+  try {
+    const client = new RestClient(cms.url);
+    const { email, password } = readCredentials(options.credentialsFrom ?? dataDir);
+    await client.login(email, password);
+    return { cms, cmsUrl: cms.url, client };
+  } catch (error) {
+    await cms.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+import type { BuildPhase } from '../buildRelease';
+import type { CopyReport } from '../copyDatabase';
+import type { BenchSize, SizeSpec } from './dataset';
+import type { encodeFloor } from './floors';
+import type { PagesFigures } from './pages';
+import type { PeerFigures } from './peer';
+import type { LoadResult } from './restLoad';
+import type { SeedReport } from './seedRest';
+import type { Summary } from './stats';
+
+/** What `pnpm bench` measures: the figures of one run, as JSON and as the report's source. */
+
+export type BuildFigures = {
+  seconds: number;
+  pages: number;
+  rendered: number;
+  mode: 'full' | 'partial';
+  /** Seconds spent in each phase, in order. */
+  phases: Partial<Record<BuildPhase, number>>;
+  /** Pages rendered per second of the pages phase. */
+  renderPagesPerSecond: number;
+  /** Seconds Pagefind took, beside the photos phase (its own report in the build log). */
+  searchSeconds: number | null;
+  /** Peak memory of the astro build process. */
+  peakRssMiB: number;
+  /** Image encodes through sharp in any process of the build. */
+  encodes: number;
+  sharpLoaded: boolean;
+  /** Where the build took the photo files: the CMS's folder, its HTTP API, or its own cache. */
+  photoFiles?: { copied: number; downloaded: number; cached: number };
+};
+
+export type BenchResult = {
+  size: BenchSize;
+  spec: SizeSpec;
+  quick: boolean;
+  startedAt: string;
+  machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string };
+  seed: SeedReport;
+  builds: { cold: BuildFigures; noChange: BuildFigures; oneWork: BuildFigures };
+  /** The same dataset built the way starters do it (peer.ts), cold. */
+  peer: PeerFigures;
+  rest: LoadResult[];
+  /** The cache's verdict and the encoding of the same anonymous list asked twice: MISS, then HIT, gzipped. */
+  restCache: string[];
+  /** The commit each step was measured at (a resumed run can span several). */
+  commits: Partial<Record<StepName, string>>;
+  /** The copy of the install measured on PostgreSQL, when `--postgres` was given. */
+  postgresCopy?: CopyReport & { checked: string[] };
+  pages: PagesFigures;
+  floors: {
+    html: { pages: number; bytes: number; ms: number };
+    sqlList: Summary;
+    encode: Awaited<ReturnType<typeof encodeFloor>>;
+  };
+};
+
+/** A run's steps, each measured whole; a run stopped between them carries on (`--resume`). */
+export type Steps = {
+  builds: BenchResult['builds'];
+  peer: PeerFigures;
+  rest: { rest: LoadResult[]; restCache: string[] };
+  pages: PagesFigures;
+  floors: BenchResult['floors'];
+  postgres: { copy: CopyReport; checked: string[]; rest: LoadResult[] };
+};
+export type StepName = keyof Steps;
