@@ -1,11 +1,18 @@
-import { defineProject } from 'vitest/config';
+import { configDefaults, defineProject } from 'vitest/config';
+
+/** What the scripts' test projects share: this one and the loop (../vitest.config.ts). */
+export const scriptsTestOptions = {
+  // They run real servers, PostgreSQL and child processes, beside the other projects on a
+  // busy CI machine: the copy tests take 2 s alone and passed 5 s (the default) under load.
+  testTimeout: 60_000,
+};
 
 export default defineProject({
   test: {
+    ...scriptsTestOptions,
     name: 'scripts',
     include: ['tests/**/*.test.ts'],
-    // They run real servers, PostgreSQL and child processes, beside the other projects on a
-    // busy CI machine: the copy tests take 2 s alone and passed 5 s (the default) under load.
-    testTimeout: 60_000,
+    // The whole loop is a project of its own, with the global setup its files share.
+    exclude: [...configDefaults.exclude, 'tests/loop/**'],
   },
 });
