@@ -61,7 +61,8 @@ describe('accessibility', () => {
         expect(violations).toEqual([]);
       });
     },
-    // About 70 s on CI; a machine busy with other work as well took over 180 s.
+    // Every page type in turn, in Chromium: a machine busy with other work takes several times
+    // as long as a quiet CI run (docs/performance.notes.md).
     360_000,
   );
 });

@@ -44,7 +44,7 @@ export default async function setup(project: TestProject) {
 /** The demo seeded while the CMS's production build runs (or is found up to date). */
 async function seedAndBuildCms(cmsEnv: Record<string, string>) {
   await Promise.all([
-    // Small photographs: the tests read pages, not pixels, and the seed is four times faster.
+    // Small photographs: the tests read pages, not pixels, and small ones encode far faster.
     run(paths.tsxBin, [paths.seedScript], {
       cwd: repoRoot,
       env: { ...cmsEnv, OYU_DEMO_PHOTO_SIZE: '480x360' },
