@@ -15,7 +15,8 @@ import { startS3Server, type TestS3 } from './s3Server';
 /**
  * Backup and restore on real databases: a SQLite file written through SQLite itself, and, when
  * a server is there (always on CI), PostgreSQL through pg_dump and pg_restore. The site-level
- * round trip (demo → backup → restore → rebuild → the same site) is in site/tests/build.test.ts.
+ * round trip (demo → backup → restore → rebuild → the same site) is in
+ * scripts/tests/loop/backupRestore.test.ts.
  */
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-backup-test-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

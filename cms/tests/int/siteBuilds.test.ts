@@ -11,7 +11,8 @@ import { rest } from '../rest';
 /**
  * Site builds from the CMS: who may start one or put an old one back, what the history
  * records, and a build that cannot reach the CMS failing in plain words without touching the
- * live site. (A build that succeeds needs the CMS's HTTP server: site/tests/build.test.ts.)
+ * live site. (A build that succeeds needs the CMS's HTTP server:
+ * scripts/tests/loop/buildJobs.test.ts.)
  */
 let payload: Payload;
 const tokens: Record<string, string> = {};

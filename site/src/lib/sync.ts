@@ -18,8 +18,8 @@ import { readJson } from './jsonFile';
  * that collection's index is read whole. A document is read again when it is new, when its
  * own `updatedAt` changed, or when a document it embeds changed, appeared or disappeared for
  * the public (a maker's profile published or unpublished, a photo replaced). Every other one
- * is taken from the snapshot. The result is the same as reading everything; the build test
- * compares the two after edits of each kind.
+ * is taken from the snapshot. The result is the same as reading everything;
+ * scripts/tests/loop/incremental.test.ts compares the two after edits of each kind.
  *
  * The index is only as good as `updatedAt`: Payload sets it on every write through its API,
  * which is the only way Oyu writes. A write that commits after the index was read, with a
@@ -43,8 +43,8 @@ const margin = 10 * 60_000;
 
 /**
  * The fields through which a document of one collection embeds documents of another, at the
- * depth the site reads (1). The build test checks this against the CMS: every populated
- * document in its answers must sit in a field named here.
+ * depth the site reads (1). scripts/tests/loop/sync.test.ts checks this against the CMS: every
+ * populated document in its answers must sit in a field named here.
  */
 export const embeds: Record<string, Record<string, string>> = {
   works: {
