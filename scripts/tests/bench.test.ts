@@ -150,7 +150,7 @@ describe('pnpm bench --size S --quick', () => {
       expect(oneWork.rendered).toBeGreaterThan(0);
       expect(oneWork.rendered).toBeLessThan(cold.pages / 10);
       // A filter value with more works than a page holds goes on over pages of 48, every work
-      // on exactly one of them (the demo the site's build test uses has no such value).
+      // on exactly one of them (the demo scripts/tests/loop/ seeds has no such value).
       const materials = path.join(siteFolders(dataDir).live, 'en', 'browse', 'material');
       const paged = fs
         .readdirSync(materials)
