@@ -1,26 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { readCredentials } from '../../lib/secrets';
+import { signIn } from '../../lib/seededCms';
 import { siteFolders } from '../../lib/siteBuild';
 import type { Stack } from './stack';
 
 /** Talking to an install's CMS the way the admin and the build job do. */
 
-/** The first admin's email and password, as the seed saved them. */
-function adminCredentials(dataDir: string) {
-  const saved = fs.readFileSync(path.join(dataDir, 'admin-credentials.txt'), 'utf8');
-  return { email: saved.match(/^email: (.+)$/m)?.[1], password: saved.match(/^password: (.+)$/m)?.[1] };
-}
-
 /** An admin's token, from the credentials the first run saved. */
-export async function adminToken(stack: Stack): Promise<string> {
-  const login = await fetch(`${stack.cmsUrl}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(adminCredentials(stack.dataDir)),
-  });
-  return ((await login.json()) as { token: string }).token;
-}
+export const adminToken = (stack: Stack): Promise<string> =>
+  signIn(stack.cmsUrl, readCredentials(stack.dataDir));
 
 export type BuildRecord = {
   id: number;
