@@ -17,6 +17,7 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { parseTarget } from '@oyu/shared-types';
 import next from 'next';
+import { env } from './src/env';
 import { securityHeaders } from './src/securityHeaders';
 
 const { values } = parseArgs({
@@ -28,7 +29,6 @@ const { values } = parseArgs({
 });
 const port = Number(values.port);
 const hostname = values.hostname;
-const serverUrl = process.env.SERVER_URL ?? `http://localhost:${port}`;
 
 /** Query strings of API filters get long (`where[id][in]=…`); Node's header limit still holds. */
 const maxTargetLength = 16 * 1024;
@@ -60,7 +60,7 @@ const server = http.createServer((request, response) => {
     return;
   }
   const pathname = request.url?.split('?')[0] ?? '/';
-  for (const { key, value } of securityHeaders(pathname, serverUrl)) response.setHeader(key, value);
+  for (const { key, value } of securityHeaders(pathname, env.serverUrl)) response.setHeader(key, value);
   handle(request, response).catch((error: Error) => {
     console.error(`${request.method} ${request.url?.slice(0, 200)} failed: ${error.stack ?? error.message}`);
     if (!response.headersSent) refuse(response, 500, 'Something went wrong on the server.');
