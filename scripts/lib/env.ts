@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const cmsDir = path.join(repoRoot, 'cms');
 export const siteDir = path.join(repoRoot, 'site');
+/** On CI (`CI=true`) a test's browser or PostgreSQL must be there; elsewhere it may be skipped. */
+export const onCi = process.env.CI === 'true';
 
 const EnvSchema = z
   .object({

@@ -9,6 +9,7 @@ import { mediaStore } from '@oyu/cms/media/storage';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupError, createBackup, type Install, knownMigrations, restoreBackup } from '../lib/backup';
+import { onCi } from '../lib/env';
 import { dropDatabase, freshDatabase, withClient } from './postgresServer';
 import { startS3Server, type TestS3 } from './s3Server';
 
@@ -247,7 +248,7 @@ describe('backup and restore (SQLite)', () => {
 });
 
 const server = process.env.TEST_POSTGRES_URI;
-describe.runIf(server || process.env.CI === 'true')('backup and restore (PostgreSQL)', () => {
+describe.runIf(server || onCi)('backup and restore (PostgreSQL)', () => {
   const databases: string[] = [];
   const database = async () => {
     const name = `oyu_backup_test_${process.pid}_${databases.length}`;

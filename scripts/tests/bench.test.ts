@@ -9,10 +9,10 @@ import { firstDifference } from '../lib/bench/postgresCopy';
 import { probed } from '../lib/bench/probeRun';
 import { benchReport } from '../lib/bench/report';
 import { runBench, seedBench } from '../lib/bench/run';
-import { chromiumPath } from '../lib/browser';
-import { repoRoot } from '../lib/env';
+import { onCi, repoRoot } from '../lib/env';
 import { freePort, run } from '../lib/processes';
 import { siteFolders } from '../lib/siteBuild';
+import { hasBrowser } from './browser';
 import { dropDatabase, freshDatabase, withClient } from './postgresServer';
 
 /**
@@ -20,7 +20,6 @@ import { dropDatabase, freshDatabase, withClient } from './postgresServer';
  * (a smoke test: it checks that every figure is measured, never how fast).
  */
 /** On CI the browser is always there (.ci/run installs it). */
-const hasChromium = fs.existsSync(chromiumPath) || process.env.CI === 'true';
 
 describe('benchmark dataset', () => {
   it('is the same on every run', () => {
@@ -109,7 +108,7 @@ describe('the build probe', () => {
 
 /** On CI a PostgreSQL server is always there (.ci/run starts it): the REST API is measured on it too. */
 const postgresServer = process.env.TEST_POSTGRES_URI;
-const withPostgres = Boolean(postgresServer) || process.env.CI === 'true';
+const withPostgres = Boolean(postgresServer) || onCi;
 
 describe('pnpm bench --size S --quick', () => {
   it('measures every figure and writes the report', { timeout: 1_200_000 }, async () => {
@@ -205,7 +204,7 @@ describe('pnpm bench --size S --quick', () => {
           `${entry.request} at ${entry.connections}: ${JSON.stringify(entry.failures)}`,
         ).toBe(0);
       }
-      if (hasChromium) {
+      if (hasBrowser) {
         expect(result.pages.lighthouse?.map((page) => page.type).sort()).toEqual(['browse', 'work']);
         for (const page of result.pages.lighthouse ?? []) {
           expect(page.error, page.type).toBeUndefined();

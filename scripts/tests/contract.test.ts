@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../lib/env';
+import { onCi, repoRoot } from '../lib/env';
 import { run } from '../lib/processes';
 import { readCredentials } from '../lib/secrets';
 import { signIn, startSeededCms } from '../lib/seededCms';
@@ -366,7 +366,7 @@ describe('the publishing contract, end to end', () => {
   }, 600_000);
 
   const server = process.env.TEST_POSTGRES_URI;
-  it.runIf(server || process.env.CI === 'true')(
+  it.runIf(server || onCi)(
     'PostgreSQL: the same',
     async () => {
       expect(server, 'CI must set TEST_POSTGRES_URI (see .ci/run)').toBeTruthy();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CopyDatabaseError, copySqliteToPostgres, insertOrder } from '../lib/copyDatabase';
+import { onCi } from '../lib/env';
 import { dropDatabase, freshDatabase, withClient } from './postgresServer';
 
 /**
@@ -41,7 +42,7 @@ describe('the order tables are copied in', () => {
 });
 
 const server = process.env.TEST_POSTGRES_URI;
-describe.runIf(server || process.env.CI === 'true')('copying SQLite into PostgreSQL', () => {
+describe.runIf(server || onCi)('copying SQLite into PostgreSQL', () => {
   const name = `oyu_copy_test_${process.pid}`;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-copy-'));
   const sqliteFile = path.join(tmp, 'oyu.db');
