@@ -28,10 +28,16 @@ export const SiteSettings: GlobalConfig = {
           name: 'autoRebuildDelaySeconds',
           type: 'number',
           defaultValue: 60,
-          min: 10,
+          min: 0,
           max: 3600,
           label: { en: 'Countdown (seconds)', ru: 'Отсчёт (секунды)' },
-          admin: { condition: (data) => Boolean(data?.autoRebuild) },
+          admin: {
+            condition: (data) => Boolean(data?.autoRebuild),
+            description: {
+              en: '0 rebuilds right after each change.',
+              ru: '0 — пересборка сразу после каждого изменения.',
+            },
+          },
         },
       ],
     },

@@ -5,6 +5,7 @@ import type {
   GlobalAfterChangeHook,
   GlobalConfig,
   Payload,
+  PayloadRequest,
 } from 'payload';
 import { appendCollectionHooks, appendGlobalHook } from '../hooks/appendHooks';
 import { requestRebuild } from './rebuild';
@@ -13,22 +14,38 @@ import { requestRebuild } from './rebuild';
  * The automatic rebuild after publishing, switched on in Site settings. Each change the
  * public can see (a publish, an unpublish, an edit to a published document, a deletion)
  * restarts a countdown; the site is rebuilt once the countdown ends, so a curator publishing
- * ten works in a row causes one build, not ten.
+ * ten works in a row causes one build, not ten. A countdown of 0 builds right after the write
+ * (changes made while that build waits to start still join it).
  *
  * The countdown lives in the CMS process: if the CMS stops before it ends, that rebuild does
  * not happen (the next change, or a manual rebuild, catches up).
  */
 let timer: NodeJS.Timeout | undefined;
+/**
+ * The request of the countdown that ended last. With a countdown of 0 (a build right after
+ * each change), several can end close together: each asks only once the one before has queued
+ * its build, so it joins that build instead of queueing another beside it.
+ */
+let asking: Promise<void> = Promise.resolve();
 
-export async function scheduleAutoRebuild(payload: Payload): Promise<void> {
-  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true });
+/** `req` is the change's own request: its transaction holds the settings as they are now. */
+export async function scheduleAutoRebuild(payload: Payload, req?: PayloadRequest): Promise<void> {
+  const settings = await payload.findGlobal({
+    slug: 'site-settings',
+    depth: 0,
+    overrideAccess: true,
+    ...(req ? { req } : {}),
+  });
   if (!settings.autoRebuild) return;
   const delayMs = (settings.autoRebuildDelaySeconds ?? 60) * 1000;
   clearTimeout(timer);
   timer = setTimeout(() => {
     timer = undefined;
-    requestRebuild(payload, { trigger: 'auto' }).catch((error: unknown) =>
-      payload.logger.error({ err: error }, 'the automatic rebuild could not start'),
+    asking = asking.then(() =>
+      requestRebuild(payload, { trigger: 'auto' }).then(
+        () => undefined,
+        (error: unknown) => payload.logger.error({ err: error }, 'the automatic rebuild could not start'),
+      ),
     );
   }, delayMs);
   timer.unref();
@@ -41,15 +58,15 @@ function visible(doc: Record<string, unknown>, previous: Record<string, unknown>
 }
 
 const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  if (visible(doc, previousDoc)) await scheduleAutoRebuild(req.payload);
+  if (visible(doc, previousDoc)) await scheduleAutoRebuild(req.payload, req);
   return doc;
 };
 const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  if (visible(doc, undefined)) await scheduleAutoRebuild(req.payload);
+  if (visible(doc, undefined)) await scheduleAutoRebuild(req.payload, req);
   return doc;
 };
 const afterGlobalChange: GlobalAfterChangeHook = async ({ doc, req }) => {
-  await scheduleAutoRebuild(req.payload);
+  await scheduleAutoRebuild(req.payload, req);
   return doc;
 };
 

@@ -131,6 +131,32 @@ describe('site builds', () => {
     );
   }, 180_000);
 
+  it('rebuilds right after a change with a countdown of 0', async () => {
+    const settings = (body: unknown) =>
+      rest('POST', '/api/globals/site-settings', { token: tokens.organiser, body });
+    expect((await settings({ autoRebuild: true, autoRebuildDelaySeconds: -1 })).status).toBe(400);
+    const autoBuilds = async () =>
+      (await payload.find({ collection: 'site-builds', where: { trigger: { equals: 'auto' } }, limit: 0 }))
+        .docs;
+    const before = (await autoBuilds()).length;
+    // Switching it on is itself a change, read as saved: its build is asked for at once.
+    expect((await settings({ autoRebuild: true, autoRebuildDelaySeconds: 0 })).status).toBe(200);
+    for (let i = 0; i < 40 && (await autoBuilds()).length === before; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const asked = (await autoBuilds()).slice(before);
+    expect(asked).toHaveLength(1);
+    // It fails (no CMS answers here, see above); wait for it before switching back off.
+    let build = asked[0] as (typeof asked)[number];
+    for (let i = 0; i < 240 && ['queued', 'running'].includes(build.status); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      build = await payload.findByID({ collection: 'site-builds', id: build.id });
+    }
+    expect(build.status).toBe('failed');
+    expect((await settings({ autoRebuild: false })).status).toBe(200);
+  }, 180_000);
+
   it('schedules no automatic rebuild while it is switched off', async () => {
     const before = (await payload.count({ collection: 'site-builds' })).totalDocs;
     await scheduleAutoRebuild(payload);
