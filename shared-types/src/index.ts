@@ -1,3 +1,4 @@
+export * from './buildPhases';
 export * from './countries';
 export * from './dates';
 export * from './imageSizes';
