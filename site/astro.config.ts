@@ -8,6 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { readEnv } from './src/env';
 import { captureFrozen, frozenEditions, restoreFrozen } from './src/lib/archive';
+import { emitBuildEvent, oyuProgress, reportingFailures } from './src/lib/buildEvents';
 import { brokenLinksMessage, scanLinks } from './src/lib/checkLinks';
 import {
   cspIndexFile,
@@ -23,6 +24,7 @@ import { readJson } from './src/lib/jsonFile';
 import { oyuMedia } from './src/lib/mediaIntegration';
 import { mediaCacheDir } from './src/lib/paths';
 import { buildPlan } from './src/lib/plan';
+import { notFoundPath } from './src/lib/routes';
 import { oyuSearch } from './src/lib/searchIntegration';
 import { headersFile, type InlineHashes, mergeHashes, securityHeaders } from './src/lib/securityHeaders';
 import { promoteSnapshot, snapshotDir, writeLastGoodBuild } from './src/lib/snapshot';
@@ -113,29 +115,33 @@ export default defineConfig({
   // Astro image component re-encodes anything during a build.
   image: { service: passthroughImageService() },
   integrations: [
-    // The build's last steps, in order. First, a partial build takes every page it did not
-    // render from the live build it started from.
-    {
+    // Tells whoever runs the build how many pages are written (src/lib/buildEvents.ts).
+    oyuProgress(),
+    // The build's last steps, in order. Each says why it failed to whoever runs the build.
+    // First, a partial build takes every page it did not render from the live build it
+    // started from.
+    reportingFailures({
       name: 'oyu-incremental',
       hooks: {
         'astro:build:done': async ({ dir, logger }) => {
           if (env.typesOnly) return;
           const { plan } = await buildPlan();
           if (plan.mode === 'full') {
+            emitBuildEvent({ type: 'plan', mode: 'full', reason: plan.reason });
             logger.info(`full build: ${plan.reason}`);
             return;
           }
           const taken = await fillFromBase(fileURLToPath(dir), env.baseRelease as string);
+          const changed = `changed: ${plan.changed.length ? plan.changed.join(', ') : 'nothing'}`;
+          emitBuildEvent({ type: 'plan', mode: 'partial', rendered: plan.pages.size, reason: changed });
           logger.info(
-            `partial build: rendered ${plan.pages.size} pages, took ${taken} files from the live build; changed: ${
-              plan.changed.length ? plan.changed.join(', ') : 'nothing'
-            }`,
+            `partial build: rendered ${plan.pages.size} pages, took ${taken} files from the live build; ${changed}`,
           );
         },
       },
-    },
+    }),
     // Then frozen editions' pages go back over the new ones.
-    {
+    reportingFailures({
       name: 'oyu-archive',
       hooks: {
         'astro:build:done': async ({ dir, logger }) => {
@@ -144,24 +150,26 @@ export default defineConfig({
           if (restored.length) logger.info(`kept the frozen pages of edition ${restored.join(', ')}`);
         },
       },
-    },
+    }),
     react(),
     // One sitemap for every language, each URL listing its translations. A partial build
     // keeps the live one: it has the same pages.
     onlyInFullBuilds(
       sitemap({
-        filter: (page) => !page.endsWith('/404/'),
+        filter: (page) => !page.endsWith(notFoundPath()),
         i18n: { defaultLocale: 'en', locales: { en: 'en', ru: 'ru', kk: 'kk' } },
       }),
     ),
     // Before oyuMedia, whose last step records the build as good.
-    search.integration,
-    oyuMedia({
-      cacheDir: mediaCacheDir(env.mediaCacheDir),
-      typesOnly: env.typesOnly,
-      partial: partialBuild,
-      onDone: recordGoodBuild,
-    }),
+    reportingFailures(search.integration),
+    reportingFailures(
+      oyuMedia({
+        cacheDir: mediaCacheDir(env.mediaCacheDir),
+        typesOnly: env.typesOnly,
+        partial: partialBuild,
+        onDone: recordGoodBuild,
+      }),
+    ),
   ],
   devToolbar: { enabled: false },
 });

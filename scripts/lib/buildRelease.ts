@@ -2,6 +2,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import {
+  type BuildPlan,
+  type BuildProgress,
+  type BuildSummary,
+  parseBuildEvent,
+  SiteBuildEventSchema,
+} from '@oyu/shared-types';
 import { acquireBuildLock } from './buildLock';
 import { measureSite, refusals } from './checkSite';
 import { codeHash } from './codeHash';
@@ -19,6 +26,8 @@ import {
   startRelease,
 } from './releases';
 
+export type { BuildPhase, BuildProgress } from '@oyu/shared-types';
+
 /**
  * One site build, from the CMS's public API to the live site:
  *
@@ -31,10 +40,6 @@ import {
  *
  * Any failure before step 4 leaves the live site exactly as it was and says why in plain words.
  */
-export type BuildPhase = 'data' | 'pages' | 'search' | 'photos' | 'check' | 'publish' | 'deploy';
-
-export type BuildProgress = { phase: BuildPhase; done?: number; total?: number };
-
 export type BuildReleaseOptions = {
   store: ReleaseStore;
   cmsUrl: string;
@@ -60,23 +65,14 @@ export type BuildReleaseOptions = {
   onProgress?: (progress: BuildProgress) => void;
 };
 
-export type ReleaseManifest = {
-  id: string;
-  builtAt: string;
-  durationMs: number;
-  pages: number;
-  bytes: number;
-  warnings: string[];
-  /** Full: every page rendered; partial: only the pages whose data changed (with how many). */
-  mode: 'full' | 'partial';
-  rendered: number;
-  /** Why a build was full, or what changed in a partial one. */
-  reason: string;
-};
+/**
+ * What a release records of itself (`oyu-release.json`): its id, when and how long, pages,
+ * bytes, warnings, and whether it rendered every page or only the changed ones (and why).
+ */
+export type ReleaseManifest = Omit<BuildSummary, 'deploy'>;
 
-export type BuildResult = ReleaseManifest & {
-  deploy?: { ok: boolean; message: string };
-};
+/** A published build, with the deploy command's outcome when one ran. */
+export type BuildResult = BuildSummary;
 
 export class BuildFailure extends Error {
   constructor(
@@ -98,9 +94,10 @@ export async function readManifest(store: ReleaseStore, id: string): Promise<Rel
 }
 
 /**
- * Turns what `astro build` printed into a sentence an organiser can act on. The site's data
- * layer already words its failures for people ("The CMS did not answer at …", a document and
- * field at fault); this finds that sentence among Astro's output.
+ * Turns what `astro build` printed into a sentence an organiser can act on, for a failure the
+ * site did not report as an event (see site/src/lib/buildEvents.ts): Astro's own, or one
+ * before the site's modules were loaded. The site's data layer words its failures for people
+ * ("The CMS did not answer at …"); this finds such a sentence among Astro's output.
  */
 export function explainFailure(lines: string[]): string {
   const clean = lines.map((line) => stripVTControlCharacters(line).trim()).filter(Boolean);
@@ -141,7 +138,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
     const outDir = await startRelease(store, id);
     progress({ phase: 'data' });
     const base = live && !options.full && !options.fromSnapshot ? releaseDir(store, live) : undefined;
-    const plan = await astroBuild(options, { outDir, base, livePages }, log, progress);
+    const plan = await astroBuild(options, { outDir, base }, log, progress);
 
     progress({ phase: 'check' });
     const check = await checkRelease(outDir, livePages, options.maxDrop ?? 0.25, log);
@@ -190,17 +187,17 @@ function buildLog(onLog: ((line: string) => void) | undefined): BuildLog {
   return { lines, warnings: [], say };
 }
 
-/** Full: every page rendered; partial: only the pages whose data changed (with how many). */
-type BuildPlan = Pick<ReleaseManifest, 'mode' | 'rendered' | 'reason'>;
-
-/** `astro build` into `outDir`, following its phases; returns the plan it said it followed. */
+/**
+ * `astro build` into `outDir`, following its events (site/src/lib/buildEvents.ts) for its
+ * phases, pages and plan; its output goes to the log. Returns the plan it followed.
+ */
 async function astroBuild(
   options: BuildReleaseOptions,
-  build: { outDir: string; base: string | undefined; livePages: number | undefined },
+  build: { outDir: string; base: string | undefined },
   log: BuildLog,
   progress: (value: BuildProgress) => void,
 ): Promise<BuildPlan> {
-  const reader = astroOutputReader(build.livePages, progress);
+  const events = siteEvents(progress);
   try {
     await run(path.join(siteDir, 'node_modules', '.bin', 'astro'), ['build'], {
       cwd: siteDir,
@@ -210,13 +207,32 @@ async function astroBuild(
         if (!line.trim()) return;
         log.say(line);
         if (/\[WARN\]/.test(line)) log.warnings.push(line.replace(/^.*?\[WARN\]\s*/, ''));
-        reader.read(line);
       },
+      onEvent: events.read,
     });
   } catch {
-    throw new BuildFailure(explainFailure(log.lines), log.lines);
+    throw new BuildFailure(events.failure() ?? explainFailure(log.lines), log.lines);
   }
-  return reader.plan();
+  return events.plan();
+}
+
+/**
+ * Reads the site build's events: passes its progress on, and keeps its plan and the first
+ * failure it reported (later ones are its consequences). A line that is not an event is left.
+ */
+export function siteEvents(progress: (value: BuildProgress) => void) {
+  let plan: BuildPlan = { mode: 'full', rendered: 0, reason: '' };
+  let failure: string | undefined;
+  const read = (line: string) => {
+    const event = parseBuildEvent(SiteBuildEventSchema, line);
+    if (event?.type === 'progress') {
+      const { type: _, ...value } = event;
+      progress(value);
+    } else if (event?.type === 'plan')
+      plan = { mode: event.mode, rendered: event.rendered ?? 0, reason: event.reason };
+    else if (event?.type === 'failed') failure ??= event.message;
+  };
+  return { read, plan: () => plan, failure: () => failure };
 }
 
 /** The site build's settings, from the build's options. */
@@ -236,35 +252,6 @@ async function astroEnv(options: BuildReleaseOptions, outDir: string, base: stri
     ...(options.snapshotDir ? { SNAPSHOT_DIR: options.snapshotDir } : {}),
     ...(options.fromSnapshot ? { FROM_SNAPSHOT: '1' } : {}),
   };
-}
-
-/**
- * Follows what `astro build` and the site's integrations print, line by line: the phase the
- * build is in, the pages rendered so far (of the live site's count), and whether the build
- * renders every page or only the changed ones.
- */
-function astroOutputReader(livePages: number | undefined, progress: (value: BuildProgress) => void) {
-  let pagesDone = 0;
-  let searchStarted = false;
-  let plan: BuildPlan = { mode: 'full', rendered: 0, reason: '' };
-  const read = (line: string) => {
-    if (/generating static routes/i.test(line)) progress({ phase: 'pages', done: 0, total: livePages });
-    else if (/[├└]─ \/\S*\.html/.test(line)) {
-      pagesDone += 1;
-      if (pagesDone % 10 === 0) progress({ phase: 'pages', done: pagesDone, total: livePages });
-    } else if (/\[oyu-search\]/.test(line)) {
-      // The search index is made beside the photos: its last line comes during them.
-      if (!searchStarted) progress({ phase: 'search' });
-      searchStarted = true;
-    } else if (/\[oyu-media\]/.test(line)) progress({ phase: 'photos' });
-    else if (/\[oyu-incremental\] full build: /.test(line)) {
-      plan = { mode: 'full', rendered: 0, reason: line.replace(/^.*full build: /, '') };
-    } else if (/\[oyu-incremental\] partial build: /.test(line)) {
-      const rendered = Number(line.match(/rendered (\d+) pages/)?.[1] ?? 0);
-      plan = { mode: 'partial', rendered, reason: line.replace(/^.*changed: /, 'changed: ') };
-    }
-  };
-  return { read, plan: () => plan };
 }
 
 /** Pages and bytes of the new release; refused when it lost too much of the live site. */

@@ -6,7 +6,11 @@ const { spawn } = require('node:child_process');
 const os = require('node:os');
 
 const [command, ...args] = process.argv.slice(2);
-const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+// An events pipe (see onEvent in processes.ts) goes on to the command under the same number.
+const eventsFd = Number(process.env.OYU_EVENTS_FD);
+const stdio = ['ignore', 'inherit', 'inherit'];
+if (eventsFd === 3) stdio.push(eventsFd);
+const child = spawn(command, args, { stdio });
 
 const signalGroup = (signal) => {
   try {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { inheritedEnv, repoRoot } from './env';
 
@@ -32,7 +33,16 @@ export type RunOptions = {
   echo?: boolean;
   /** Receives each line of output (stdout and stderr) as it comes. */
   onLine?: (line: string) => void;
+  /**
+   * Receives each line the command writes on a pipe of its own, apart from its output: file
+   * descriptor 3, whose number the command finds in OYU_EVENTS_FD (for the site build's
+   * events, see site/src/lib/buildEvents.ts).
+   */
+  onEvent?: (line: string) => void;
 };
+
+/** The descriptor of the events pipe, in the command and in the guard between them. */
+const eventsFd = 3;
 
 function pipeLines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void) {
   if (!stream) return;
@@ -51,10 +61,12 @@ const guard = fileURLToPath(new URL('./guard.cjs', import.meta.url));
 
 export function start(command: string, args: string[], options: RunOptions): ChildProcess {
   // The guard leads the child's process group and ends it if this process dies unannounced.
+  // Never an OYU_EVENTS_FD of this process's own: the guard would pass on whatever its fd 3 is.
+  const events = { OYU_EVENTS_FD: options.onEvent ? String(eventsFd) : undefined };
   const child = spawn(process.execPath, [guard, command, ...args], {
     cwd: options.cwd,
-    env: inheritedEnv({ ...options.env, PATH: childPath() }),
-    stdio: ['pipe', 'pipe', 'pipe'],
+    env: inheritedEnv({ ...options.env, ...events, PATH: childPath() }),
+    stdio: options.onEvent ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
     detached: true,
   });
   running.add(child);
@@ -74,18 +86,35 @@ export async function run(command: string, args: string[], options: RunOptions):
   };
   pipeLines(child.stdout, onLine);
   pipeLines(child.stderr, onLine);
+  const events = options.onEvent ? (child.stdio[eventsFd] as Readable) : undefined;
+  const eventsClosed = new Promise<void>((resolve) =>
+    events ? events.once('close', () => resolve()) : resolve(),
+  );
+  if (events && options.onEvent) pipeLines(events, options.onEvent);
   const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
     (resolve, reject) => {
       child.on('error', reject);
       child.on('exit', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
     },
   );
+  await drained(eventsClosed);
   if (code !== 0 || signal) {
     const how = signal ? `was stopped by ${signal}` : `exited with ${code}`;
     throw new Error(
       `\`${command} ${args.join(' ')}\` (in ${path.relative(repoRoot, options.cwd) || '.'}) ${how}:\n${tail.join('\n')}`,
     );
   }
+}
+
+/**
+ * Waits, once the command has exited, until the events pipe has given everything the command
+ * wrote (its last event may say why it failed). A process the command left running may hold
+ * the pipe open: this waits `graceMs` at most.
+ */
+async function drained(closed: Promise<void>, graceMs = 2000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+  clearTimeout(timer);
 }
 
 /** Starts a long-running server and keeps its output for when something goes wrong. */

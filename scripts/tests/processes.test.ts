@@ -29,6 +29,43 @@ describe('child processes', () => {
     ).rejects.toThrow(/exited with 3:\nfirst\nthe real reason/);
   });
 
+  it('hands on what a command writes to its events pipe, apart from its output, up to its last word', async () => {
+    const output: string[] = [];
+    const events: string[] = [];
+    // A shell that starts node, as the astro bin does; node writes its events and fails at once.
+    const node = `fs=require('node:fs'); for (let i = 0; i < 500; i++) fs.writeSync(+process.env.OYU_EVENTS_FD, '{"n":' + i + '}\\n'); process.exit(1)`;
+    await expect(
+      run(
+        'sh',
+        [
+          '-c',
+          `echo "a log line"; echo '{"first":true}' >&$OYU_EVENTS_FD; exec "$0" -e "$1"`,
+          process.execPath,
+          node,
+        ],
+        {
+          cwd: '/tmp',
+          onLine: (line) => output.push(line),
+          onEvent: (line) => events.push(line),
+        },
+      ),
+    ).rejects.toThrow(/exited with 1/);
+    expect(output).toEqual(['a log line']);
+    expect(events).toHaveLength(501);
+    expect(events[0]).toBe('{"first":true}');
+    expect(events.at(-1)).toBe('{"n":499}');
+  });
+
+  it('gives no events pipe to a command that is not asked for one', async () => {
+    const output: string[] = [];
+    await run('sh', ['-c', 'echo "fd $OYU_EVENTS_FD"; [ -e /dev/fd/3 ] && echo open || echo closed'], {
+      cwd: '/tmp',
+      env: { OYU_EVENTS_FD: '3' },
+      onLine: (line) => output.push(line),
+    });
+    expect(output).toEqual(['fd ', 'closed']);
+  });
+
   it('stops a server and everything it started', async () => {
     // A shell that starts a grandchild, like a pnpm shim starting the real server.
     const server = startServer('sh', ['-c', 'sleep 300 & echo $!; wait'], { cwd: '/tmp' });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireBuildLock, BuildBusy } from '../lib/buildLock';
-import { explainFailure, withHeapLimit } from '../lib/buildRelease';
+import { type BuildProgress, explainFailure, siteEvents, withHeapLimit } from '../lib/buildRelease';
 import { measureSite, refusals } from '../lib/checkSite';
 import {
   discardRelease,
@@ -171,6 +171,36 @@ describe('build checks and messages', () => {
     expect(explainFailure(['stopping', '    at async run (file:///x/p-queue/dist/index.js:406:36)'])).toBe(
       'the site build stopped: stopping',
     );
+  });
+
+  it('follows the site build by its events, not by its output', () => {
+    const seen: BuildProgress[] = [];
+    const events = siteEvents((progress) => seen.push(progress));
+    for (const line of [
+      '{"type":"progress","phase":"pages"}',
+      '{"type":"progress","phase":"pages","done":0,"total":398}',
+      // Astro's own words, even those that look like the old progress, are not events.
+      ' generating static routes ',
+      '  ├─ /en/works/ring/index.html (+2ms)',
+      '{"type":"progress","phase":"rendering"}',
+      '{"type":"progress","phase":"pages","done":398,"total":398}',
+      '{"type":"plan","mode":"partial","rendered":12,"reason":"changed: works 3"}',
+      '{"type":"progress","phase":"search"}',
+      '{"type":"failed","message":"The CMS did not answer at http://127.0.0.1:3000/api/works"}',
+      '{"type":"failed","message":"a consequence of the first failure"}',
+    ]) {
+      events.read(line);
+    }
+    expect(seen).toEqual([
+      { phase: 'pages' },
+      { phase: 'pages', done: 0, total: 398 },
+      { phase: 'pages', done: 398, total: 398 },
+      { phase: 'search' },
+    ]);
+    expect(events.plan()).toEqual({ mode: 'partial', rendered: 12, reason: 'changed: works 3' });
+    // The first failure is the cause; what fails after it follows from it.
+    expect(events.failure()).toBe('The CMS did not answer at http://127.0.0.1:3000/api/works');
+    expect(siteEvents(() => {}).plan()).toEqual({ mode: 'full', rendered: 0, reason: '' });
   });
 
   it('gives the site build half the machine’s memory, never less than Node’s default, and keeps a limit set by hand', () => {

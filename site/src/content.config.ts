@@ -3,6 +3,7 @@ import { type Locale, locales, type Media, SiteSettingsSchema } from '@oyu/share
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
 import { readEnv } from './env';
+import { reportingFailure } from './lib/buildEvents';
 import {
   type CmsClientOptions,
   downloadMedia,
@@ -149,35 +150,38 @@ function collectionLoader<S extends z.ZodType>(options: {
   return {
     name: options.name,
     schema: options.schema,
-    load: async ({ store, logger }) => {
-      if (env.typesOnly) return logger.info('types only: the CMS is not read');
-      const { byLocale, note, kept } = await options.load();
-      if (options.name === 'oyu-works' && !env.fromSnapshot) {
-        checkWorksDrop(await readLastGoodBuild(snapshots), byLocale[0]?.docs.length ?? 0, env.maxWorksDrop);
-      }
-      // Photos are the same files in every language; only their alt texts differ. From a
-      // snapshot, the cached files are used as they are.
-      const docs = (byLocale[0]?.docs ?? []) as (z.output<S> & { id?: number })[];
-      const isKept = (doc: { id?: number }) => doc.id !== undefined && Boolean(kept?.has(doc.id));
-      const photos = env.fromSnapshot
-        ? { downloaded: 0, copied: 0, cached: 0 }
-        : await downloadMedia(docs.filter((doc) => !isKept(doc)).flatMap(photosOf), cacheDir, client, {
-            known: docs.filter(isKept).flatMap(photosOf),
-            localDir: env.cmsMediaDir,
-          });
-      store.clear();
-      for (const { locale, docs } of byLocale) {
-        for (const doc of docs)
-          store.set({
-            id: entryId(locale, options.key(doc)),
-            data: storedForm(doc, renditions) as Record<string, unknown>,
-          });
-      }
-      logger.info(
-        `${byLocale[0]?.docs.length ?? 0} documents × ${locales.length} languages, ${note}; ` +
-          `photos ${photos.downloaded} downloaded, ${photos.copied} copied, ${photos.cached} cached`,
-      );
-    },
+    // A failure (the CMS down, a document the contract refuses) is told to whoever runs the
+    // build in the words lib/cms/ gave it, not only printed among Astro's output.
+    load: ({ store, logger }) =>
+      reportingFailure(async () => {
+        if (env.typesOnly) return logger.info('types only: the CMS is not read');
+        const { byLocale, note, kept } = await options.load();
+        if (options.name === 'oyu-works' && !env.fromSnapshot) {
+          checkWorksDrop(await readLastGoodBuild(snapshots), byLocale[0]?.docs.length ?? 0, env.maxWorksDrop);
+        }
+        // Photos are the same files in every language; only their alt texts differ. From a
+        // snapshot, the cached files are used as they are.
+        const docs = (byLocale[0]?.docs ?? []) as (z.output<S> & { id?: number })[];
+        const isKept = (doc: { id?: number }) => doc.id !== undefined && Boolean(kept?.has(doc.id));
+        const photos = env.fromSnapshot
+          ? { downloaded: 0, copied: 0, cached: 0 }
+          : await downloadMedia(docs.filter((doc) => !isKept(doc)).flatMap(photosOf), cacheDir, client, {
+              known: docs.filter(isKept).flatMap(photosOf),
+              localDir: env.cmsMediaDir,
+            });
+        store.clear();
+        for (const { locale, docs } of byLocale) {
+          for (const doc of docs)
+            store.set({
+              id: entryId(locale, options.key(doc)),
+              data: storedForm(doc, renditions) as Record<string, unknown>,
+            });
+        }
+        logger.info(
+          `${byLocale[0]?.docs.length ?? 0} documents × ${locales.length} languages, ${note}; ` +
+            `photos ${photos.downloaded} downloaded, ${photos.copied} copied, ${photos.cached} cached`,
+        );
+      }),
   } satisfies Loader;
 }
 

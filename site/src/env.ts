@@ -34,6 +34,11 @@ const EnvSchema = z.object({
   OYU_BASE_RELEASE: z.string().min(1).optional(),
   /** A hash of the site's code, recorded with each build; a different one means a full build. */
   OYU_CODE_HASH: z.string().default('unknown'),
+  /**
+   * A file descriptor open for writing, set by whoever runs the build (scripts/lib/buildRelease.ts):
+   * the build's progress and failures go there as JSON lines (lib/buildEvents.ts), apart from its log.
+   */
+  OYU_EVENTS_FD: z.coerce.number().int().min(3).optional(),
   /** Set by `pnpm typecheck` only: generate the collection types without reading the CMS. */
   OYU_TYPES_ONLY: z.enum(['1', 'true']).optional(),
 });
@@ -53,6 +58,7 @@ export type SiteEnv = {
   maxWorksDrop: number;
   baseRelease: string | undefined;
   codeHash: string;
+  eventsFd: number | undefined;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): SiteEnv {
@@ -78,5 +84,6 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     maxWorksDrop: parsed.data.MAX_WORKS_DROP,
     baseRelease: parsed.data.OYU_BASE_RELEASE,
     codeHash: parsed.data.OYU_CODE_HASH,
+    eventsFd: parsed.data.OYU_EVENTS_FD,
   };
 }

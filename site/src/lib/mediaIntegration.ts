@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { mapLimit } from '@oyu/shared-types';
 import type { AstroIntegration } from 'astro';
 import { type BrowseData, BrowseIndex } from './browseData';
+import { enterPhase } from './buildEvents';
 import { mediaIndexFile, type PartialOutput } from './incremental';
 import { readJson } from './jsonFile';
 
@@ -105,6 +106,7 @@ export function oyuMedia(options: MediaOptions): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        enterPhase('photos');
         logger.info('copying the photo files the pages use');
         const index = await outputMediaIndex(outDir, await options.partial?.(outDir));
         await fs.writeFile(path.join(outDir, mediaIndexFile), JSON.stringify(index));

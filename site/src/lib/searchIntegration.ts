@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Locale, locales } from '@oyu/shared-types';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { enterPhase } from './buildEvents';
 import { linkFile, type PartialOutput } from './incremental';
 
 /**
@@ -30,6 +31,8 @@ export function oyuSearch(options: {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         if (options.typesOnly) return;
+        // The index is made beside the photos: they are the next phase once it has started.
+        enterPhase('search');
         logger.info('indexing the pages for search, beside the next steps');
         running = indexSite(fileURLToPath(dir), logger, options.partial).then(
           () => ({}),
