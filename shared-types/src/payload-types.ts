@@ -1035,11 +1035,23 @@ export interface SiteBuild {
   startedAt?: string | null;
   finishedAt?: string | null;
   durationMs?: number | null;
-  phase?: ('data' | 'pages' | 'search' | 'photos' | 'check' | 'publish' | 'deploy') | null;
+  phase?: string | null;
   pagesDone?: number | null;
   pagesTotal?: number | null;
   pages?: number | null;
   bytes?: number | null;
+  /**
+   * Full: every page rendered; partial: only the pages whose data changed.
+   */
+  mode?: string | null;
+  /**
+   * Pages rendered by this build.
+   */
+  rendered?: number | null;
+  /**
+   * Why the build was full, or what changed for a partial one.
+   */
+  reason?: string | null;
   warnings?:
     | {
         message: string;
@@ -1607,6 +1619,9 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   pagesTotal?: T;
   pages?: T;
   bytes?: T;
+  mode?: T;
+  rendered?: T;
+  reason?: T;
   warnings?:
     | T
     | {
@@ -1703,6 +1718,9 @@ export interface SiteSetting {
    * Each published change starts a countdown; the site is rebuilt when it ends.
    */
   autoRebuild?: boolean | null;
+  /**
+   * 0 rebuilds right after each change.
+   */
   autoRebuildDelaySeconds?: number | null;
   /**
    * Shown on the home page.

@@ -8,6 +8,7 @@ import * as migration_20261202_002703_locale_parent_indexes from './20261202_002
 import * as migration_20261206_152810_any_country_and_dates from './20261206_152810_any_country_and_dates';
 import * as migration_20261206_154155_maker_roles_and_new_terms from './20261206_154155_maker_roles_and_new_terms';
 import * as migration_20261206_182438_no_account_lockout from './20261206_182438_no_account_lockout';
+import * as migration_20261207_010842_site_build_plan from './20261207_010842_site_build_plan';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261206_182438_no_account_lockout.up,
     down: migration_20261206_182438_no_account_lockout.down,
-    name: '20261206_182438_no_account_lockout'
+    name: '20261206_182438_no_account_lockout',
+  },
+  {
+    up: migration_20261207_010842_site_build_plan.up,
+    down: migration_20261207_010842_site_build_plan.down,
+    name: '20261207_010842_site_build_plan'
   },
 ];

@@ -1,6 +1,7 @@
+import { buildPhases, isBuildPhase } from '@oyu/shared-types';
 import type { CollectionConfig } from 'payload';
 import { isOrganiser } from '../access/isOrganiser';
-import { buildPhases, buildStatuses, buildTriggers } from '../site/builds';
+import { buildStatuses, buildTriggers } from '../site/builds';
 import { siteBuildEndpoints } from '../site/rebuild';
 
 /**
@@ -46,11 +47,31 @@ export const SiteBuilds: CollectionConfig = {
     { name: 'startedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'durationMs', type: 'number' },
-    { name: 'phase', type: 'select', options: [...buildPhases] },
+    {
+      // Text, not a select: a select is an enum in PostgreSQL, and a new phase would need a
+      // migration. The list is shared-types' `buildPhases`.
+      name: 'phase',
+      type: 'text',
+      validate: (value: string | null | undefined) =>
+        value == null || isBuildPhase(value) || `a build phase is one of ${buildPhases.join(', ')}`,
+    },
     { name: 'pagesDone', type: 'number' },
     { name: 'pagesTotal', type: 'number' },
     { name: 'pages', type: 'number' },
     { name: 'bytes', type: 'number' },
+    {
+      name: 'mode',
+      type: 'text',
+      validate: (value: string | null | undefined) =>
+        value == null || ['full', 'partial'].includes(value) || 'a build is full or partial',
+      admin: { description: 'Full: every page rendered; partial: only the pages whose data changed.' },
+    },
+    { name: 'rendered', type: 'number', admin: { description: 'Pages rendered by this build.' } },
+    {
+      name: 'reason',
+      type: 'text',
+      admin: { description: 'Why the build was full, or what changed for a partial one.' },
+    },
     {
       name: 'warnings',
       type: 'array',

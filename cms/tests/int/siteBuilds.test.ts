@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildPhases } from '@oyu/shared-types';
 import type { Payload } from 'payload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '../../src/env';
@@ -58,6 +59,25 @@ describe('site builds', () => {
       (await rest('PATCH', `/api/site-builds/${id}`, { token: tokens.admin, body: { status: 'succeeded' } }))
         .status,
     ).toBe(403);
+  });
+
+  it('records the phases of the shared list, and no other', async () => {
+    // Failed, not running: a build running in the history would hold up the builds below.
+    const build = await payload.create({
+      collection: 'site-builds',
+      data: { status: 'failed', trigger: 'cli', queuedAt: new Date().toISOString() },
+    });
+    try {
+      for (const phase of buildPhases) {
+        const updated = await payload.update({ collection: 'site-builds', id: build.id, data: { phase } });
+        expect(updated.phase).toBe(phase);
+      }
+      await expect(
+        payload.update({ collection: 'site-builds', id: build.id, data: { phase: 'rendering' } }),
+      ).rejects.toThrow(/invalid: Phase/);
+    } finally {
+      await payload.delete({ collection: 'site-builds', id: build.id });
+    }
   });
 
   it('records a build an organiser starts, and joins a second request to the waiting one', async () => {
