@@ -1,11 +1,12 @@
 /**
  * One build of the public site, for whoever runs builds in a process of their own (the CMS's
- * build job). Prints the build's log as it goes, and its progress and outcome as lines that
- * start with `@oyu ` followed by JSON:
+ * build job, cms/src/site/runBuild.ts). Says everything as build events (`BuildEvent`,
+ * shared-types), one JSON object a line on stdout: its log, its progress and its outcome.
  *
- *   @oyu {"type":"progress","phase":"pages","done":120,"total":398}
- *   @oyu {"type":"done","result":{…}}        exit code 0
- *   @oyu {"type":"failed","message":"…"}     exit code 1 (2 when another build is running)
+ *   {"type":"log","line":"12:00:01 [build] 398 page(s) built in 20.1s"}
+ *   {"type":"progress","phase":"pages","done":120,"total":398}
+ *   {"type":"done","result":{…}}        exit code 0
+ *   {"type":"failed","message":"…"}     exit code 1 (2 when another build is running)
  *
  * Usage: tsx scripts/build-site.ts --data-dir <folder> --cms-url <url> --site-url <url>
  *        [--media-dir <folder>] [--keep <n>] [--max-drop <share>] [--deploy <shell command>]
@@ -17,12 +18,13 @@
  * (a rollback), under the same lock as builds.
  */
 import { parseArgs } from 'node:util';
+import { type BuildEvent, buildEventLine } from '@oyu/shared-types';
 import { acquireBuildLock, BuildBusy } from './lib/buildLock';
 import { BuildFailure } from './lib/buildRelease';
 import { publishRelease, releaseStore } from './lib/releases';
 import { buildSite, siteFolders } from './lib/siteBuild';
 
-const emit = (event: unknown) => process.stdout.write(`@oyu ${JSON.stringify(event)}\n`);
+const emit = (event: BuildEvent) => process.stdout.write(buildEventLine(event));
 
 const { values } = parseArgs({
   options: {
@@ -69,7 +71,7 @@ try {
     ...(values.keep ? { keep: Number(values.keep) } : {}),
     ...(values['max-drop'] ? { maxDrop: Number(values['max-drop']) } : {}),
     ...(values.deploy ? { deployCommand: values.deploy } : {}),
-    onLog: (line) => process.stdout.write(`${line}\n`),
+    onLog: (line) => emit({ type: 'log', line }),
     onProgress: (progress) => emit({ type: 'progress', ...progress }),
   });
   emit({ type: 'done', result });

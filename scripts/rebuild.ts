@@ -8,16 +8,13 @@
  *   3. report pages, size, time and warnings, or why the build failed (the live site is kept)
  */
 
-import { buildPhaseLabels } from '@oyu/cms/site/phases';
 import { buildCms } from './lib/cmsBuild';
 import { startCms } from './lib/cmsServer';
 import { exportEnv, readScriptEnv } from './lib/env';
-import { formatDuration, info, progress, step } from './lib/log';
+import { formatDuration, info, step } from './lib/log';
 import { isPortFree, stopAll } from './lib/processes';
-import { buildKind, rebuildWithHistory } from './lib/rebuild';
+import { buildKind, phaseFollower, rebuildWithHistory } from './lib/rebuild';
 import { describeStack } from './lib/stack';
-
-const phaseNames: Record<string, string> = buildPhaseLabels.en;
 
 const started = performance.now();
 try {
@@ -30,8 +27,7 @@ try {
       startCms(stack.cmsEnv, stack.cmsPort),
     );
   }
-  const bar = progress('pages');
-  let lastPhase = '';
+  const follow = phaseFollower();
   let announced = false;
   const record = await rebuildWithHistory('cli', (update, joined) => {
     if (!announced) {
@@ -42,19 +38,13 @@ try {
           : `Build #${update.id} started.`,
       );
     }
-    if (update.status !== 'running') return;
-    if (update.phase === 'pages' && update.pagesDone) {
-      bar(update.pagesDone, Math.max(update.pagesTotal ?? 0, update.pagesDone));
-    } else if (update.phase && update.phase !== lastPhase) {
-      info(`  ${phaseNames[update.phase] ?? update.phase}…`);
-    }
-    lastPhase = update.phase ?? lastPhase;
+    if (update.status === 'running') follow(update);
   });
   if (record.status === 'succeeded') {
     const mib = ((record.bytes ?? 0) / 1024 / 1024).toFixed(1);
     info(`
 Published build ${record.release}: ${record.pages} pages, ${mib} MiB, in ${formatDuration(record.durationMs ?? 0)}.`);
-    const kind = buildKind(record.log);
+    const kind = buildKind(record);
     if (kind) info(`  ${kind}`);
     for (const warning of record.warnings ?? []) info(`  warning: ${warning.message}`);
     if (record.deploy) info(`  deploy: ${record.deploy}`);

@@ -1,3 +1,6 @@
+import { buildPhaseLabel, isBuildPhase } from '@oyu/shared-types';
+import { info, progress } from './log';
+
 /**
  * A site build through the CMS's build job, so that it lands in the build history (and can be
  * rolled back to from the Site page) whoever starts it: `pnpm run rebuild`, `pnpm start`. Runs the
@@ -14,18 +17,39 @@ export type BuildRecordView = {
   bytes?: number | null;
   durationMs?: number | null;
   release?: string | null;
+  mode?: string | null;
+  rendered?: number | null;
+  reason?: string | null;
   warnings?: { message: string }[] | null;
   deploy?: string | null;
   error?: string | null;
   log?: string | null;
 };
 
-/** "partial build: rendered 12 pages, …" or "full build: …", from a build's log. */
-export function buildKind(log: string | null | undefined): string | undefined {
-  const line = (log ?? '')
-    .split('\n')
-    .find((entry) => /\[oyu-incremental\] (full|partial) build: /.test(entry));
-  return line?.replace(/^.*\[oyu-incremental\] /, '');
+/** "partial build: rendered 12 pages; changed: works 3" or "full build: …", from a build's record. */
+export function buildKind(record: BuildRecordView): string | undefined {
+  if (record.mode === 'partial')
+    return `partial build: rendered ${record.rendered ?? 0} pages; ${record.reason ?? ''}`;
+  if (record.mode === 'full') return `full build${record.reason ? `: ${record.reason}` : ''}`;
+  return undefined;
+}
+
+/**
+ * Follows a running build's record on the console: each phase's name as the build enters it
+ * (shared-types' `buildPhases`), and a progress bar while it writes pages.
+ */
+export function phaseFollower(): (record: BuildRecordView) => void {
+  const bar = progress(buildPhaseLabel('pages', 'en'));
+  let lastPhase: string | undefined;
+  return (record) => {
+    if (!isBuildPhase(record.phase)) return;
+    if (record.phase === 'pages' && record.pagesDone) {
+      bar(record.pagesDone, Math.max(record.pagesTotal ?? 0, record.pagesDone));
+    } else if (record.phase !== lastPhase) {
+      info(`  ${buildPhaseLabel(record.phase, 'en')}…`);
+    }
+    lastPhase = record.phase;
+  };
 }
 
 export async function rebuildWithHistory(

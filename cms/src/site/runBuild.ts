@@ -1,30 +1,23 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  type BuildEvent,
+  BuildEventSchema,
+  type BuildSummary,
+  buildPhases,
+  parseBuildEvent,
+} from '@oyu/shared-types';
 import type { Payload } from 'payload';
 import { childEnv, env } from '../env';
 import { isProcessAlive } from '../processes';
 
 /**
  * Runs one site build for a `site-builds` record: starts `scripts/build-site.ts` in a process
- * of its own (the build never shares the CMS's memory), follows its progress and log, and
- * keeps the record current so the Site page can show it live.
+ * of its own (the build never shares the CMS's memory), follows its events (progress, log,
+ * outcome: `BuildEvent`, shared-types), and keeps the record current so the Site page can show
+ * it live.
  */
-type BuildEvent =
-  | { type: 'progress'; phase: string; done?: number; total?: number }
-  | {
-      type: 'done';
-      result: {
-        id: string;
-        pages: number;
-        bytes: number;
-        durationMs: number;
-        warnings: string[];
-        deploy?: { ok: boolean; message: string };
-      };
-    }
-  | { type: 'failed'; message: string };
-
 const logLines = 400;
 const saveEveryMs = 1000;
 /** Exit code of build-site.ts when another build holds the lock. */
@@ -55,14 +48,18 @@ function buildArgs() {
   ];
 }
 
-/** Runs build-site.ts once with `args`; resolves with its exit code. */
-function runScript(args: string[], onLine: (line: string) => void) {
+/**
+ * Runs build-site.ts once with `args`; resolves with its exit code. Its output is its events,
+ * a JSON line each; anything else it says (a crash on stderr) is a line of its log.
+ */
+function runScript(args: string[], onEvent: (event: BuildEvent) => void) {
   const { tsx, script } = buildScript();
   const child = spawn(tsx, [script, ...args], {
     cwd: env.repoRoot,
     env: childEnv({ PATH: `${path.dirname(tsx)}${path.delimiter}${childEnv({}).PATH ?? ''}` }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const onLine = (line: string) => onEvent(parseBuildEvent(BuildEventSchema, line) ?? { type: 'log', line });
   let buffer = '';
   const take = (chunk: Buffer) => {
     buffer += chunk.toString('utf8');
@@ -74,9 +71,7 @@ function runScript(args: string[], onLine: (line: string) => void) {
   child.stderr.on('data', take);
   return new Promise<number>((resolve) => {
     child.on('error', (error) => {
-      onLine(
-        `@oyu ${JSON.stringify({ type: 'failed', message: `the build could not start: ${error.message}` })}`,
-      );
+      onEvent({ type: 'failed', message: `the build could not start: ${error.message}` });
       resolve(1);
     });
     child.on('close', (code, signal) => {
@@ -94,13 +89,15 @@ export async function runBuild(payload: Payload, buildId: number): Promise<void>
     payload.update({ collection: 'site-builds', id: buildId, data, overrideAccess: true, depth: 0 });
   await waitForOtherBuilds(payload, buildId);
   const started = Date.now();
-  await update({ status: 'running', startedAt: new Date(started).toISOString(), phase: 'data' });
+  await update({ status: 'running', startedAt: new Date(started).toISOString(), phase: buildPhases[0] });
   const recorder = buildRecorder(update);
-  const code = await runWhenNotBusy(recorder.onLine);
+  const code = await runWhenNotBusy(recorder.onEvent);
   await recorder.saved();
   const common = {
     finishedAt: new Date().toISOString(),
     durationMs: Date.now() - started,
+    // Where the build got to, as it last said: saves between two events may have skipped it.
+    ...recorder.progress(),
     log: recorder.log(),
   };
   const last = recorder.last();
@@ -122,8 +119,8 @@ async function waitForOtherBuilds(payload: Payload, buildId: number): Promise<vo
 }
 
 /**
- * Takes the build's output line by line: its events (progress, done, failed) and its log, the
- * last `logLines` of it, saved to the build's record at most every `saveEveryMs`.
+ * Takes the build's events: its progress, its outcome, and its log, the last `logLines` of
+ * it, saved to the build's record at most every `saveEveryMs`.
  */
 function buildRecorder(update: Update) {
   const log: string[] = [];
@@ -137,18 +134,24 @@ function buildRecorder(update: Update) {
     const data = { ...progress, log: log.join('\n') };
     saving = saving.then(() => update(data).then(() => undefined)).catch(() => undefined);
   };
-  const onLine = (line: string) => {
-    if (line.startsWith('@oyu ')) {
-      const event = JSON.parse(line.slice(5)) as BuildEvent;
-      last = event;
-      if (event.type === 'progress') progress = progressOf(event);
-    } else {
-      log.push(line);
+  const onEvent = (event: BuildEvent) => {
+    if (event.type === 'log') {
+      log.push(event.line);
       if (log.length > logLines) log.shift();
+    } else {
+      last = event;
+      // The page counts stay once the build has moved on: the record keeps how many it wrote.
+      if (event.type === 'progress') progress = { ...progress, ...progressOf(event) };
     }
     save();
   };
-  return { onLine, saved: () => saving, log: () => log.join('\n'), last: () => last };
+  return {
+    onEvent,
+    saved: () => saving,
+    progress: () => progress,
+    log: () => log.join('\n'),
+    last: () => last,
+  };
 }
 
 function progressOf(event: Extract<BuildEvent, { type: 'progress' }>): Record<string, unknown> {
@@ -160,22 +163,20 @@ function progressOf(event: Extract<BuildEvent, { type: 'progress' }>): Record<st
 }
 
 /** Runs the build script; while someone else (the CLI, `pnpm start`) is building, waits and tries again. */
-async function runWhenNotBusy(onLine: (line: string) => void): Promise<number> {
-  let code = await runScript(buildArgs(), onLine);
+async function runWhenNotBusy(onEvent: (event: BuildEvent) => void): Promise<number> {
+  let code = await runScript(buildArgs(), onEvent);
   while (code === busyExitCode) {
     await sleep(2000);
-    code = await runScript(buildArgs(), onLine);
+    code = await runScript(buildArgs(), onEvent);
   }
   return code;
 }
-
-type BuildResult = Extract<BuildEvent, { type: 'done' }>['result'];
 
 async function recordSuccess(
   payload: Payload,
   buildId: number,
   common: Record<string, unknown>,
-  result: BuildResult,
+  result: BuildSummary,
 ) {
   await setLive(payload, buildId, {
     ...common,
@@ -183,6 +184,9 @@ async function recordSuccess(
     phase: null,
     pages: result.pages,
     bytes: result.bytes,
+    mode: result.mode,
+    rendered: result.rendered,
+    reason: result.reason,
     warnings: result.warnings.map((message) => ({ message })),
     release: result.id,
     kept: true,
@@ -242,11 +246,8 @@ export async function publishBuild(payload: Payload, buildId: number): Promise<v
   }
   if (!build.kept) throw new PublishError(`build ${build.release} is no longer kept on disk`);
   let message = '';
-  const code = await runScript(['--data-dir', env.dataDir, '--publish', build.release], (line) => {
-    if (line.startsWith('@oyu ')) {
-      const event = JSON.parse(line.slice(5)) as { type: string; message?: string };
-      if (event.type === 'failed') message = event.message ?? '';
-    }
+  const code = await runScript(['--data-dir', env.dataDir, '--publish', build.release], (event) => {
+    if (event.type === 'failed') message = event.message;
   });
   if (code !== 0) throw new PublishError(message || `putting build ${build.release} back failed`);
   await setLive(payload, buildId);

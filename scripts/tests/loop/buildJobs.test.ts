@@ -1,4 +1,6 @@
+import { buildPhases } from '@oyu/shared-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildKind } from '../../lib/rebuild';
 import { hasBrowser, launchBrowser } from '../browser';
 import { adminToken, buildRecord, sleep, startRebuild } from './cms';
 import { liveFingerprint, liveRelease } from './site';
@@ -52,8 +54,18 @@ describe('build jobs', () => {
     expect(first.record.live).toBe(true);
     expect(first.record.release).toBe(liveRelease(stack.outDir));
     expect(first.record.pages).toBe(stack.htmlFiles().length);
-    // The record followed the build as it went: phases while running, the log at the end.
+    // The record followed the build by its events as it went: phases of the shared list, in
+    // its order; the pages it wrote, counted as Astro wrote them; the plan it followed; the
+    // log at the end.
     expect(first.phases.size).toBeGreaterThan(0);
+    const order = [...first.phases].map((phase) => buildPhases.indexOf(phase as never));
+    expect(order, [...first.phases].join(', ')).not.toContain(-1);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(first.record.pagesTotal).toBeGreaterThan(0);
+    expect(first.record.pagesDone).toBe(first.record.pagesTotal);
+    expect(first.record.mode).toMatch(/^(full|partial)$/);
+    expect(first.record.reason).toBeTruthy();
+    expect(buildKind(first.record)).toMatch(/^(full|partial) build/);
     expect(first.record.log).toContain(`published build ${first.record.release}`);
     const firstPage = stack.read('en/index.html');
     const firstFingerprint = liveFingerprint(stack.outDir);

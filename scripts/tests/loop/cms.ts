@@ -16,6 +16,11 @@ export type BuildRecord = {
   id: number;
   status: string;
   phase?: string | null;
+  pagesDone?: number | null;
+  pagesTotal?: number | null;
+  mode?: string | null;
+  rendered?: number | null;
+  reason?: string | null;
   pages?: number;
   release?: string;
   live?: boolean;

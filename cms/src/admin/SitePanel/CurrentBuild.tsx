@@ -1,3 +1,4 @@
+import { isBuildPhase } from '@oyu/shared-types';
 import { useEffect, useRef } from 'react';
 import { Linked } from './Linked';
 import type { Build } from './useBuilds';
@@ -9,7 +10,7 @@ export function CurrentBuild({ shown, log, t }: { shown: Build; log: string | un
     <section aria-labelledby="current-build">
       <h2 id="current-build">
         {t.current}: #{shown.id} · {t.statuses[shown.status]}
-        {shown.status === 'running' && shown.phase ? ` · ${t.phases[shown.phase] ?? shown.phase}` : ''}
+        {shown.status === 'running' && isBuildPhase(shown.phase) ? ` · ${t.phases[shown.phase]}` : ''}
       </h2>
       {shown.status === 'running' && shown.phase === 'pages' && shown.pagesDone ? (
         <progress

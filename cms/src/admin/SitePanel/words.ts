@@ -1,4 +1,4 @@
-import { buildPhaseLabels } from '../../site/phases';
+import { buildPhaseLabels } from '@oyu/shared-types';
 
 /** The panel's words in the admin's two languages. */
 export const words = {
@@ -18,7 +18,7 @@ export const words = {
     live: 'live',
     putBack: 'Put this build back',
     confirm: (release: string) => `Put build ${release} back live? Visitors will see it at once.`,
-    phases: buildPhaseLabels.en as Record<string, string>,
+    phases: buildPhaseLabels('en'),
     statuses: { queued: 'waiting', running: 'running', succeeded: 'published', failed: 'failed' },
     triggers: { admin: 'Site page', cli: 'command line', start: 'pnpm start', auto: 'automatic' } as Record<
       string,
@@ -43,7 +43,7 @@ export const words = {
     live: 'на сайте',
     putBack: 'Вернуть эту сборку',
     confirm: (release: string) => `Вернуть сборку ${release} на сайт? Посетители сразу увидят её.`,
-    phases: buildPhaseLabels.ru as Record<string, string>,
+    phases: buildPhaseLabels('ru'),
     statuses: { queued: 'в очереди', running: 'идёт', succeeded: 'опубликована', failed: 'ошибка' },
     triggers: {
       admin: 'страница «Сайт»',
