@@ -1,50 +1,56 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { browsePath, matchFile, pathOfFile, type RouteMatch, type RouteName } from '@oyu/site/routes';
 
 /**
- * The page types `pnpm lighthouse` measures, each found by the path of its file in the built
- * site. To measure a new kind of page, add a line: the first file (in sorted order) that
- * matches stands for the type, and a type with no matching file is skipped with a note.
+ * The page types `pnpm lighthouse` measures, each a page type of the site's routes
+ * (@oyu/site/routes), narrowed by its params. To measure a new kind of page, add a line: the
+ * first file (in sorted order) of that type stands for it, and a type with no file is skipped
+ * with a note.
  */
 export type PageType = {
   /** What the report calls it, e.g. "work (ru)". */
   name: string;
-  /** Matches the page's file, relative to the output folder, with forward slashes. */
-  file: RegExp;
+  /** Its page type, as the site's routes name it. */
+  route: RouteName;
+  /** The params its file must have, e.g. `{ lang: 'en' }`. */
+  params?: Record<string, string>;
   /**
    * For the not-found page: a path that does not exist, where visitors see it with status 404
    * (which Lighthouse is told to accept).
    */
   notFoundAt?: string;
-  /** Where the page is opened, from its file, when not at the file's own address. */
-  at?: (file: string) => string;
+  /** Where the page is opened, from its file's route and params, when not at the file's own address. */
+  at?: (page: RouteMatch) => string;
 };
 
+const en = { lang: 'en' };
 const english: PageType[] = [
-  { name: 'language chooser', file: /^index\.html$/ },
-  { name: 'home', file: /^en\/index\.html$/ },
-  { name: 'editions', file: /^en\/editions\/index\.html$/ },
-  { name: 'edition', file: /^en\/editions\/[^/]+\/index\.html$/ },
-  { name: 'collection', file: /^en\/collections\/[^/]+\/index\.html$/ },
-  { name: 'artisans', file: /^en\/artisans\/index\.html$/ },
-  { name: 'artisan', file: /^en\/artisans\/[^/]+\/index\.html$/ },
-  { name: 'work', file: /^en\/works\/[^/]+\/index\.html$/ },
-  { name: 'about', file: /^en\/about\/index\.html$/ },
-  { name: 'browse', file: /^en\/browse\/index\.html$/ },
+  { name: 'language chooser', route: 'languages' },
+  { name: 'home', route: 'home', params: en },
+  { name: 'editions', route: 'editions', params: en },
+  { name: 'edition', route: 'edition', params: en },
+  { name: 'collection', route: 'collection', params: en },
+  { name: 'artisans', route: 'artisans', params: en },
+  { name: 'artisan', route: 'artisan', params: en },
+  { name: 'work', route: 'work', params: en },
+  { name: 'about', route: 'about', params: en },
+  { name: 'browse', route: 'browse', params: en },
   // A shared link with a selection: the filters open and the matches come in without a shift.
   {
     name: 'browse, shared selection',
-    file: /^en\/browse\/material\/[^/]+\/index\.html$/,
-    at: (file) => `/en/browse/?material=${file.split('/')[3]}`,
+    route: 'facet',
+    params: { lang: 'en', facet: 'material' },
+    at: (page) => `${browsePath('en')}?material=${page.route === 'facet' ? page.params.value : ''}`,
   },
-  { name: 'search', file: /^en\/search\/index\.html$/ },
-  { name: 'not found', file: /^404\.html$/, notFoundAt: '/en/no-such-page/' },
+  { name: 'search', route: 'search', params: en },
+  { name: 'not found', route: 'notFound', notFoundAt: '/en/no-such-page/' },
 ];
 
 /** The pages whose weight depends on the language: longer Cyrillic text, other font subsets. */
 const otherLanguages: PageType[] = ['ru', 'kk'].flatMap((lang) => [
-  { name: `home (${lang})`, file: new RegExp(`^${lang}/index\\.html$`) },
-  { name: `work (${lang})`, file: new RegExp(`^${lang}/works/[^/]+/index\\.html$`) },
+  { name: `home (${lang})`, route: 'home' as const, params: { lang } },
+  { name: `work (${lang})`, route: 'work' as const, params: { lang } },
 ]);
 
 export const pageTypes: PageType[] = [...english, ...otherLanguages];
@@ -60,10 +66,11 @@ export async function htmlFiles(outDir: string): Promise<string[]> {
     .sort();
 }
 
-/** The address a file is served at: `en/works/x/index.html` → `/en/works/x/`. */
-export function urlPathOf(file: string): string {
-  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
-}
+const isOfType = (page: RouteMatch, type: PageType) =>
+  page.route === type.route &&
+  Object.entries(type.params ?? {}).every(
+    ([name, value]) => (page.params as Record<string, string>)[name] === value,
+  );
 
 /** One page per type that has a file in `files`, and the names of the types that have none. */
 export function choosePages(
@@ -72,13 +79,17 @@ export function choosePages(
 ): { pages: PageToAudit[]; missing: string[] } {
   const pages: PageToAudit[] = [];
   const missing: string[] = [];
+  const matched = files.flatMap((file) => {
+    const page = matchFile(file);
+    return page ? [{ file, page }] : [];
+  });
   for (const type of types) {
-    const file = files.find((candidate) => type.file.test(candidate));
-    if (!file) missing.push(type.name);
+    const found = matched.find(({ page }) => isOfType(page, type));
+    if (!found) missing.push(type.name);
     else {
       pages.push({
         type: type.name,
-        path: type.notFoundAt ?? type.at?.(file) ?? urlPathOf(file),
+        path: type.notFoundAt ?? type.at?.(found.page) ?? pathOfFile(found.file),
         notFound: type.notFoundAt !== undefined,
       });
     }

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { squareSize, WorkSchema } from '@oyu/shared-types';
 import { afterAll, describe, expect, it } from 'vitest';
-import { browseItem, browsePagePath, browsePageSize, browsePages } from '../src/lib/browse';
+import { browseItem, browsePageSize, browsePages } from '../src/lib/browse';
 import type { BrowseItem } from '../src/lib/browseData';
 import { type BrowseData, BrowseIndex, packBrowseData, unpackBrowseData } from '../src/lib/browseData';
 import { type FacetKey, facetCounts, facetKeys, filterItems, type Selection } from '../src/lib/facets';
 import { referencedMedia } from '../src/lib/mediaIntegration';
-import { routeFile } from '../src/lib/plan';
+import { browsePath, routeFile } from '../src/lib/routes';
 import { makeMedia, makeWork } from './fixtures/documents';
 
 const term = (id: number, slug: string) => ({ id, slug, label: slug });
@@ -241,13 +241,13 @@ describe('the listing without JavaScript', () => {
 
   it('starts on the browse page and goes on at /browse/page/<n>/', () => {
     expect(browsePageSize).toBe(48);
-    expect(browsePagePath(1)).toBe('/browse/');
-    expect(browsePagePath(2)).toBe('/browse/page/2/');
+    expect(browsePath('en', 1)).toBe('/en/browse/');
+    expect(browsePath('en', 2)).toBe('/en/browse/page/2/');
   });
 
   it('plans pages by their index.html, and works.json by its own name', () => {
-    expect(routeFile('[lang]/browse/page/[n]', { lang: 'kk', n: '3' })).toBe('kk/browse/page/3/index.html');
-    expect(routeFile('[lang]/browse', { lang: 'en' })).toBe('en/browse/index.html');
-    expect(routeFile('[lang]/browse/works.json', { lang: 'ru' })).toBe('ru/browse/works.json');
+    expect(routeFile('browsePage', { lang: 'kk', n: '3' })).toBe('kk/browse/page/3/index.html');
+    expect(routeFile('browse', { lang: 'en' })).toBe('en/browse/index.html');
+    expect(routeFile('browseData', { lang: 'ru' })).toBe('ru/browse/works.json');
   });
 });

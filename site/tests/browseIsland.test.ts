@@ -5,16 +5,10 @@ import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Browse from '../src/islands/Browse';
-import {
-  browseCard,
-  browseItem,
-  browseLabels,
-  browsePagePath,
-  browsePageSize,
-  browsePages,
-} from '../src/lib/browse';
+import { browseCard, browseItem, browseLabels, browsePageSize, browsePages } from '../src/lib/browse';
 import { packBrowseData } from '../src/lib/browseData';
 import { countTable, facetOptions } from '../src/lib/facets';
+import { browsePath } from '../src/lib/routes';
 import { makeWork } from './fixtures/documents';
 
 /**
@@ -52,7 +46,7 @@ const props = {
   first: (browsePages(works)[0] ?? []).map((work) => browseCard(work, 'en')),
   total: works.length,
   counts: countTable(works.map((work) => browseItem(work, 'en'))),
-  next: `/en${browsePagePath(2)}`,
+  next: browsePath('en', 2),
   options: facetOptions(works, 'en'),
   labels: browseLabels('en'),
   pageSize: browsePageSize,

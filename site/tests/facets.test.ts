@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   facetCounts,
   facetOptions,
-  facetPath,
   filterItems,
   parseSelection,
   selectionQuery,
   toggle,
   workFacets,
 } from '../src/lib/facets';
+import { facetPath } from '../src/lib/routes';
 import { makeWork } from './fixtures/documents';
 
 const term = (id: number, slug: string, label: string) => ({ id, slug, label });
@@ -117,6 +117,6 @@ describe('facets', () => {
   it('escapes values in URLs and static page paths', () => {
     expect(selectionQuery({ material: ['a&b'] })).toBe('?material=a%26b');
     expect(parseSelection('?material=a%26b')).toEqual({ material: ['a&b'] });
-    expect(facetPath('material', 'silver')).toBe('/browse/material/silver/');
+    expect(facetPath('en', 'material', 'a&b')).toBe('/en/browse/material/a%26b/');
   });
 });

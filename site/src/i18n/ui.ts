@@ -361,9 +361,4 @@ export function ui(locale: Locale): Strings {
   return strings[locale];
 }
 
-/** `/ru/works/x/` from a locale and a path inside it. */
-export function localePath(locale: Locale, path = '/'): string {
-  return `/${locale}${path.startsWith('/') ? path : `/${path}`}`;
-}
-
 export { defaultLocale, locales };

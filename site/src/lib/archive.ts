@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Edition, type Locale, locales, type Showcase } from '@oyu/shared-types';
 import { internalLinks } from './checkLinks';
+import { collectionPath, editionPath, fileOfPath } from './routes';
 
 /**
  * Frozen editions. When organisers freeze an edition, the next build keeps its pages — the
@@ -21,10 +22,10 @@ export type FrozenEdition = { id: number; year: number; frozenAt: string | null 
 
 /** The pages of an edition, relative to the output, in every language. */
 export function editionPages(edition: { id: number; year: number }, showcases: Showcase[]): string[] {
-  const slugs = showcases.filter((showcase) => showcase.edition.id === edition.id).map((s) => s.slug);
+  const members = showcases.filter((showcase) => showcase.edition.id === edition.id);
   return locales.flatMap((locale: Locale) => [
-    path.join(locale, 'editions', String(edition.year), 'index.html'),
-    ...slugs.map((slug) => path.join(locale, 'collections', slug, 'index.html')),
+    fileOfPath(editionPath(locale, edition)),
+    ...members.map((showcase) => fileOfPath(collectionPath(locale, showcase))),
   ]);
 }
 

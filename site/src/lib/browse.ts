@@ -1,17 +1,18 @@
 import type { Locale, Work } from '@oyu/shared-types';
-import { localePath, ui } from '../i18n/ui';
+import { ui } from '../i18n/ui';
 import type { BrowseCard, BrowseItem, BrowseLabels } from './browseData';
 import { groupSeparator } from './count';
 import { type FacetKey, workFacets } from './facets';
 import { formatArtisans } from './format';
 import { squareData } from './images';
+import { workPath } from './routes';
 
 /** What a card of the browse page shows of a work. */
 export function browseCard(work: Work, lang: Locale): BrowseCard {
   const cover = work.photos[0];
   const square = cover ? squareData(cover) : undefined;
   return {
-    href: localePath(lang, `/works/${work.slug}/`),
+    href: workPath(lang, work),
     title: work.title,
     makers: formatArtisans(work.artisans, lang),
     image: square
@@ -74,14 +75,4 @@ export function browsePages<T>(works: T[]): T[][] {
   for (let start = 0; start < works.length; start += browsePageSize)
     pages.push(works.slice(start, start + browsePageSize));
   return pages;
-}
-
-/** The path of page `n` (from 1) of a listing whose first page is `base`, inside a language. */
-export function listingPagePath(base: string, n: number): string {
-  return n === 1 ? base : `${base}page/${n}/`;
-}
-
-/** The path of page `n` (from 1) of the listing of all works, inside a language. */
-export function browsePagePath(n: number): string {
-  return listingPagePath('/browse/', n);
 }

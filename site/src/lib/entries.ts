@@ -1,10 +1,10 @@
 import { getCollection } from 'astro:content';
 import crypto from 'node:crypto';
 import type { Locale, Media } from '@oyu/shared-types';
-import { localePath } from '../i18n/ui';
 import { browseItem } from './browse';
 import { packBrowseData } from './browseData';
 import { mediaPath } from './paths';
+import { browseDataPath, workPathPrefix } from './routes';
 
 /** Content entries are stored once per language, as `<locale>/<slug>` (see lib/paths.ts). */
 
@@ -95,11 +95,11 @@ export function browseFile(lang: Locale): Promise<{ json: string; url: string }>
       const works = await worksIn(lang);
       const data = packBrowseData(
         works.map((work) => browseItem(work, lang)),
-        { pages: localePath(lang, '/works/'), media: mediaPath('') },
+        { pages: workPathPrefix(lang), media: mediaPath('') },
       );
       const json = JSON.stringify(data);
       const version = crypto.createHash('sha1').update(json).digest('hex').slice(0, 12);
-      return { json, url: `${localePath(lang, '/browse/works.json')}?v=${version}` };
+      return { json, url: `${browseDataPath(lang)}?v=${version}` };
     })();
     browseFiles.set(lang, file);
   }

@@ -133,8 +133,3 @@ export function toggle(selection: Selection, key: FacetKey, value: string): Sele
   const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   return { ...selection, [key]: next };
 }
-
-/** The static page that lists the works with one facet value, e.g. `/browse/material/silver/`. */
-export function facetPath(key: FacetKey, value: string): string {
-  return `/browse/${key}/${encodeURIComponent(value)}/`;
-}

@@ -3,7 +3,19 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Locale, locales, mapLimit } from '@oyu/shared-types';
 import { browsePageSize } from './browse';
-import { type FacetKey, facetKeys, facetPath, workFacets } from './facets';
+import { type FacetKey, workFacets } from './facets';
+import {
+  allWorksFiles,
+  type DocumentKind,
+  documentPath,
+  facetPath,
+  fileOfPath,
+  matchFile,
+  matchPath,
+  memberFiles,
+  routeFile,
+  type WorkMembership,
+} from './routes';
 
 /**
  * Incremental builds. Each release records two indexes beside its pages:
@@ -49,13 +61,18 @@ type Doc = Record<string, unknown> & { id?: number; slug?: string; year?: number
 /** A build's documents, by `<collection>.<locale>` (e.g. `oyu-works.kk`). */
 export type BuildData = Map<string, Doc[]>;
 
+/** The snapshot's collections whose documents have pages, as routes.ts names their kinds. */
+const pageKinds: Record<string, DocumentKind> = {
+  'oyu-works': 'works',
+  'oyu-artisans': 'artisans',
+  'oyu-collections': 'showcases',
+  'oyu-editions': 'editions',
+};
+
 /** The page of a document in a language, as a site-internal URL. */
 function urlOf(collection: string, locale: Locale, doc: Doc): string | null {
-  if (collection === 'oyu-works') return `/${locale}/works/${doc.slug}/`;
-  if (collection === 'oyu-artisans') return `/${locale}/artisans/${doc.slug}/`;
-  if (collection === 'oyu-collections') return `/${locale}/collections/${doc.slug}/`;
-  if (collection === 'oyu-editions') return `/${locale}/editions/${doc.year}/`;
-  return null;
+  const kind = pageKinds[collection];
+  return (kind && documentPath(kind, locale, doc)) ?? null;
 }
 
 /** What related-works ranking and featured works read of a work or collection. */
@@ -123,55 +140,78 @@ export function dataIndex(data: BuildData, code: string): DataIndex {
  * works.json goes with its page. (The listing's later pages, `browse/page/<n>/`, link the works
  * they show, like any list.)
  */
-const alwaysPages = locales.flatMap((locale) => [
-  `${locale}/index.html`,
-  `${locale}/browse/index.html`,
-  `${locale}/browse/works.json`,
-]);
+const alwaysPages = locales.flatMap(allWorksFiles);
 
 /**
- * A page of a filter value's listing: `en/browse/material/silver/index.html`, or a later page,
- * `…/silver/page/2/index.html`. The first group is the value's folder.
+ * A filter value's listing, named by the file of its first page
+ * (`en/browse/material/silver/index.html`).
  */
-const facetPage = new RegExp(
-  `^([a-z]{2}/browse/(?:${facetKeys.join('|')})/[^/]+/)(?:page/\\d+/)?index\\.html$`,
-);
+const listingOf = (locale: Locale, facet: string, value: string) =>
+  routeFile('facet', { lang: locale, facet: facet as FacetKey, value });
+
+/**
+ * The listing a page of a filter value's listing belongs to (see `listingOf`): for
+ * `en/browse/material/silver/index.html` and its later pages, `…/silver/page/2/index.html`.
+ */
+function listingOfPage(page: string): string | undefined {
+  const match = matchFile(page);
+  if (match?.route !== 'facet' && match?.route !== 'facetPage') return undefined;
+  return listingOf(match.params.lang, match.params.facet, match.params.value);
+}
 
 /** A link to an edition's or an artisan's page: `/en/editions/2024/`, `/kk/artisans/aigerim/`. */
-const memberPage = /^\/[a-z]{2}\/(?:editions\/\d+|artisans\/[^/]+)\/$/;
+const isMemberPage = (link: string) => {
+  const route = matchPath(link)?.route;
+  return route === 'edition' || route === 'artisan';
+};
 
-/** The folder of a filter value's listing, e.g. `en/browse/material/silver/`. */
-const facetFolder = (locale: Locale, facet: string, value: string) =>
-  `${locale}${facetPath(facet as FacetKey, value)}`;
-
-/** Every page of every filter value's listing this data makes, by the value's folder. */
+/** Every page of every filter value's listing this data makes, by listing (see `listingOf`). */
 function facetListings(data: BuildData): Map<string, string[]> {
-  const counts = new Map<string, number>();
+  // Counted by a plain key first: there are many more (work, value) pairs than listings.
+  const counts = new Map<string, { locale: Locale; facet: FacetKey; value: string; works: number }>();
   for (const locale of locales) {
     for (const work of data.get(`oyu-works.${locale}`) ?? []) {
       for (const [facet, values] of Object.entries(workFacets(work as never))) {
         for (const value of values) {
-          const folder = facetFolder(locale, facet, value);
-          counts.set(folder, (counts.get(folder) ?? 0) + 1);
+          const key = `${locale}\n${facet}\n${value}`;
+          const listing = counts.get(key) ?? { locale, facet: facet as FacetKey, value, works: 0 };
+          listing.works += 1;
+          counts.set(key, listing);
         }
       }
     }
   }
   const listings = new Map<string, string[]>();
-  for (const [folder, count] of counts) {
-    const pages = Math.ceil(count / browsePageSize);
-    listings.set(folder, [
-      `${folder}index.html`,
-      ...Array.from({ length: pages - 1 }, (_, i) => `${folder}page/${i + 2}/index.html`),
-    ]);
+  for (const { locale, facet, value, works } of counts.values()) {
+    const pages = Array.from({ length: Math.ceil(works / browsePageSize) }, (_, i) =>
+      fileOfPath(facetPath(locale, facet, value, i + 1)),
+    );
+    listings.set(listingOf(locale, facet, value), pages);
   }
   return listings;
+}
+
+/** The base release's pages of filter value listings, each with its listing (see `listingOf`). */
+function baseListingPages(baseLinks: LinkIndex): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const page of Object.keys(baseLinks)) {
+    const listing = listingOfPage(page);
+    if (listing) found.set(page, listing);
+  }
+  return found;
 }
 
 /** A release's indexes, to start a partial build from. */
 type Base = { data: DataIndex; links: LinkIndex };
 /** What the steps of a partial plan read: the two releases and the documents that changed. */
-type Diff = { base: Base; next: DataIndex; data: BuildData; changed: string[] };
+type Diff = {
+  base: Base;
+  next: DataIndex;
+  data: BuildData;
+  changed: string[];
+  /** The base's filter value pages, each with its listing. */
+  baseListings: Map<string, string>;
+};
 /** The pages to render, and the addresses whose linking pages are to be rendered too. */
 type Render = { pages: Set<string>; urls: Set<string> };
 
@@ -186,9 +226,10 @@ export function planBuild(options: { base: Base | undefined; next: DataIndex; da
   if (!Array.isArray(changed)) return { mode: 'full', reason: changed.reason };
   if (changed.length === 0) return { mode: 'partial', pages: new Set(), changed };
   const listings = facetListings(data);
-  if (facetPagesChanged(listings, base.links)) return { mode: 'full', reason: 'the filter pages changed' };
+  const baseListings = baseListingPages(base.links);
+  if (facetPagesChanged(listings, baseListings)) return { mode: 'full', reason: 'the filter pages changed' };
 
-  const diff: Diff = { base, next, data, changed };
+  const diff: Diff = { base, next, data, changed, baseListings };
   const render: Render = { pages: new Set(alwaysPages), urls: new Set() };
   for (const key of changed) addDocPage(render, next.docs[key]?.url);
   addWorksOfChangedMakers(diff, render);
@@ -225,9 +266,9 @@ function changedDocs(base: DataIndex, next: DataIndex): string[] | { reason: str
  * The filter pages are one listing per value in use, in pages: values that appear or
  * disappear, or listings that gain or lose a page, change the set.
  */
-function facetPagesChanged(listings: Map<string, string[]>, baseLinks: LinkIndex): boolean {
+function facetPagesChanged(listings: Map<string, string[]>, baseListings: Map<string, string>): boolean {
   const facetPages = new Set([...listings.values()].flat());
-  const baseFacetPages = Object.keys(baseLinks).filter((page) => facetPage.test(page));
+  const baseFacetPages = [...baseListings.keys()];
   return baseFacetPages.length !== facetPages.size || baseFacetPages.some((page) => !facetPages.has(page));
 }
 
@@ -235,7 +276,7 @@ function facetPagesChanged(listings: Map<string, string[]>, baseLinks: LinkIndex
 function addDocPage(render: Render, url: string | null | undefined) {
   if (!url) return;
   render.urls.add(url);
-  render.pages.add(`${url.slice(1)}index.html`);
+  render.pages.add(fileOfPath(url));
 }
 
 /** The language and this build's document of a changed work's key (`oyu-works.kk/12`). */
@@ -271,15 +312,14 @@ function addRefiledListings(diff: Diff, listings: Map<string, string[]>, pages: 
   for (const key of changedWorks(diff.changed)) {
     if (base.data.docs[key]?.facets === next.docs[key]?.facets) continue;
     const { locale, work } = changedWork(data, key);
-    const folders = new Set<string>();
+    const refiled = new Set<string>();
     for (const [facet, values] of Object.entries(work ? workFacets(work as never) : {}))
-      for (const value of values) folders.add(facetFolder(locale, facet, value));
+      for (const value of values) refiled.add(listingOf(locale, facet, value));
     const url = next.docs[key]?.url;
-    for (const [page, links] of Object.entries(base.links)) {
-      const folder = page.match(facetPage)?.[1];
-      if (folder && url && links.includes(url)) folders.add(folder);
+    for (const [page, listing] of diff.baseListings) {
+      if (url && base.links[page]?.includes(url)) refiled.add(listing);
     }
-    for (const folder of folders) for (const page of listings.get(folder) ?? []) pages.add(page);
+    for (const listing of refiled) for (const page of listings.get(listing) ?? []) pages.add(page);
   }
 }
 
@@ -294,13 +334,10 @@ function addMembershipPages(diff: Diff, pages: Set<string>) {
   for (const key of changedWorks(diff.changed)) {
     if (base.data.docs[key]?.related === next.docs[key]?.related) continue;
     const url = next.docs[key]?.url;
-    for (const link of (url && base.links[`${url.slice(1)}index.html`]) || [])
-      if (memberPage.test(link)) pages.add(`${link.slice(1)}index.html`);
+    for (const link of (url && base.links[fileOfPath(url)]) || [])
+      if (isMemberPage(link)) pages.add(fileOfPath(link));
     const { locale, work } = changedWork(data, key);
-    for (const edition of (work?.editions as { year: number }[] | undefined) ?? [])
-      pages.add(`${locale}/editions/${edition.year}/index.html`);
-    for (const maker of (work?.artisans as { slug: string }[] | undefined) ?? [])
-      pages.add(`${locale}/artisans/${maker.slug}/index.html`);
+    for (const page of work ? memberFiles(locale, work as WorkMembership) : []) pages.add(page);
   }
 }
 
@@ -310,8 +347,7 @@ function addMembershipPages(diff: Diff, pages: Set<string>) {
  */
 function addRelatedWorkPages({ base, next, changed }: Diff, pages: Set<string>) {
   if (!changed.some((key) => base.data.docs[key]?.related !== next.docs[key]?.related)) return;
-  for (const page of Object.keys(base.links))
-    if (/^[a-z]{2}\/works\/[^/]+\/index\.html$/.test(page)) pages.add(page);
+  for (const page of Object.keys(base.links)) if (matchFile(page)?.route === 'work') pages.add(page);
 }
 
 /** The site-internal page links of one page, for the link index. */

@@ -10,6 +10,7 @@ import {
 import { ui } from '../i18n/ui';
 import { renditionPath } from './images';
 import { safeHref } from './links';
+import { artisanPath, collectionPath, editionPath, workPath } from './routes';
 
 /**
  * schema.org descriptions of the gallery's pages. `serialize` escapes every character that
@@ -37,12 +38,12 @@ export function workJsonLd(work: Work, lang: Locale, site: URL) {
     '@context': 'https://schema.org',
     '@type': 'VisualArtwork',
     name: work.title,
-    url: absolute(site, `/${lang}/works/${work.slug}/`),
+    url: absolute(site, workPath(lang, work)),
     inLanguage: lang,
     creator: work.artisans.map((artisan) => ({
       '@type': 'Person',
       name: artisan.name,
-      url: absolute(site, `/${lang}/artisans/${artisan.slug}/`),
+      url: absolute(site, artisanPath(lang, artisan)),
       nationality: { '@type': 'Country', name: countryName(artisan.country, lang) },
     })),
     image: work.photos.map((photo) => image(site, photo)).filter(Boolean),
@@ -77,7 +78,7 @@ export function editionJsonLd(
     '@type': 'ExhibitionEvent',
     name: edition.title,
     alternateName: edition.theme ?? undefined,
-    url: absolute(site, `/${lang}/editions/${edition.year}/`),
+    url: absolute(site, editionPath(lang, edition)),
     inLanguage: lang,
     startDate: edition.startDate?.slice(0, 10),
     endDate: edition.endDate?.slice(0, 10),
@@ -108,12 +109,12 @@ export function showcaseJsonLd(showcase: Showcase, lang: Locale, site: URL) {
     '@context': 'https://schema.org',
     '@type': 'ExhibitionEvent',
     name: showcase.title,
-    url: absolute(site, `/${lang}/collections/${showcase.slug}/`),
+    url: absolute(site, collectionPath(lang, showcase)),
     inLanguage: lang,
     superEvent: {
       '@type': 'ExhibitionEvent',
       name: showcase.edition.title,
-      url: absolute(site, `/${lang}/editions/${showcase.edition.year}/`),
+      url: absolute(site, editionPath(lang, showcase.edition)),
     },
   };
 }
@@ -135,7 +136,7 @@ export function personJsonLd(artisan: Artisan, lang: Locale, site: URL) {
     '@context': 'https://schema.org',
     '@type': 'Person',
     name: artisan.name,
-    url: absolute(site, `/${lang}/artisans/${artisan.slug}/`),
+    url: absolute(site, artisanPath(lang, artisan)),
     nationality: { '@type': 'Country', name: countryName(artisan.country, lang) },
     homeLocation: artisan.city ? { '@type': 'Place', name: artisan.city } : undefined,
     birthDate: isoYear(artisan.birthYear),

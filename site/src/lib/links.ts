@@ -1,5 +1,5 @@
 import { type InternalLinkDoc, type Locale, type RichTextNode, slugPattern } from '@oyu/shared-types';
-import { localePath } from '../i18n/ui';
+import { documentPath, isDocumentKind } from './routes';
 
 /** Link targets the site will render: web pages and e-mail only, never `javascript:` and the like. */
 const allowedProtocols = new Set(['http:', 'https:', 'mailto:']);
@@ -23,19 +23,9 @@ export function safeHref(url: string | undefined | null): string | undefined {
 export function internalHref(lang: Locale, doc: InternalLinkDoc | undefined): string | undefined {
   const target = doc?.value;
   if (!doc || typeof target !== 'object') return undefined;
+  if (!isDocumentKind(doc.relationTo)) return undefined;
   const slug = target.slug !== undefined && slugPattern.test(target.slug) ? target.slug : undefined;
-  switch (doc.relationTo) {
-    case 'works':
-      return slug && localePath(lang, `/works/${slug}/`);
-    case 'artisans':
-      return slug && localePath(lang, `/artisans/${slug}/`);
-    case 'showcases':
-      return slug && localePath(lang, `/collections/${slug}/`);
-    case 'editions':
-      return target.year === undefined ? undefined : localePath(lang, `/editions/${target.year}/`);
-    default:
-      return undefined;
-  }
+  return documentPath(doc.relationTo, lang, { slug, year: target.year });
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   readBuildData,
 } from './incremental';
 import { readJson } from './jsonFile';
+import { type LanguageRoute, type RouteName, type RouteParams, routeFile } from './routes';
 import { pendingOf, snapshotDir } from './snapshot';
 
 type BuildPlan = { plan: Plan; next: DataIndex; data: BuildData };
@@ -52,22 +53,11 @@ export function buildPlan(): Promise<BuildPlan> {
 }
 
 /**
- * The file a route writes for some params, relative to the output: `en/works/ring/index.html`
- * for a page (`[lang]/works/[slug]`), `en/browse/works.json` for an endpoint named like a file
- * (`[lang]/browse/works.json`).
- */
-export function routeFile(route: string, params: Record<string, string | undefined>): string {
-  const filled = route.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? '');
-  return /\.\w+$/.test(route) ? filled : `${filled}/index.html`;
-}
-
-/**
  * The paths of a route this build renders: all of them in a full build, only the planned
- * pages (and files) in a partial one. `route` is the route's file pattern, e.g.
- * `[lang]/works/[slug]` or `[lang]/browse/works.json`.
+ * pages (and files) in a partial one, found by the file each writes (routes.ts).
  */
-export async function planned<T extends { params: Record<string, string | undefined> }>(
-  route: string,
+export async function planned<R extends RouteName, T extends { params: RouteParams<R> }>(
+  route: R,
   paths: T[],
 ): Promise<T[]> {
   const { plan: current } = await buildPlan();
@@ -75,8 +65,8 @@ export async function planned<T extends { params: Record<string, string | undefi
   return paths.filter((entry) => current.pages.has(routeFile(route, entry.params)));
 }
 
-/** The paths of a route with one page (or file) per language, e.g. `[lang]/about`. */
-export function perLanguage(route: string) {
+/** The paths of a route with one page (or file) per language, e.g. `about`. */
+export function perLanguage(route: LanguageRoute) {
   return planned(
     route,
     locales.map((lang) => ({ params: { lang } })),

@@ -12,6 +12,7 @@ import {
 import { readEnv } from '../env';
 import { type CmsClientOptions, fetchPreviewDocument, fetchSource, sources } from './cms';
 import { relatedIndex } from './related';
+import { previewPath } from './routes';
 
 /**
  * Draft preview: a signed link from the CMS opens a draft work or artisan page, rendered on
@@ -33,11 +34,6 @@ export type PreviewPage =
       code: PreviewRefusal | 'unavailable';
       message: string;
     };
-
-/** The preview page of a link in one language (the server is mounted at /preview). */
-export function previewPath(locale: Locale, token: string): string {
-  return `/preview/${locale}/${token}/`;
-}
 
 /**
  * A preview page names each photo `<token>~<file>`, so that the photo request carries the

@@ -1,9 +1,10 @@
 import type { BrowseLabels } from '../../lib/browseData';
 import { groupDigits } from '../../lib/count';
-import { type FacetKey, type FacetOption, facetKeys, facetPath } from '../../lib/facets';
+import { type FacetKey, type FacetOption, facetKeys } from '../../lib/facets';
+import { facetPathInLanguage } from '../../lib/routes';
 
 type Props = {
-  /** `/en`: where the static one-value pages live. */
+  /** The language's prefix, `/en` (lib/routes.ts): the static one-value pages are under it. */
   base: string;
   options: Record<FacetKey, FacetOption[]>;
   labels: BrowseLabels;
@@ -66,7 +67,7 @@ function Facet({ facet, base, options, labels, ready, chosen, countOf, onToggle 
             <Choice
               facet={facet}
               option={option}
-              href={`${base}${facetPath(facet, option.value)}`}
+              href={`${base}${facetPathInLanguage(facet, option.value)}`}
               ready={ready}
               n={countOf(option.value)}
               group={labels.group}

@@ -15,7 +15,7 @@ import { useBrowseWorks } from './useBrowseWorks';
 import './Browse.css';
 
 type Props = {
-  /** `/en`: where the static one-value pages live. */
+  /** The language's prefix, `/en` (lib/routes.ts): the static one-value pages are under it. */
   base: string;
   /** The language's works.json (see lib/browseData.ts): every work, fetched once hydrated. */
   src: string;

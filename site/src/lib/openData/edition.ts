@@ -11,6 +11,7 @@ import {
 } from '@oyu/shared-types';
 import { renditionPath } from '../images';
 import { safeHref } from '../links';
+import { artisanPath, editionPath, workPath } from '../routes';
 import type { EditionOpenData, LanguageContent, Localized, OpenArtisan, OpenWork } from './types';
 
 /** The text of a rich-text value: paragraphs and list items on lines of their own. */
@@ -94,7 +95,7 @@ export function editionOpenData(
       theme: localized(editions, (copy) => copy.theme),
       startDate: edition.startDate?.slice(0, 10) ?? null,
       endDate: edition.endDate?.slice(0, 10) ?? null,
-      url: absolute(site, `/en/editions/${year}/`),
+      url: absolute(site, editionPath('en', { year })),
     },
     licence:
       'Texts and data: CC BY 4.0, credit "Almaty Jewelry Week / Oyu". Photographs: each work\'s licence and rights holder.',
@@ -117,7 +118,7 @@ function openWork(work: Work, context: Context): OpenWork {
   return {
     id: work.id,
     slug: work.slug,
-    url: absolute(site, `/en/works/${work.slug}/`),
+    url: absolute(site, workPath('en', work)),
     title: localized(copies, (copy) => copy.title),
     description: localized(copies, (copy) => plainText(copy.description)),
     artisans: work.artisans.map((artisan) => ({
@@ -178,7 +179,7 @@ function openArtisans(
       return {
         id: artisan.id,
         slug: artisan.slug,
-        url: absolute(site, `/en/artisans/${artisan.slug}/`),
+        url: absolute(site, artisanPath('en', artisan)),
         name: artisan.name,
         country: artisan.country,
         countryName: Object.fromEntries(

@@ -7,7 +7,7 @@ import { perLanguage } from '../../../lib/plan';
  * `/<lang>/browse/works.json`: every published work of a language, for the browse island
  * (format in lib/browseData.ts). Planned like the browse page: rendered whenever it is.
  */
-export const getStaticPaths = (() => perLanguage('[lang]/browse/works.json')) satisfies GetStaticPaths;
+export const getStaticPaths = (() => perLanguage('browseData')) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const { json } = await browseFile(params.lang as Locale);
