@@ -29,6 +29,11 @@ export async function startSeededCms(options: {
   mediaDir?: string | undefined;
   /** After the migrations, before the CMS starts (a copied database goes in here). */
   beforeStart?: () => Promise<void>;
+  /**
+   * The public site's address, for the builds the CMS starts (default: the site server's
+   * local address): a benchmark builds with its own, and every build of one site needs the same.
+   */
+  siteUrl?: string;
 }): Promise<SeededCms> {
   const { dataDir } = options;
   const port = await freePort();
@@ -43,20 +48,21 @@ export async function startSeededCms(options: {
     demoPhotoSize: undefined,
     verbose: false,
   });
+  const cmsEnv = { ...stack.cmsEnv, ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}) };
   // The seed script applies the migrations and makes the admin; nothing else.
   await Promise.all([
     run(paths.tsxBin, [paths.seedScript], {
       cwd: repoRoot,
-      env: { ...stack.cmsEnv, OYU_SEED_DEMO: 'false' },
+      env: { ...cmsEnv, OYU_SEED_DEMO: 'false' },
     }),
-    buildCms(stack.cmsEnv),
+    buildCms(cmsEnv),
   ]);
   await options.beforeStart?.();
-  const server = await startCms(stack.cmsEnv, port);
+  const server = await startCms(cmsEnv, port);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    env: stack.cmsEnv,
+    env: cmsEnv,
     output: server.output,
     stop: server.stop,
   };

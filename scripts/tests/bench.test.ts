@@ -110,6 +110,12 @@ describe('the build probe', () => {
 const postgresServer = process.env.TEST_POSTGRES_URI;
 const withPostgres = Boolean(postgresServer) || onCi;
 
+/** A step's figures, which a run that measured it must have. */
+function measured<T>(value: T | undefined, step: string): T {
+  expect(value, `${step} was not measured`).toBeDefined();
+  return value as T;
+}
+
 describe('pnpm bench --size S --quick', () => {
   it('measures every figure and writes the report', { timeout: 1_200_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-bench-'));
@@ -121,9 +127,11 @@ describe('pnpm bench --size S --quick', () => {
     }
     try {
       const result = await runBench({ size: 'S', quick: true, dataDir, postgresUri, onStep: () => {} });
-      expect(result.seed).toMatchObject({ works: 500, artisans: 50, photos: 100 });
-      expect(result.seed.uploadMs.n).toBe(100);
-      const { cold, noChange, oneWork } = result.builds;
+      // Half of S's photos uploaded, the other half cloned from them (clonePhotos.ts).
+      expect(result.seed).toMatchObject({ works: 500, artisans: 50, photos: 100, uploaded: 50, cloned: 50 });
+      expect(result.seed.uploadMs.n).toBe(50);
+      const builds = measured(result.builds, 'builds');
+      const { cold, noChange, oneWork } = builds;
       // 500 works and 50 artisans in three languages, with the other pages.
       expect(cold.pages).toBeGreaterThan(1650);
       expect(cold).toMatchObject({ mode: 'full', rendered: cold.pages, encodes: 0 });
@@ -148,6 +156,42 @@ describe('pnpm bench --size S --quick', () => {
       expect(oneWork.mode).toBe('partial');
       expect(oneWork.rendered).toBeGreaterThan(0);
       expect(oneWork.rendered).toBeLessThan(cold.pages / 10);
+
+      // As a visitor sees it: the site server answered each page with the change, after one
+      // build the CMS ran on its own right after the write (countdown 0).
+      const live = siteFolders(dataDir).live;
+      const editLive = measured(builds.editLive, 'the live edit');
+      expect(editLive.pages.map((page) => page.path)).toEqual([
+        `/kk/works/${dataset('S').works[0]?.slug}/`,
+        expect.stringMatching(/^\/kk\/artisans\/bench-artisan-\d+\/$/),
+        '/kk/browse/works.json',
+      ]);
+      for (const page of editLive.pages) expect(page.seconds, page.name).toBeGreaterThan(0);
+      expect(editLive.seconds).toBe(Math.max(...editLive.pages.map((page) => page.seconds)));
+      expect(editLive.writeMs).toBeGreaterThan(0);
+      expect(editLive.builds).toHaveLength(1);
+      expect(editLive.builds[0]?.seconds).toBeGreaterThan(0);
+      // The edited title is what the live site holds on each page it timed.
+      const editedTitle = /«[^«»]+» [^<"]+ \(түзету \w+\)/;
+      for (const page of editLive.pages) {
+        const file = page.path.endsWith('/') ? `${page.path}index.html` : page.path;
+        expect(fs.readFileSync(path.join(live, file), 'utf8'), page.path).toMatch(editedTitle);
+      }
+      // 100 drafts published in one request: every page sampled and the browse data served them
+      // after one build; then they were taken away and the live build before them put back.
+      const publishLive = measured(builds.publishLive, 'the live publish');
+      expect(publishLive.works).toBe(100);
+      expect(publishLive.pages).toHaveLength(11);
+      expect(new Set(publishLive.pages.map((page) => page.path.split('/')[1]))).toEqual(
+        new Set(['en', 'ru', 'kk']),
+      );
+      for (const page of publishLive.pages) expect(page.seconds, page.name).toBeGreaterThan(0);
+      expect(publishLive.builds).toHaveLength(1);
+      expect(publishLive.builds[0]?.seconds).toBeGreaterThan(0);
+      expect(fs.existsSync(path.join(live, 'en', 'works', 'bench-publish-1'))).toBe(false);
+      expect(fs.readFileSync(path.join(live, 'en', 'browse', 'works.json'), 'utf8')).not.toContain(
+        'bench-publish-',
+      );
       // A filter value with more works than a page holds goes on over pages of 48, every work
       // on exactly one of them (the demo scripts/tests/loop/ seeds has no such value).
       const materials = path.join(siteFolders(dataDir).live, 'en', 'browse', 'material');
@@ -177,7 +221,7 @@ describe('pnpm bench --size S --quick', () => {
       }
       // The peer baseline: a page per work and artisan and a home page, every photo downloaded
       // and encoded at the two sizes its pages use, as WebP files in the built site.
-      const { peer } = result;
+      const peer = measured(result.peer, 'peer');
       expect(peer.failed).toBeUndefined();
       expect(peer.pages).toBe(1 + 500 + 50);
       expect(peer.photosFetched).toBe(100);
@@ -204,17 +248,20 @@ describe('pnpm bench --size S --quick', () => {
           `${entry.request} at ${entry.connections}: ${JSON.stringify(entry.failures)}`,
         ).toBe(0);
       }
+      const pages = measured(result.pages, 'pages');
       if (hasBrowser) {
-        expect(result.pages.lighthouse?.map((page) => page.type).sort()).toEqual(['browse', 'work']);
-        for (const page of result.pages.lighthouse ?? []) {
+        expect(pages.lighthouse?.map((page) => page.type).sort()).toEqual(['browse', 'work']);
+        for (const page of pages.lighthouse ?? []) {
           expect(page.error, page.type).toBeUndefined();
           expect(page.bytesByType?.document, page.type).toBeGreaterThan(0);
         }
-        expect(result.pages.pagefind?.indexBytes).toBeGreaterThan(0);
-        expect(result.pages.pagefind?.firstSearchBytes).toBeGreaterThan(0);
+        expect(pages.pagefind?.indexBytes).toBeGreaterThan(0);
+        expect(pages.pagefind?.firstSearchBytes).toBeGreaterThan(0);
       }
-      expect(result.floors.html.pages).toBe(cold.pages);
-      expect(result.floors.encode.encodes).toHaveLength(7);
+      const floors = measured(result.floors, 'floors');
+      // The works published for the live figures are gone again: the site is the dataset's.
+      expect(floors.html.pages).toBe(cold.pages);
+      expect(floors.encode.encodes).toHaveLength(7);
       const report = benchReport(result, 'pnpm bench --size S --quick');
       for (const heading of [
         '## Targets',
@@ -222,8 +269,23 @@ describe('pnpm bench --size S --quick', () => {
         '## Site builds',
         '## REST API under load',
         '## Peer baseline',
+        '### Changes as a visitor sees them',
       ])
         expect(report).toContain(heading);
+      // Issue 26's targets, each with its figure, its ratio and whether it is met.
+      for (const figure of [
+        'one work edited, live as a visitor sees it \\(countdown 0\\)',
+        'a build where nothing changed',
+        '100 works published at once, live as a visitor sees them',
+        'cold build',
+        'cold build: its data phase',
+      ])
+        expect(report).toMatch(
+          new RegExp(
+            `\\| ${figure} \\| [\\d.]+ s \\| ≤ \\d+ s \\| \\d+\\.\\d\\d \\| (met|\\*\\*missed\\*\\*) \\|`,
+          ),
+        );
+      expect(report).toContain('50 photos were uploaded through the REST API and 50 cloned from them');
       expect(report).not.toContain('did not finish');
       // A peer build that could not finish is reported as such, with no ratio to it.
       const stopped = benchReport(
@@ -235,6 +297,16 @@ describe('pnpm bench --size S --quick', () => {
       );
       expect(stopped).toContain("The peer's build did not get through this dataset");
       expect(stopped).not.toContain("the peer's cold build");
+      // A run of the builds alone (`--only builds`) reports them and says what it left out.
+      const { peer: _peer, pages: _pages, floors: _floors, restCache: _cache, ...buildsOnly } = result;
+      const onlyBuilds = benchReport(
+        { ...buildsOnly, rest: [], skipped: ['rest', 'pages', 'floors', 'peer', 'postgres'] },
+        'pnpm bench --size S --only builds',
+      );
+      expect(onlyBuilds).toContain('Left out of this run (`--only`): rest, pages, floors, peer, postgres');
+      expect(onlyBuilds).toContain('### Changes as a visitor sees them');
+      for (const heading of ['## REST API under load', '## Peer baseline', '## Pages on a phone'])
+        expect(onlyBuilds).not.toContain(heading);
 
       // A run stopped between its steps carries on: the steps it finished are kept, the rest
       // measured, and the report says which commit measured what.
@@ -267,7 +339,7 @@ describe('pnpm bench --size S --quick', () => {
       expect(steps.some((step) => step.startsWith('site build'))).toBe(false);
       expect(carried.builds).toEqual(result.builds);
       expect(carried.peer).toEqual(result.peer);
-      expect(carried.floors.html.pages).toBe(cold.pages);
+      expect(measured(carried.floors, 'floors').html.pages).toBe(cold.pages);
       expect(carried.commits.peer).toBe('abc1234');
       // Copied again (the run logged in once more: one more session row).
       if (withPostgres)
@@ -282,13 +354,26 @@ describe('pnpm bench --size S --quick', () => {
       const count = (table: string) =>
         (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       const before = { works: count('works'), media: count('media'), showcases: count('showcases') };
+      // Every photo has its own name, alt text and files, the cloned ones too.
+      const photos = db
+        .prepare(
+          'SELECT filename, sizes_webp480_filename AS webp, sizes_square_filename AS square FROM media',
+        )
+        .all() as { filename: string; webp: string; square: string }[];
+      expect(new Set(photos.map((photo) => photo.filename)).size).toBe(100);
+      for (const photo of photos)
+        for (const file of [photo.filename, photo.webp, photo.square])
+          expect(fs.existsSync(path.join(dataDir, 'media', file)), file).toBe(true);
+      expect(
+        db.prepare("SELECT count(DISTINCT alt) AS n FROM media_locales WHERE _locale = 'en'").get(),
+      ).toEqual({ n: 100 });
       db.exec('DELETE FROM works WHERE id IN (SELECT id FROM works ORDER BY id DESC LIMIT 3)');
       expect(count('works')).toBe(before.works - 3);
       const resumed = await seedBench({ size: 'S', dataDir, onStep: () => {} });
       expect({ works: count('works'), media: count('media'), showcases: count('showcases') }).toEqual(before);
       db.close();
-      // The upload timings are kept between runs: the report still covers all 100 uploads.
-      expect(resumed.uploadMs.n).toBe(100);
+      // The upload timings are kept between runs: the report still covers all 50 uploads.
+      expect(resumed.uploadMs.n).toBe(50);
       expect(resumed.seconds).toBeGreaterThan(result.seed.seconds);
 
       if (withPostgres) {

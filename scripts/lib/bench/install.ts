@@ -3,6 +3,9 @@ import { readCredentials } from '../secrets';
 import { type SeededCms, startSeededCms } from '../seededCms';
 import { RestClient } from './seedRest';
 
+/** The address the benchmark's site is built for; it is served on a local port. */
+export const benchSiteUrl = 'https://oyu.example';
+
 /** A benchmark's CMS, running, with a client signed in as its admin. */
 export type BenchInstall = { cms: SeededCms; cmsUrl: string; client: RestClient };
 
@@ -25,7 +28,8 @@ export async function freshInstall(
 ): Promise<BenchInstall> {
   if (!options.resume) fs.rmSync(dataDir, { recursive: true, force: true });
   const { mediaDir, beforeStart } = options;
-  const cms = await startSeededCms({ dataDir, databaseUri, mediaDir, beforeStart });
+  // The CMS's own builds (the automatic rebuild) make the same site as the benchmark's.
+  const cms = await startSeededCms({ dataDir, databaseUri, mediaDir, beforeStart, siteUrl: benchSiteUrl });
   try {
     const client = new RestClient(cms.url);
     const { email, password } = readCredentials(options.credentialsFrom ?? dataDir);

@@ -5,13 +5,13 @@ import { siteFolders } from '../siteBuild';
 import { type BenchSize, dataset } from './dataset';
 import { encodeFloor, htmlWriteFloor, sqlListFloor } from './floors';
 import { type BenchInstall, freshInstall } from './install';
-import { commitsOf, currentCommit, readJournal, type StepRunner, stepRunner } from './journal';
+import { commitsOf, currentCommit, readJournal, stepRunner } from './journal';
 import { measurePages } from './pages';
 import { peerBuild } from './peer';
 import { answersOf, checkEmptyPostgres, measurePostgresCopy } from './postgresCopy';
 import { cacheVerdicts, restUnderLoad } from './restFigures';
 import { siteRequests } from './restLoad';
-import type { BenchResult, Steps } from './result';
+import { type BenchResult, type StepName, type Steps, stepNames } from './result';
 import { type RestClient, type SeedReport, seedThroughRest } from './seedRest';
 import { measureBuilds } from './siteBuilds';
 
@@ -37,6 +37,8 @@ type RunOptions = {
   resume?: boolean;
   /** An empty PostgreSQL database: a copy of the install goes there, and its REST API is measured. */
   postgresUri?: string | undefined;
+  /** Only these steps after the seed (`--only builds`); every step when not given. */
+  only?: StepName[] | undefined;
   onStep: (step: string) => void;
   onProgress?: (done: number, total: number) => void;
 };
@@ -65,22 +67,35 @@ function seed(
   data: Dataset,
   options: Pick<RunOptions, 'dataDir' | 'onStep' | 'onProgress'>,
 ) {
-  options.onStep(`seed ${data.works.length} works, ${data.artisans.length} artisans through the REST API`);
+  const { spec } = data;
+  const cloned = spec.uploadPhotos ? `, ${spec.uploadPhotos} photos uploaded and the others cloned` : '';
+  options.onStep(
+    `seed ${data.works.length} works, ${data.artisans.length} artisans through the REST API${cloned}`,
+  );
   return seedThroughRest(client, data, {
     concurrency: 2,
     onProgress: options.onProgress,
     progressFile: progressFile(options.dataDir),
+    install: {
+      databaseFile: path.join(options.dataDir, 'oyu.db'),
+      mediaDir: path.join(options.dataDir, 'media'),
+    },
   });
 }
 
 export async function runBench(options: RunOptions): Promise<BenchResult> {
-  const { size, quick, dataDir, onStep, postgresUri } = options;
+  const { size, quick, dataDir, onStep } = options;
   const data = dataset(size);
   const resume = Boolean(options.resume) && fs.existsSync(path.join(dataDir, 'oyu.db'));
   const journal = resume ? readJournal(dataDir, size, quick) : { size, quick, steps: {} };
+  const wanted = (name: StepName) => !options.only || options.only.includes(name);
+  const postgresUri = wanted('postgres') ? options.postgresUri : undefined;
   const copyToPostgres = postgresUri && !journal.steps.postgres;
   if (copyToPostgres) await checkEmptyPostgres(postgresUri);
-  const step = stepRunner(journal, dataDir, currentCommit(), onStep);
+  const runStep = stepRunner(journal, dataDir, currentCommit(), onStep);
+  // A step left out (`--only`) is neither measured nor written to the journal.
+  const step: OptionalStep = (name, measure) =>
+    wanted(name) ? runStep(name, measure) : Promise.resolve(undefined);
 
   const startedAt = new Date().toISOString();
   onStep(resume ? `carry on with ${dataDir}` : 'empty database, CMS build');
@@ -98,6 +113,7 @@ export async function runBench(options: RunOptions): Promise<BenchResult> {
         measurePostgresCopy({ dataDir, postgresUri, workId: first.id, answers, quick, onStep }),
       )
     : undefined;
+  const skipped = options.only ? stepNames.filter((name) => !wanted(name)) : [];
 
   return {
     size,
@@ -107,15 +123,22 @@ export async function runBench(options: RunOptions): Promise<BenchResult> {
     commits: commitsOf(journal),
     machine: machine(),
     seed: sqlite.seed,
+    ...(skipped.length ? { skipped } : {}),
     builds: steps.builds,
     peer: steps.peer,
-    rest: [...steps.rest.rest, ...(postgres?.rest ?? [])],
-    restCache: steps.rest.restCache,
+    rest: [...(steps.rest?.rest ?? []), ...(postgres?.rest ?? [])],
+    restCache: steps.rest?.restCache,
     ...(postgres ? { postgresCopy: { ...postgres.copy, checked: postgres.checked } } : {}),
     pages: steps.pages,
     floors: steps.floors,
   };
 }
+
+/** A step of this run, or undefined when the run leaves it out. */
+type OptionalStep = <K extends StepName>(
+  name: K,
+  measure: () => Promise<Steps[K]>,
+) => Promise<Steps[K] | undefined>;
 
 /**
  * Everything measured on the SQLite install: the seed, then each step. With `keepAnswers`,
@@ -125,7 +148,7 @@ async function measureOnSqlite(
   { cmsUrl, client }: BenchInstall,
   data: Dataset,
   options: RunOptions,
-  step: StepRunner,
+  step: OptionalStep,
   keepAnswers: boolean,
 ) {
   const { quick, dataDir, onStep } = options;
@@ -147,7 +170,7 @@ async function measureOnSqlite(
   const floors = await step('floors', () => measureFloors(dataDir, data, onStep));
   // Last: at M and L it takes the longest, and a run stopped in it keeps the steps before.
   const peer = await step('peer', () => measurePeer(dataDir, cmsUrl, onStep));
-  const steps: Omit<Steps, 'postgres'> = { builds, peer, rest, pages, floors };
+  const steps = { builds, peer, rest, pages, floors };
   return { seed: seedReport, first, answers, steps };
 }
 

@@ -1,23 +1,32 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { drawPiece } from '@oyu/cms/seed/draw';
 import { mapLimit } from '@oyu/shared-types';
+import { clonePhotos } from './clonePhotos';
 import type { BenchPhoto, BenchWork, dataset } from './dataset';
 import { type Summary, summarize } from './stats';
 
 /**
  * Fills an empty CMS with a benchmark dataset through its public REST API, as curators'
- * tools would: sign in, then POST editions, artisans, photos (multipart, the way the admin
+ * tools would (asking for answers at depth 0: a tool has no use for the populated document
+ * the CMS would otherwise compute for each write): sign in, then POST editions, artisans, photos (multipart, the way the admin
  * uploads), works (with their Russian and Kazakh titles PATCHed in afterwards) and one
  * collection per edition. Every photo upload is timed on its own: it is the CMS deriving every
- * rendition of one photo.
+ * rendition of one photo. A size whose spec sets `uploadPhotos` has only that many uploaded;
+ * the others are cloned from them in the database and the media folder (clonePhotos.ts).
  */
 export type SeedReport = {
   seconds: number;
   artisans: number;
   works: number;
   photos: number;
+  /** Photos uploaded through the REST API, every rendition derived by the CMS. */
+  uploaded: number;
+  /** Photos cloned from uploaded ones (clonePhotos.ts): rows and files copied, nothing encoded. */
+  cloned: number;
   /** Works and artisans written per second, photos included in the time. */
   rowsPerSecond: number;
+  /** Photos uploaded per second of the seed. */
   photosPerSecond: number;
   /** One photo upload, request to answer: every rendition derived and stored. */
   uploadMs: Summary;
@@ -61,6 +70,13 @@ export class RestClient {
       `/api/${collection}?limit=0&depth=0&locale=${locale}&fallback-locale=none&${select}`,
     )) as { docs: (T & { id: number })[] };
     return json.docs;
+  }
+
+  /** A GET with this client's session, answered as it is (files, not only JSON). */
+  get(path: string): Promise<Response> {
+    return fetch(new URL(path, this.baseUrl), {
+      headers: this.token ? { Authorization: `JWT ${this.token}` } : {},
+    });
   }
 
   /** slug → id of every document of a collection. */
@@ -121,17 +137,29 @@ export async function seedThroughRest(
     concurrency: number;
     onProgress?: (done: number, total: number) => void;
     progressFile?: string;
+    /** The install's SQLite database and media folder, where clones are written. */
+    install?: { databaseFile: string; mediaDir: string };
   },
 ): Promise<SeedReport> {
   const timer = seedTimer(options.progressFile);
   const vocabulary = await vocabularyIds(client);
   const existing = await existingDocuments(client);
   const editions = await seedEditions(client, data, existing.editions);
-  const total = data.artisans.length + data.works.length;
+  const uploaded = Math.min(data.spec.uploadPhotos ?? data.photos.length, data.photos.length);
+  const total = data.artisans.length + uploaded + data.works.length;
   let done = 0;
   const tick = () => options.onProgress?.(++done, total);
   const artisans = await seedArtisans(client, data, existing.artisans, options.concurrency * 2, tick);
   const photos = photoUploader(client, data, existing.media, timer);
+  await mapLimit(
+    Array.from({ length: uploaded }, (_, index) => index),
+    options.concurrency,
+    async (index) => {
+      await photos.upload(index);
+      tick();
+    },
+  );
+  if (uploaded < data.photos.length) await clonedPhotos(client, data, photos, uploaded, options.install);
   const ids = { ...vocabulary, editions, artisans };
   const worksByEdition = await seedWorks(client, data, { existing, ids, photos }, options.concurrency, tick);
   await seedShowcases(client, worksByEdition, editions, existing.showcases);
@@ -143,8 +171,10 @@ export async function seedThroughRest(
     artisans: data.artisans.length,
     works: data.works.length,
     photos: photos.count(),
-    rowsPerSecond: total / seconds,
-    photosPerSecond: photos.count() / seconds,
+    uploaded,
+    cloned: data.photos.length - uploaded,
+    rowsPerSecond: (data.artisans.length + data.works.length) / seconds,
+    photosPerSecond: uploaded / seconds,
     uploadMs: summarize(uploads),
     ...(largeUploads.length ? { largeUploadMs: summarize(largeUploads) } : {}),
   };
@@ -184,7 +214,7 @@ async function seedEditions(client: RestClient, data: Dataset, existing: Existin
   for (const [index, year] of data.spec.editions.entries()) {
     if (editions.has(year)) continue;
     const current = index === data.spec.editions.length - 1;
-    const json = (await client.call('POST', '/api/editions?locale=en', {
+    const json = (await client.call('POST', '/api/editions?locale=en&depth=0', {
       year,
       title: `Almaty Jewelry Week ${year}`,
       stage: current ? 'current' : 'archived',
@@ -209,7 +239,7 @@ async function seedArtisans(
       tick();
       return known;
     }
-    const json = (await client.call('POST', '/api/artisans?locale=en', {
+    const json = (await client.call('POST', '/api/artisans?locale=en&depth=0', {
       name: artisan.name,
       slug: artisan.slug,
       country: artisan.country,
@@ -232,7 +262,7 @@ function photoUploader(client: RestClient, data: Dataset, existing: Existing['me
   const send = async (photo: BenchPhoto) => {
     const form = await photoForm(photo);
     const sent = performance.now();
-    const json = (await client.call('POST', '/api/media', form)) as { doc: { id: number } };
+    const json = (await client.call('POST', '/api/media?depth=0', form)) as { doc: { id: number } };
     const { progress } = timer;
     const timings = photo.width * photo.height > 20e6 ? progress.largeUploads : progress.uploads;
     timings.push(Math.round(performance.now() - sent));
@@ -252,7 +282,63 @@ function photoUploader(client: RestClient, data: Dataset, existing: Existing['me
     }
     return id;
   };
-  return { upload, count: () => uploaded.size };
+  /** The id the CMS holds for a photo of the dataset already, if any. */
+  const held = (index: number) => mediaIds.get((data.photos[index] as BenchPhoto).name);
+  /** A photo made another way (cloned): works take this id as if it had been uploaded. */
+  const adopt = (index: number, id: number) => {
+    mediaIds.set((data.photos[index] as BenchPhoto).name, id);
+    uploaded.set(index, Promise.resolve(id));
+  };
+  return { upload, held, adopt, count: () => uploaded.size };
+}
+
+/**
+ * Every photo after the first `sample`, cloned from an uploaded one of the same size (a
+ * 24-megapixel original from one of those): see clonePhotos.ts for why. Checks that the CMS
+ * serves the first clone, its record and its file, as it serves an upload.
+ */
+async function clonedPhotos(
+  client: RestClient,
+  data: Dataset,
+  photos: ReturnType<typeof photoUploader>,
+  sample: number,
+  install: { databaseFile: string; mediaDir: string } | undefined,
+) {
+  if (!install) throw new Error('Cloning photos needs the install’s database and media folder');
+  const sources = new Map<string, number[]>();
+  for (let index = 0; index < sample; index++) {
+    const photo = data.photos[index] as BenchPhoto;
+    const size = `${photo.width}x${photo.height}`;
+    sources.set(size, [...(sources.get(size) ?? []), await photos.upload(index)]);
+  }
+  const wanted = data.photos
+    .map((photo, index) => ({ photo, index }))
+    .filter(({ index }) => index >= sample && photos.held(index) === undefined);
+  if (!wanted.length) return;
+  const clones = wanted.map(({ photo, index }) => {
+    const same = sources.get(`${photo.width}x${photo.height}`);
+    if (!same?.length)
+      throw new Error(`No uploaded ${photo.width}×${photo.height} photo to clone ${photo.name} from`);
+    return { source: same[index % same.length] as number, filename: photo.name, alt: photo.alt };
+  });
+  const ids = clonePhotos(install.databaseFile, install.mediaDir, clones);
+  for (const { photo, index } of wanted) {
+    const id = ids.get(photo.name);
+    if (id === undefined) throw new Error(`${photo.name} was not cloned`);
+    photos.adopt(index, id);
+  }
+  await checkServed(client, ids.get(wanted[0]?.photo.name ?? '') as number, install.mediaDir);
+}
+
+/** The CMS answers for a photo with its record, and for its file with the bytes on disk. */
+async function checkServed(client: RestClient, id: number, mediaDir: string) {
+  const doc = (await client.call('GET', `/api/media/${id}?depth=0`)) as { filename: string; url: string };
+  const file = await client.get(doc.url);
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const onDisk = fs.readFileSync(path.join(mediaDir, doc.filename));
+  if (!file.ok || !bytes.equals(onDisk)) {
+    throw new Error(`The CMS does not serve cloned photo ${id} (${doc.url} answered ${file.status})`);
+  }
 }
 
 type WorkIds = Awaited<ReturnType<typeof vocabularyIds>> & {
@@ -280,7 +366,7 @@ async function seedWorks(
     if (!existing.works.has(work.slug) || existing.untranslated.has(work.slug)) {
       // Kazakh last: a work with its Kazakh title has all three.
       for (const locale of ['ru', 'kk'] as const) {
-        await client.call('PATCH', `/api/works/${id}?locale=${locale}`, {
+        await client.call('PATCH', `/api/works/${id}?locale=${locale}&depth=0`, {
           title: work.title[locale],
           _status: 'published',
         });
@@ -293,7 +379,7 @@ async function seedWorks(
 
 /** One work, in English; returns its id. */
 async function createWork(client: RestClient, work: BenchWork, photoIds: number[], ids: WorkIds) {
-  const created = (await client.call('POST', '/api/works?locale=en', {
+  const created = (await client.call('POST', '/api/works?locale=en&depth=0', {
     title: work.title.en,
     slug: work.slug,
     artisans: work.artisans.map((index) => ids.artisans[index]),
@@ -319,7 +405,7 @@ async function seedShowcases(
   for (const [year, works] of worksByEdition) {
     const slug = `bench-collection-${year}`;
     if (existing.has(slug)) continue;
-    await client.call('POST', '/api/showcases?locale=en', {
+    await client.call('POST', '/api/showcases?locale=en&depth=0', {
       title: `Collection ${year}`,
       slug,
       edition: editions.get(year),

@@ -3,19 +3,34 @@ import path from 'node:path';
 import type { BuildPhase } from '../buildRelease';
 import { exportEnv, inheritedEnv } from '../env';
 import { buildSite, siteFolders } from '../siteBuild';
+import { benchSiteUrl } from './install';
+import {
+  editLive,
+  type LiveStack,
+  liveBuildId,
+  publishLive,
+  removePublished,
+  setAutoRebuild,
+  signedInOrganiser,
+  startSiteServer,
+} from './live';
 import { probed } from './probeRun';
-import type { BenchResult, BuildFigures } from './result';
+import type { BuildFigures, BuildsFigures } from './result';
 import type { RestClient } from './seedRest';
 
-/** The site builds a run measures: cold, with nothing changed, and with one work edited. */
+/**
+ * The site builds a run measures: cold, with nothing changed, and with one work edited, each
+ * built by the benchmark itself; then one work edited and many works published, as a visitor
+ * sees them on the running stack (live.ts).
+ */
 export async function measureBuilds(
   dataDir: string,
   cmsUrl: string,
   client: RestClient,
   first: { id: number; title: string },
   onStep: (step: string) => void,
-): Promise<BenchResult['builds']> {
-  const siteUrl = 'https://oyu.example';
+): Promise<BuildsFigures> {
+  const siteUrl = benchSiteUrl;
   onStep('site build: cold');
   const cold = await measuredBuild(dataDir, cmsUrl, siteUrl, true);
   onStep('site build: nothing changed');
@@ -27,7 +42,47 @@ export async function measureBuilds(
     : `${first.title}${editedMark}`;
   await client.call('PATCH', `/api/works/${first.id}?locale=en`, { title });
   const oneWork = await measuredBuild(dataDir, cmsUrl, siteUrl, false);
-  return { cold, noChange, oneWork };
+  return { cold, noChange, oneWork, ...(await measureLive(dataDir, client, first.id, onStep)) };
+}
+
+/** Works published at once in the live measurement (issue 26's "a publish of 100 works"). */
+const publishedAtOnce = 100;
+/** Longest a change may take to go live before the run gives up: a full build at L fits. */
+const liveTimeoutMs = 30 * 60_000;
+
+/**
+ * The live figures: the site server started as `pnpm start` starts it, the automatic rebuild
+ * switched on with its countdown at 0, then an edit and a publish timed until served. The
+ * rebuild is switched off again and the published works taken away with the live build put
+ * back, so the steps after this one measure the dataset as seeded.
+ */
+async function measureLive(
+  dataDir: string,
+  admin: RestClient,
+  workId: number,
+  onStep: (step: string) => void,
+): Promise<Pick<BuildsFigures, 'editLive' | 'publishLive'>> {
+  const server = await startSiteServer(dataDir);
+  let stack: LiveStack | undefined;
+  let liveBefore: number | undefined;
+  try {
+    stack = { siteUrl: server.url, admin, organiser: await signedInOrganiser(admin) };
+    await removePublished(stack);
+    onStep('live: automatic rebuild on, countdown 0');
+    await setAutoRebuild(stack, true, 0);
+    onStep('live: one work edited, until the site serves it');
+    const edited = await editLive(stack, workId, liveTimeoutMs);
+    liveBefore = await liveBuildId(admin);
+    onStep(`live: ${publishedAtOnce} works published at once, until the site serves them`);
+    const published = await publishLive(stack, publishedAtOnce, liveTimeoutMs);
+    return { editLive: edited, publishLive: published };
+  } finally {
+    if (stack) {
+      await setAutoRebuild(stack, false, 60);
+      await removePublished(stack, liveBefore);
+    }
+    await server.stop();
+  }
 }
 
 const editedMark = ' (edited)';
