@@ -364,11 +364,13 @@ async function seedWorks(
     inEdition.push({ index: work.index, id });
     worksByEdition.set(work.edition, inEdition);
     if (!existing.works.has(work.slug) || existing.untranslated.has(work.slug)) {
-      // Kazakh last: a work with its Kazakh title has all three.
+      // As a curator does it: a draft, translated, then published with the Kazakh title last
+      // (a work with its Kazakh title has all three). Each save of a published work would
+      // check and version the whole work again.
       for (const locale of ['ru', 'kk'] as const) {
         await client.call('PATCH', `/api/works/${id}?locale=${locale}&depth=0`, {
           title: work.title[locale],
-          _status: 'published',
+          _status: locale === 'kk' ? 'published' : 'draft',
         });
       }
     }
@@ -377,7 +379,7 @@ async function seedWorks(
   return worksByEdition;
 }
 
-/** One work, in English; returns its id. */
+/** One work, in English, a draft until its translations are in; returns its id. */
 async function createWork(client: RestClient, work: BenchWork, photoIds: number[], ids: WorkIds) {
   const created = (await client.call('POST', '/api/works?locale=en&depth=0', {
     title: work.title.en,
@@ -390,7 +392,7 @@ async function createWork(client: RestClient, work: BenchWork, photoIds: number[
     year: { from: work.year },
     editions: [ids.editions.get(work.edition)],
     licence: 'all-rights-reserved',
-    _status: 'published',
+    _status: 'draft',
   })) as { doc: { id: number } };
   return created.doc.id;
 }
