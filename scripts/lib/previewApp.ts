@@ -1,10 +1,9 @@
-import fs from 'node:fs/promises';
 import type http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildAstroApp } from './astroApp';
 import { codeHash } from './codeHash';
 import { siteDir } from './env';
-import { run } from './processes';
 
 /**
  * The draft preview server (site/astro.preview.config.ts): built once per code version, then
@@ -12,7 +11,6 @@ import { run } from './processes';
  */
 
 export const previewAppDir = path.join(siteDir, 'dist-preview');
-const stampFile = 'oyu-code-hash';
 const previewSources = ['preview', 'astro.preview.config.ts'];
 
 export type PreviewApp = {
@@ -36,29 +34,13 @@ export type PreviewApp = {
 export async function buildPreviewApp(
   options: { dir?: string; onLine?: (line: string) => void } = {},
 ): Promise<{ dir: string; built: boolean }> {
-  const dir = options.dir ?? previewAppDir;
-  const hash = await codeHash(previewSources);
-  const stamp = await fs.readFile(path.join(dir, stampFile), 'utf8').catch(() => '');
-  if (stamp === hash) return { dir, built: false };
-  const partial = `${dir}.partial-${process.pid}`;
-  await fs.rm(partial, { recursive: true, force: true });
-  try {
-    await run(
-      path.join(siteDir, 'node_modules', '.bin', 'astro'),
-      ['build', '--config', 'astro.preview.config.ts'],
-      {
-        cwd: siteDir,
-        env: { PREVIEW_OUT_DIR: partial, ASTRO_TELEMETRY_DISABLED: '1' },
-        ...(options.onLine ? { onLine: options.onLine } : {}),
-      },
-    );
-    await fs.writeFile(path.join(partial, stampFile), hash);
-    await fs.rm(dir, { recursive: true, force: true });
-    await fs.rename(partial, dir);
-  } finally {
-    await fs.rm(partial, { recursive: true, force: true });
-  }
-  return { dir, built: true };
+  return buildAstroApp({
+    config: 'astro.preview.config.ts',
+    dir: options.dir ?? previewAppDir,
+    stamp: await codeHash(previewSources),
+    outDirVar: 'PREVIEW_OUT_DIR',
+    onLine: options.onLine,
+  });
 }
 
 /** Loads a built preview server. It reads CMS_URL from this process's environment on each request. */

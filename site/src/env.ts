@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   SITE_OUT_DIR: z.string().min(1).optional(),
   /** Where the draft preview server is built (default site/dist-preview). */
   PREVIEW_OUT_DIR: z.string().min(1).optional(),
+  /** Where the render app the publisher uses is built (default site/dist-render). */
+  RENDER_OUT_DIR: z.string().min(1).optional(),
   /** Astro's own cache, including the content store. */
   SITE_CACHE_DIR: z.string().min(1).optional(),
   /** Where each build records the data it used, and where FROM_SNAPSHOT reads it back. */
@@ -51,6 +53,7 @@ export type SiteEnv = {
   cmsMediaDir: string | undefined;
   outDir: string | undefined;
   previewOutDir: string | undefined;
+  renderOutDir: string | undefined;
   cacheDir: string | undefined;
   typesOnly: boolean;
   snapshotDir: string | undefined;
@@ -77,6 +80,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     cmsMediaDir: parsed.data.CMS_MEDIA_DIR,
     outDir: parsed.data.SITE_OUT_DIR,
     previewOutDir: parsed.data.PREVIEW_OUT_DIR,
+    renderOutDir: parsed.data.RENDER_OUT_DIR,
     cacheDir: parsed.data.SITE_CACHE_DIR,
     typesOnly: Boolean(parsed.data.OYU_TYPES_ONLY),
     snapshotDir: parsed.data.SNAPSHOT_DIR,

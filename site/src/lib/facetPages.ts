@@ -2,6 +2,7 @@ import { type Locale, locales, type Work } from '@oyu/shared-types';
 import { browsePageSize, browsePages } from './browse';
 import { worksIn } from './entries';
 import { type FacetKey, type FacetOption, facetKeys, facetOptions, workFacets } from './facets';
+import { buildCache } from './siteData';
 
 /** One page of the listing of a filter value ("Material: silver"), as its route renders it. */
 export type FacetListingPage = {
@@ -22,11 +23,10 @@ export type FacetListingPage = {
  * `browsePageSize`: page 1 at `/browse/<facet>/<value>/`, the others at `…/page/<n>/`.
  */
 export function facetListingPages(): Promise<FacetListingPage[]> {
-  // Both facet routes ask; a build works them out once (`astro dev` afresh, like entries.ts).
-  if (!pages || !import.meta.env.PROD) pages = listingPages();
-  return pages;
+  // Both facet routes ask; a build works them out once (see siteData.ts).
+  return pages('all', listingPages);
 }
-let pages: Promise<FacetListingPage[]> | undefined;
+const pages = buildCache<Promise<FacetListingPage[]>>();
 
 async function listingPages(): Promise<FacetListingPage[]> {
   const paths: FacetListingPage[] = [];

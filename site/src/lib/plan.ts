@@ -52,6 +52,17 @@ export function buildPlan(): Promise<BuildPlan> {
   return shared[planKey];
 }
 
+const pagePlanKey = Symbol.for('oyu.pagePlan');
+const pagePlan = globalThis as unknown as Record<symbol, Plan | undefined>;
+
+/**
+ * Sets which pages the routes list, for the publisher: it renders pages from documents of its
+ * own (lib/siteData.ts), not from a static build's plan.
+ */
+export function setPagePlan(plan: Plan): void {
+  pagePlan[pagePlanKey] = plan;
+}
+
 /**
  * The paths of a route this build renders: all of them in a full build, only the planned
  * pages (and files) in a partial one, found by the file each writes (routes.ts).
@@ -60,7 +71,7 @@ export async function planned<R extends RouteName, T extends { params: RoutePara
   route: R,
   paths: T[],
 ): Promise<T[]> {
-  const { plan: current } = await buildPlan();
+  const current = pagePlan[pagePlanKey] ?? (await buildPlan()).plan;
   if (current.mode === 'full') return paths;
   return paths.filter((entry) => current.pages.has(routeFile(route, entry.params)));
 }

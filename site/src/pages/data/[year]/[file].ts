@@ -2,6 +2,7 @@ import { type Locale, locales } from '@oyu/shared-types';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { artisansIn, editionsIn, showcasesIn, worksIn } from '../../../lib/entries';
 import { editionOpenData, type LanguageContent, openDataFiles } from '../../../lib/openData';
+import { pageProps } from '../../../lib/pageProps';
 
 /**
  * `/data/<year>/works.csv`, `artisans.csv`, `edition.json`, `edition.jsonld`: the open data of
@@ -32,4 +33,5 @@ export const getStaticPaths = (async () => {
   });
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response((props as { body: string }).body);
+export const GET: APIRoute = async (context) =>
+  new Response((await pageProps(context as never, getStaticPaths)).body);

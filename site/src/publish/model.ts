@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import { type Locale, locales, SiteSettingsSchema } from '@oyu/shared-types';
+import type { z } from 'zod';
+import { sources } from '../lib/cms';
+import type { SiteCollection, SiteDataSource } from '../lib/siteData';
+import { readSnapshot } from '../lib/snapshot';
+import { type Renditions, storedForm } from '../lib/stored';
+
+/**
+ * The site's documents in memory, as Astro's content store would hold them after a build:
+ * each collection in each language, checked by its schema and trimmed like the store's
+ * (lib/stored.ts), in the order the build read them. The publisher renders pages from it.
+ */
+export type SiteModel = {
+  /** Changes with the documents: the pages' caches (lib/siteData.ts) are kept per version. */
+  version: string;
+  entries: Map<string, unknown[]>;
+};
+
+/** Each collection's name in the snapshot (and the content loaders), and its schema. */
+export const snapshotCollections: Record<
+  SiteCollection,
+  { name: string; schema: z.ZodType; key: (doc: Keyed) => string }
+> = {
+  works: { name: 'oyu-works', schema: sources.works.schema, key: bySlug },
+  artisans: { name: 'oyu-artisans', schema: sources.artisans.schema, key: bySlug },
+  editions: { name: 'oyu-editions', schema: sources.editions.schema, key: (doc) => String(doc.year) },
+  showcases: { name: 'oyu-collections', schema: sources.showcases.schema, key: bySlug },
+  venues: { name: 'oyu-venues', schema: sources.venues.schema, key: bySlug },
+  settings: { name: 'oyu-settings', schema: SiteSettingsSchema, key: () => 'site' },
+};
+
+type Keyed = { slug?: string; year?: number };
+/** A document's key within its language, as the content loaders store it (content.config.ts). */
+function bySlug(doc: Keyed): string {
+  return String(doc.slug);
+}
+
+const entryKey = (collection: SiteCollection, locale: Locale) => `${collection}.${locale}`;
+
+/** The documents a good build used, from its snapshot folder (lib/snapshot.ts). */
+export async function modelFromSnapshot(dir: string): Promise<SiteModel> {
+  const renditions = new Map<string, Renditions>();
+  const entries = new Map<string, unknown[]>();
+  for (const [collection, { name, schema, key }] of Object.entries(snapshotCollections)) {
+    for (const locale of locales) {
+      const docs = (await readSnapshot(dir, name, locale)).map((doc) => schema.parse(doc) as Keyed);
+      // In the order Astro's content store lists its entries: by id, `<locale>/<key>`.
+      const sorted = docs
+        .map((doc) => ({ id: key(doc), doc }))
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      entries.set(
+        entryKey(collection as SiteCollection, locale),
+        sorted.map(({ doc }) => storedForm(doc, renditions)),
+      );
+    }
+  }
+  return { version: crypto.randomUUID(), entries };
+}
+
+/** The model as the pages read it (lib/siteData.ts). */
+export function dataSourceOf(model: SiteModel): SiteDataSource {
+  return {
+    version: model.version,
+    entries: (collection, locale) => model.entries.get(entryKey(collection, locale)) ?? [],
+  };
+}
