@@ -1,45 +1,20 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
-import { EditionSchema, ShowcaseSchema } from '@oyu/shared-types';
 import type { AstroIntegration } from 'astro';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { readEnv } from './src/env';
-import { captureFrozen, frozenEditions, restoreFrozen } from './src/lib/archive';
+import { restoreFrozen } from './src/lib/archive';
 import { emitBuildEvent, oyuProgress, reportingFailures } from './src/lib/buildEvents';
-import { brokenLinksMessage, scanLinks } from './src/lib/checkLinks';
-import {
-  cspIndexFile,
-  dataIndexFile,
-  fillFromBase,
-  type LinkIndex,
-  linkIndexFile,
-  type PartialOutput,
-  pageLinks,
-  rewrittenFiles,
-} from './src/lib/incremental';
-import { readJson } from './src/lib/jsonFile';
+import { builtEditions, frozenStore, recordGoodBuild } from './src/lib/goodBuild';
+import { fillFromBase, type PartialOutput, rewrittenFiles } from './src/lib/incremental';
 import { oyuMedia } from './src/lib/mediaIntegration';
 import { mediaCacheDir } from './src/lib/paths';
 import { buildPlan } from './src/lib/plan';
 import { notFoundPath } from './src/lib/routes';
 import { oyuSearch } from './src/lib/searchIntegration';
-import { headersFile, type InlineHashes, mergeHashes, securityHeaders } from './src/lib/securityHeaders';
-import { promoteSnapshot, snapshotDir, writeLastGoodBuild } from './src/lib/snapshot';
 
 const env = readEnv();
-
-/** The editions and collections of this build (read once, with the build's plan). */
-async function builtData() {
-  const { data } = await buildPlan();
-  return {
-    frozen: frozenEditions((data.get('oyu-editions.en') ?? []).map((doc) => EditionSchema.parse(doc))),
-    showcases: (data.get('oyu-collections.en') ?? []).map((doc) => ShowcaseSchema.parse(doc)),
-  };
-}
-const frozenStore = () => path.join(path.dirname(snapshotDir(env.snapshotDir)), 'frozen');
 
 /**
  * In a partial build, the live build it started from and the files it wrote itself; every
@@ -54,41 +29,15 @@ async function partialBuild(outDir: string): Promise<PartialOutput | undefined> 
 const search = oyuSearch({ typesOnly: env.typesOnly, partial: partialBuild });
 
 /** Checks a build that completed, then records its counts for the next build's drop guard. */
-async function recordGoodBuild(outDir: string) {
-  const partial = await partialBuild(outDir);
-  const baseLinks = partial
-    ? await readJson<LinkIndex>(path.join(partial.baseDir, linkIndexFile))
-    : undefined;
-  const { broken, links, hashes } = await scanLinks(
-    outDir,
-    partial && baseLinks ? { rewritten: partial.rewritten, links: baseLinks } : undefined,
-  );
-  if (broken.length) throw new Error(`The site was not published: ${brokenLinksMessage(broken)}`);
-  // The security headers: the inline scripts and styles of the pages written now, and of
-  // those taken from the base (whose hashes it recorded).
-  const baseHashes = partial
-    ? await readJson<InlineHashes>(path.join(partial.baseDir, cspIndexFile))
-    : undefined;
-  const allHashes = mergeHashes(hashes, baseHashes);
-  await fs.writeFile(path.join(outDir, cspIndexFile), JSON.stringify(allHashes));
-  await fs.writeFile(path.join(outDir, '_headers'), headersFile(securityHeaders(allHashes, env.siteUrl)));
-  // The search index is made beside the photos and this check: the build is good once it is.
-  await search.indexed();
-  // What the next build needs to render only what changes.
-  const { next } = await buildPlan();
-  const pageLinkIndex = Object.fromEntries(
-    Object.entries(links).map(([page, found]) => [page, pageLinks(found)]),
-  );
-  await fs.writeFile(path.join(outDir, dataIndexFile), JSON.stringify(next));
-  await fs.writeFile(path.join(outDir, linkIndexFile), JSON.stringify(pageLinkIndex));
-  // Editions frozen since the last build keep the pages this build wrote.
-  const { frozen, showcases } = await builtData();
-  const captured = await captureFrozen(outDir, frozenStore(), frozen, showcases);
-  if (captured.length) console.info(`[oyu-archive] froze the pages of edition ${captured.join(', ')}`);
-  const works = await fs.readdir(path.join(outDir, 'en', 'works')).catch(() => []);
-  const dir = snapshotDir(env.snapshotDir);
-  if (!env.fromSnapshot) await promoteSnapshot(dir);
-  await writeLastGoodBuild(dir, { finishedAt: new Date().toISOString(), publishedWorks: works.length });
+async function recordGood(outDir: string) {
+  const { data, next } = await buildPlan();
+  await recordGoodBuild(outDir, {
+    env,
+    partial: await partialBuild(outDir),
+    data,
+    next,
+    searchIndexed: search.indexed,
+  });
 }
 
 /** An integration whose last step runs only when the whole site was rendered. */
@@ -146,7 +95,11 @@ export default defineConfig({
       hooks: {
         'astro:build:done': async ({ dir, logger }) => {
           if (env.typesOnly) return;
-          const restored = await restoreFrozen(fileURLToPath(dir), frozenStore(), (await builtData()).frozen);
+          const restored = await restoreFrozen(
+            fileURLToPath(dir),
+            frozenStore(env),
+            builtEditions((await buildPlan()).data).frozen,
+          );
           if (restored.length) logger.info(`kept the frozen pages of edition ${restored.join(', ')}`);
         },
       },
@@ -167,7 +120,7 @@ export default defineConfig({
         cacheDir: mediaCacheDir(env.mediaCacheDir),
         typesOnly: env.typesOnly,
         partial: partialBuild,
-        onDone: recordGoodBuild,
+        onDone: recordGood,
       }),
     ),
   ],

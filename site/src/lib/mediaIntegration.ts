@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapLimit } from '@oyu/shared-types';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type BrowseData, BrowseIndex } from './browseData';
 import { enterPhase } from './buildEvents';
 import { mediaIndexFile, type PartialOutput } from './incremental';
@@ -108,15 +108,28 @@ export function oyuMedia(options: MediaOptions): AstroIntegration {
         const outDir = fileURLToPath(dir);
         enterPhase('photos');
         logger.info('copying the photo files the pages use');
-        const index = await outputMediaIndex(outDir, await options.partial?.(outDir));
-        await fs.writeFile(path.join(outDir, mediaIndexFile), JSON.stringify(index));
-        const used = new Set(Object.keys(index));
-        const bytes = await copyMedia(used, options.cacheDir, path.join(outDir, 'media'));
-        logger.info(`copied ${used.size} photo files (${(bytes / 1024 / 1024).toFixed(1)} MiB) into media/`);
+        await placeMedia(outDir, options.cacheDir, await options.partial?.(outDir), logger);
         await options.onDone?.(outDir);
       },
     },
   };
+}
+
+/**
+ * Puts into `outDir/media/` the photo files its pages use (and records which: mediaIndexFile),
+ * from the cache. The publisher calls it too.
+ */
+export async function placeMedia(
+  outDir: string,
+  cacheDir: string,
+  partial: PartialOutput | undefined,
+  logger: Pick<AstroIntegrationLogger, 'info'>,
+): Promise<void> {
+  const index = await outputMediaIndex(outDir, partial);
+  await fs.writeFile(path.join(outDir, mediaIndexFile), JSON.stringify(index));
+  const used = new Set(Object.keys(index));
+  const bytes = await copyMedia(used, cacheDir, path.join(outDir, 'media'));
+  logger.info(`copied ${used.size} photo files (${(bytes / 1024 / 1024).toFixed(1)} MiB) into media/`);
 }
 
 /** A dev-server middleware answering /media/<name> with the cached file, or passing on. */

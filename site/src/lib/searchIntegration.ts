@@ -50,9 +50,13 @@ export function oyuSearch(options: {
   };
 }
 
-async function indexSite(
+/**
+ * Indexes the pages of `outDir` for search; in a partial build, only the languages whose
+ * indexed pages changed (the publisher calls it too).
+ */
+export async function indexSite(
   outDir: string,
-  logger: AstroIntegrationLogger,
+  logger: Pick<AstroIntegrationLogger, 'info'>,
   partialOf: ((outDir: string) => Promise<PartialOutput | undefined>) | undefined,
 ) {
   const started = performance.now();
