@@ -9,6 +9,7 @@ import {
   parseBuildEvent,
   SiteBuildEventSchema,
 } from '@oyu/shared-types';
+import { loadRenderApp, publishChanges, readSiteEnv } from '@oyu/site/publish';
 import { acquireBuildLock } from './buildLock';
 import { measureSite, refusals } from './checkSite';
 import { codeHash } from './codeHash';
@@ -25,6 +26,7 @@ import {
   releaseDir,
   startRelease,
 } from './releases';
+import { buildRenderApp } from './renderApp';
 
 export type { BuildPhase, BuildProgress } from '@oyu/shared-types';
 
@@ -138,7 +140,9 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
     const outDir = await startRelease(store, id);
     progress({ phase: 'data' });
     const base = live && !options.full && !options.fromSnapshot ? releaseDir(store, live) : undefined;
-    const plan = await astroBuild(options, { outDir, base }, log, progress);
+    const plan =
+      (base ? await publishPartial(options, { outDir, base }, log, progress) : undefined) ??
+      (await astroBuild(options, { outDir, base }, log, progress));
 
     progress({ phase: 'check' });
     const check = await checkRelease(outDir, livePages, options.maxDrop ?? 0.25, log);
@@ -233,6 +237,34 @@ export function siteEvents(progress: (value: BuildProgress) => void) {
     else if (event?.type === 'failed') failure ??= event.message;
   };
   return { read, plan: () => plan, failure: () => failure };
+}
+
+/**
+ * A partial build by the publisher (`@oyu/site/publish`): the site's own reading, planning and
+ * checks, with only the changed pages rendered by the render app, built once per code version
+ * (renderApp.ts) instead of a whole `astro build`. Undefined when the build must be full (a
+ * document added or removed, the code changed…): nothing was written then, and `astro build`
+ * makes it.
+ */
+async function publishPartial(
+  options: BuildReleaseOptions,
+  build: { outDir: string; base: string },
+  log: BuildLog,
+  progress: (value: BuildProgress) => void,
+): Promise<BuildPlan | undefined> {
+  const env = readSiteEnv(await astroEnv(options, build.outDir, build.base));
+  const app = await buildRenderApp({ siteUrl: env.siteUrl, onLine: log.say });
+  const result = await publishChanges({
+    env,
+    outDir: build.outDir,
+    app: await loadRenderApp(app.dir),
+    onEvent: (event) => (event.type === 'log' ? log.say(event.line) : progress({ phase: event.phase })),
+  });
+  if (result.mode === 'full') {
+    log.say(`full build: ${result.reason}`);
+    return undefined;
+  }
+  return { mode: 'partial', rendered: result.rendered, reason: result.reason };
 }
 
 /** The site build's settings, from the build's options. */

@@ -127,6 +127,8 @@ describe('incremental builds', () => {
         );
         const partial = await stack.buildFromCms({ onLog: (line) => log.push(line) });
         expect(partial.mode, `${what}: ${partial.reason}`).toBe('partial');
+        // Rendered by the publisher's render app, not by a whole `astro build`.
+        expect(log.join('\n'), what).toMatch(/partial build by the publisher: rendered \d+ pages/);
         expect(partial.rendered, what).toBeGreaterThan(0);
         expect(partial.rendered, what).toBeLessThan(partial.pages);
         // The changed documents were read again, not the other works.

@@ -3,6 +3,14 @@
  * draws pages from them (render.ts). scripts/lib uses it through `@oyu/site/publish`.
  */
 
+export { readEnv as readSiteEnv, type SiteEnv } from '../env';
 export type { Plan } from '../lib/incremental';
-export { dataSourceOf, modelFromSnapshot, type SiteModel, snapshotCollections } from './model';
+export {
+  dataSourceOf,
+  modelFromDocuments,
+  modelFromSnapshot,
+  type SiteModel,
+  snapshotCollections,
+} from './model';
+export { type PublishEvent, type PublishResult, publishChanges } from './publish';
 export { loadRenderApp, pathOfFile, type RenderApp, renderFiles } from './render';

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { type Locale, locales, SiteSettingsSchema } from '@oyu/shared-types';
 import type { z } from 'zod';
 import { sources } from '../lib/cms';
+import type { Loaded } from '../lib/load';
 import type { SiteCollection, SiteDataSource } from '../lib/siteData';
 import { readSnapshot } from '../lib/snapshot';
 import { type Renditions, storedForm } from '../lib/stored';
@@ -40,13 +41,27 @@ const entryKey = (collection: SiteCollection, locale: Locale) => `${collection}.
 
 /** The documents a good build used, from its snapshot folder (lib/snapshot.ts). */
 export async function modelFromSnapshot(dir: string): Promise<SiteModel> {
+  const loaded: Partial<Record<SiteCollection, Loaded<unknown>>> = {};
+  for (const [collection, { name, schema }] of Object.entries(snapshotCollections)) {
+    const byLocale = await Promise.all(
+      locales.map(async (locale) => ({
+        locale,
+        docs: (await readSnapshot(dir, name, locale)).map((doc) => schema.parse(doc)),
+      })),
+    );
+    loaded[collection as SiteCollection] = { byLocale, note: 'from the snapshot' };
+  }
+  return modelFromDocuments(loaded);
+}
+
+/** The documents a build read (lib/load.ts), by collection. */
+export function modelFromDocuments(loaded: Partial<Record<SiteCollection, Loaded<unknown>>>): SiteModel {
   const renditions = new Map<string, Renditions>();
   const entries = new Map<string, unknown[]>();
-  for (const [collection, { name, schema, key }] of Object.entries(snapshotCollections)) {
-    for (const locale of locales) {
-      const docs = (await readSnapshot(dir, name, locale)).map((doc) => schema.parse(doc) as Keyed);
+  for (const [collection, { key }] of Object.entries(snapshotCollections)) {
+    for (const { locale, docs } of loaded[collection as SiteCollection]?.byLocale ?? []) {
       // In the order Astro's content store lists its entries: by id, `<locale>/<key>`.
-      const sorted = docs
+      const sorted = (docs as Keyed[])
         .map((doc) => ({ id: key(doc), doc }))
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       entries.set(

@@ -1,0 +1,167 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { type BuildPhase, type Media, SiteSettingsSchema } from '@oyu/shared-types';
+import type { SiteEnv } from '../env';
+import { restoreFrozen } from '../lib/archive';
+import { type Source, sources } from '../lib/cms';
+import { builtEditions, frozenStore, recordGoodBuild } from '../lib/goodBuild';
+import {
+  type DataIndex,
+  dataIndex,
+  dataIndexFile,
+  fillFromBase,
+  type LinkIndex,
+  linkIndexFile,
+  type Plan,
+  planBuild,
+  readBuildData,
+  rewrittenFiles,
+} from '../lib/incremental';
+import { readJson } from '../lib/jsonFile';
+import { type Loaded, openReading, readDocuments, readPhotos, readSettings } from '../lib/load';
+import { placeMedia } from '../lib/mediaIntegration';
+import { indexSite } from '../lib/searchIntegration';
+import { pendingOf } from '../lib/snapshot';
+import { modelFromDocuments } from './model';
+import { type RenderApp, renderFiles } from './render';
+
+/**
+ * A partial build without `astro build`: what the build would read, plan, render and check,
+ * with the pages rendered by the render app (render.ts). The output is the same, file for
+ * file, as `astro build` from the same live build (scripts/tests/loop/incremental.test.ts
+ * builds both ways and compares).
+ *
+ * The steps are the static build's own (lib/load.ts, lib/incremental.ts, lib/goodBuild.ts,
+ * the search and photo steps); only how pages are rendered differs. A change the plan cannot
+ * render page by page (a document added or removed, the code changed…) is left to a full
+ * `astro build`: the answer says why, and nothing was written to `outDir`.
+ */
+export type PublishEvent = { type: 'phase'; phase: BuildPhase } | { type: 'log'; line: string };
+
+export type PublishResult =
+  | { mode: 'full'; reason: string }
+  | { mode: 'partial'; rendered: number; reason: string };
+
+export async function publishChanges(options: {
+  /** The build's settings; `baseRelease` is the live build it starts from. */
+  env: SiteEnv;
+  /** The new release's folder, empty. */
+  outDir: string;
+  app: RenderApp;
+  onEvent?: (event: PublishEvent) => void;
+}): Promise<PublishResult> {
+  const { env, outDir, app } = options;
+  const base = env.baseRelease;
+  if (!base) return { mode: 'full', reason: 'there is no earlier build to start from' };
+  const say = (line: string) => options.onEvent?.({ type: 'log', line });
+  const phase = (name: BuildPhase) => options.onEvent?.({ type: 'phase', phase: name });
+
+  phase('data');
+  const documents = await readAll(env, say);
+  const data = await readBuildData(pendingOf(documents.snapshots));
+  const next = dataIndex(data, env.codeHash);
+  const [baseData, baseLinks] = await Promise.all([
+    readJson<DataIndex>(path.join(base, dataIndexFile)),
+    readJson<LinkIndex>(path.join(base, linkIndexFile)),
+  ]);
+  const plan: Plan =
+    baseData && baseLinks
+      ? planBuild({ base: { data: baseData, links: baseLinks }, next, data })
+      : { mode: 'full', reason: 'the live build has no record of its pages' };
+  if (plan.mode === 'full') return { mode: 'full', reason: plan.reason };
+
+  phase('pages');
+  const files = [...new Set([...plan.pages, ...(await alwaysWritten(base))])].sort();
+  const rendered = await renderFiles(app, {
+    siteUrl: env.siteUrl,
+    model: modelFromDocuments(documents.loaded),
+    plan,
+    files,
+  });
+  for (const [file, body] of rendered) {
+    await fs.mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
+    await fs.writeFile(path.join(outDir, file), body);
+  }
+  const taken = await fillFromBase(outDir, base);
+  const restored = await restoreFrozen(outDir, frozenStore(env), builtEditions(data).frozen);
+  if (restored.length) say(`kept the frozen pages of edition ${restored.join(', ')}`);
+  const reason = `changed: ${plan.changed.length ? plan.changed.join(', ') : 'nothing'}`;
+  say(
+    `partial build by the publisher: rendered ${plan.pages.size} pages, took ${taken} files from the live build; ${reason}`,
+  );
+
+  const partial = { baseDir: base, rewritten: await rewrittenFiles(outDir, base) };
+  const logger = { info: say };
+  phase('search');
+  // Beside the photos and the check, as in a static build.
+  const indexing = indexSite(outDir, logger, async () => partial).then(
+    () => ({}),
+    (error: Error) => ({ error: new Error(`The search index could not be built: ${error.message}`) }),
+  );
+  phase('photos');
+  await placeMedia(outDir, documents.cacheDir, partial, logger);
+  phase('check');
+  await recordGoodBuild(outDir, {
+    env,
+    partial,
+    data,
+    next,
+    searchIndexed: async () => {
+      const { error } = (await indexing) as { error?: Error };
+      if (error) throw error;
+    },
+  });
+  // Counted as a static build counts them: the planned pages, not the files every build writes.
+  return { mode: 'partial', rendered: plan.pages.size, reason };
+}
+
+/** The collections a build reads, with the photos each document shows. */
+const read = {
+  artisans: {
+    name: 'oyu-artisans',
+    source: sources.artisans,
+    photos: (doc: { portrait?: Media | null }) => (doc.portrait ? [doc.portrait] : []),
+  },
+  works: { name: 'oyu-works', source: sources.works, photos: (doc: { photos: Media[] }) => doc.photos },
+  editions: {
+    name: 'oyu-editions',
+    source: sources.editions,
+    photos: (doc: { heroImage?: Media | null }) => (doc.heroImage ? [doc.heroImage] : []),
+  },
+  showcases: { name: 'oyu-collections', source: sources.showcases, photos: () => [] },
+  venues: { name: 'oyu-venues', source: sources.venues, photos: () => [] },
+} as const;
+
+/** Every collection's documents, read as the content loaders of a static build read them. */
+async function readAll(env: SiteEnv, say: (line: string) => void) {
+  const reading = openReading(env);
+  const loaded: Record<string, Loaded<unknown>> = {};
+  for (const [collection, { name, source, photos }] of Object.entries(read)) {
+    const docs = (await readDocuments(reading, name, source as Source)) as Loaded<unknown>;
+    const counts = await readPhotos(reading, name, docs, photos as (doc: unknown) => Media[]);
+    say(
+      `[${name}] ${docs.byLocale[0]?.docs.length ?? 0} documents, ${docs.note}; ` +
+        `photos ${counts.downloaded} downloaded, ${counts.copied} copied, ${counts.cached} cached`,
+    );
+    loaded[collection] = docs;
+  }
+  loaded.settings = (await readSettings(reading)) as Loaded<unknown>;
+  SiteSettingsSchema.parse(loaded.settings.byLocale[0]?.docs[0]);
+  return { loaded, snapshots: reading.snapshots, cacheDir: reading.cacheDir };
+}
+
+/**
+ * The files every build writes whatever changed: routes without a list of pages to plan
+ * (the language chooser, the 404 page, robots.txt) and each edition's open data. Every
+ * edition has its four files, so the live build lists them: an edition added or removed
+ * makes a full build.
+ */
+async function alwaysWritten(base: string): Promise<string[]> {
+  const data = await fs
+    .readdir(path.join(base, 'data'), { recursive: true, withFileTypes: true })
+    .catch(() => []);
+  const openData = data
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  return ['index.html', '404.html', 'robots.txt', ...openData];
+}
