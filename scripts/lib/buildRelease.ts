@@ -258,7 +258,7 @@ async function publishPartial(
     env,
     outDir: build.outDir,
     app: await loadRenderApp(app.dir),
-    onEvent: (event) => (event.type === 'log' ? log.say(event.line) : progress({ phase: event.phase })),
+    onEvent: (event) => (event.type === 'log' ? log.say(event.line) : progress(event.progress)),
   });
   if (result.mode === 'full') {
     log.say(`full build: ${result.reason}`);

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { type BuildPhase, type Media, SiteSettingsSchema } from '@oyu/shared-types';
+import { type BuildPhase, type BuildProgress, type Media, SiteSettingsSchema } from '@oyu/shared-types';
 import type { SiteEnv } from '../env';
 import { restoreFrozen } from '../lib/archive';
 import { type Source, sources } from '../lib/cms';
@@ -36,7 +36,7 @@ import { type RenderApp, renderFiles } from './render';
  * render page by page (a document added or removed, the code changed…) is left to a full
  * `astro build`: the answer says why, and nothing was written to `outDir`.
  */
-export type PublishEvent = { type: 'phase'; phase: BuildPhase } | { type: 'log'; line: string };
+export type PublishEvent = { type: 'progress'; progress: BuildProgress } | { type: 'log'; line: string };
 
 export type PublishResult =
   | { mode: 'full'; reason: string }
@@ -54,7 +54,8 @@ export async function publishChanges(options: {
   const base = env.baseRelease;
   if (!base) return { mode: 'full', reason: 'there is no earlier build to start from' };
   const say = (line: string) => options.onEvent?.({ type: 'log', line });
-  const phase = (name: BuildPhase) => options.onEvent?.({ type: 'phase', phase: name });
+  const progress = (value: BuildProgress) => options.onEvent?.({ type: 'progress', progress: value });
+  const phase = (name: BuildPhase) => progress({ phase: name });
 
   phase('data');
   const documents = await readAll(env, say);
@@ -70,13 +71,14 @@ export async function publishChanges(options: {
       : { mode: 'full', reason: 'the live build has no record of its pages' };
   if (plan.mode === 'full') return { mode: 'full', reason: plan.reason };
 
-  phase('pages');
   const files = [...new Set([...plan.pages, ...(await alwaysWritten(base))])].sort();
+  progress({ phase: 'pages', done: 0, total: files.length });
   const rendered = await renderFiles(app, {
     siteUrl: env.siteUrl,
     model: modelFromDocuments(documents.loaded),
     plan,
     files,
+    onRendered: (done) => progress({ phase: 'pages', done, total: files.length }),
   });
   for (const [file, body] of rendered) {
     await fs.mkdir(path.dirname(path.join(outDir, file)), { recursive: true });

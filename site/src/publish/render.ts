@@ -33,7 +33,14 @@ export function pathOfFile(file: string): string {
  */
 export async function renderFiles(
   app: RenderApp,
-  options: { siteUrl: string; model: SiteModel; plan: Plan; files: string[] },
+  options: {
+    siteUrl: string;
+    model: SiteModel;
+    plan: Plan;
+    files: string[];
+    /** Called as pages are done, with how many are. */
+    onRendered?: (done: number) => void;
+  },
 ): Promise<Map<string, Uint8Array>> {
   setSiteDataSource(dataSourceOf(options.model));
   setPagePlan(options.plan);
@@ -45,6 +52,9 @@ export async function renderFiles(
       throw new Error(`the page ${file} could not be rendered: the render app answered ${status}`);
     }
     rendered.set(file, body);
+    // Every 50 pages and the last: enough for a progress bar.
+    if (rendered.size % 50 === 0 || rendered.size === options.files.length)
+      options.onRendered?.(rendered.size);
   });
   return rendered;
 }
