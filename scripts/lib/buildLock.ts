@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isProcessAlive } from '@oyu/cms/processes';
 
 /**
@@ -35,4 +36,19 @@ export async function acquireBuildLock(root: string): Promise<{ release: () => P
     }
   }
   throw new Error(`could not take the build lock ${file}`);
+}
+
+/** The lock of `root` once it is free: waits for another holder to finish. */
+export async function waitForBuildLock(
+  root: string,
+  pollMs = 1000,
+): Promise<{ release: () => Promise<void> }> {
+  for (;;) {
+    try {
+      return await acquireBuildLock(root);
+    } catch (error) {
+      if (!(error instanceof BuildBusy)) throw error;
+      await sleep(pollMs);
+    }
+  }
 }

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { acquireBuildLock, BuildBusy } from './buildLock';
+import { waitForBuildLock } from './buildLock';
 import { cmsDir, repoRoot } from './env';
 import { info } from './log';
 import { type EnvVars, run } from './processes';
@@ -47,7 +46,7 @@ export async function cmsSourceHash(): Promise<string> {
 export async function buildCms(env: EnvVars, { force = false } = {}): Promise<'built' | 'reused'> {
   // One `next build` at a time: two at once (pnpm start while the tests run, or two test
   // files) would write the same .next folder. The second waits, then finds the build done.
-  const lock = await waitForLock(lockDir);
+  const lock = await waitForBuildLock(lockDir);
   try {
     return await buildUnlocked(env, force);
   } finally {
@@ -56,17 +55,6 @@ export async function buildCms(env: EnvVars, { force = false } = {}): Promise<'b
 }
 
 const lockDir = path.join(cmsDir, '.oyu-build-lock');
-
-async function waitForLock(root: string) {
-  for (;;) {
-    try {
-      return await acquireBuildLock(root);
-    } catch (error) {
-      if (!(error instanceof BuildBusy)) throw error;
-      await sleep(1000);
-    }
-  }
-}
 
 async function buildUnlocked(env: EnvVars, force: boolean): Promise<'built' | 'reused'> {
   const hash = await cmsSourceHash();

@@ -9,6 +9,10 @@ export function renderAdapter(): AstroIntegration {
   return {
     name: 'oyu-render',
     hooks: {
+      // The error page says why a page failed (500.astro); only the render app has it.
+      'astro:config:setup': ({ injectRoute }) => {
+        injectRoute({ pattern: '/500', entrypoint: new URL('./500.astro', import.meta.url) });
+      },
       'astro:config:done': ({ setAdapter }) => {
         setAdapter({
           name: 'oyu-render',

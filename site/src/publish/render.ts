@@ -49,7 +49,10 @@ export async function renderFiles(
     const { status, body } = await app.render(`${options.siteUrl}${pathOfFile(file)}`);
     const expected = file === '404.html' ? 404 : 200;
     if (status !== expected) {
-      throw new Error(`the page ${file} could not be rendered: the render app answered ${status}`);
+      // The render app's error page (site/render/500.astro) carries the page's error.
+      const why =
+        status === 500 ? `: ${new TextDecoder().decode(body).trim().split('\n').slice(0, 8).join('\n')}` : '';
+      throw new Error(`the page ${file} could not be rendered: the render app answered ${status}${why}`);
     }
     rendered.set(file, body);
     // Every 50 pages and the last: enough for a progress bar.
