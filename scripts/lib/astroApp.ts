@@ -28,7 +28,14 @@ export async function buildAstroApp(options: {
   try {
     await run(path.join(siteDir, 'node_modules', '.bin', 'astro'), ['build', '--config', options.config], {
       cwd: siteDir,
-      env: { ...options.env, [options.outDirVar]: partial, ASTRO_TELEMETRY_DISABLED: '1' },
+      // Built for production whoever asks (a test runner sets NODE_ENV=test): the same browser
+      // code as the site's own build.
+      env: {
+        ...options.env,
+        [options.outDirVar]: partial,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NODE_ENV: 'production',
+      },
       ...(options.onLine ? { onLine: options.onLine } : {}),
     });
     await fs.writeFile(path.join(partial, stampFile), stamp);

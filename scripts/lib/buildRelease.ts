@@ -271,6 +271,10 @@ async function publishPartial(
 async function astroEnv(options: BuildReleaseOptions, outDir: string, base: string | undefined) {
   return {
     NODE_OPTIONS: withHeapLimit(inheritedEnv().NODE_OPTIONS),
+    // Whoever runs the build (a test runner sets "test"), the site is built for production:
+    // Vite bakes NODE_ENV into the browser's code, and the publisher's render app must get the
+    // same code to write the same pages.
+    NODE_ENV: 'production',
     CMS_URL: options.cmsUrl,
     SITE_URL: options.siteUrl,
     SITE_OUT_DIR: outDir,

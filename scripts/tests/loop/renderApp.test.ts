@@ -30,6 +30,14 @@ function renderedFiles(dir: string): string[] {
     .sort();
 }
 
+/** Where two files part: a few bytes of each around the first that differs. */
+function firstDifference(mine: Buffer, built: Buffer): string {
+  let at = 0;
+  while (at < mine.length && mine[at] === built[at]) at++;
+  const around = (bytes: Buffer) => bytes.subarray(Math.max(0, at - 80), at + 120).toString('utf8');
+  return `at byte ${at}, rendered «${around(mine)}», built «${around(built)}»`;
+}
+
 describe('the render app', () => {
   it('renders every page and file of a build, byte for byte, from the build’s documents', async () => {
     const { dir } = await buildRenderApp({ siteUrl });
@@ -54,10 +62,11 @@ describe('the render app', () => {
       plan: { mode: 'full', reason: 'every page' },
       files,
     });
-    const differing = files.filter(
-      (file) =>
-        Buffer.compare(Buffer.from(rendered.get(file) ?? []), fs.readFileSync(path.join(outDir, file))) !== 0,
-    );
+    const differing = files.flatMap((file) => {
+      const mine = Buffer.from(rendered.get(file) ?? []);
+      const built = fs.readFileSync(path.join(outDir, file));
+      return Buffer.compare(mine, built) === 0 ? [] : [`${file}: ${firstDifference(mine, built)}`];
+    });
     expect(differing).toEqual([]);
   });
 
