@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { mapLimit } from '@oyu/shared-types';
+import { artisanPath, browseDataPath, workPath } from '@oyu/site/routes';
 import { freePort } from '../processes';
 import { siteFolders } from '../siteBuild';
 import { siteServerSpec } from '../siteProcess';
@@ -187,11 +188,15 @@ export async function editLive(stack: LiveStack, workId: number, timeoutMs: numb
   const title = `${work.title.replace(editMark, '')} (түзету ${Date.now().toString(36)})`;
   const html = escapeHtml(title);
   const checks: Check[] = [
-    { name: 'kk work page', path: `/kk/works/${work.slug}/`, shows: (body) => body.includes(html) },
-    { name: "kk artisan's page", path: `/kk/artisans/${artisan}/`, shows: (body) => body.includes(html) },
+    { name: 'kk work page', path: workPath('kk', work), shows: (body) => body.includes(html) },
+    {
+      name: "kk artisan's page",
+      path: artisanPath('kk', { slug: artisan }),
+      shows: (body) => body.includes(html),
+    },
     {
       name: 'kk browse data',
-      path: '/kk/browse/works.json',
+      path: browseDataPath('kk'),
       shows: (body) => body.includes(JSON.stringify(title)),
     },
   ];
@@ -246,13 +251,13 @@ export async function publishLive(stack: LiveStack, count: number, timeoutMs: nu
     const html = escapeHtml(publishedTitle(n)[locale]);
     return {
       name: `${locale} page of work ${n}`,
-      path: `/${locale}/works/${publishedSlug(n)}/`,
+      path: workPath(locale, { slug: publishedSlug(n) }),
       shows: (body: string) => body.includes(html),
     };
   });
   checks.push({
     name: `en browse data (all ${count})`,
-    path: '/en/browse/works.json',
+    path: browseDataPath('en'),
     shows: (body) => ids.every((_, i) => body.includes(JSON.stringify(publishedSlug(i + 1)))),
   });
   const live = await timeLive(
