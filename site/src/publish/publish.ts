@@ -93,15 +93,16 @@ export async function publishChanges(options: {
   );
 
   const partial = { baseDir: base, rewritten: await rewrittenFiles(outDir, base) };
-  const logger = { info: say };
+  // Each step's lines carry its integration's name, as `astro build` prints them.
+  const loggerOf = (name: string) => ({ info: (line: string) => say(`[${name}] ${line}`) });
   phase('search');
   // Beside the photos and the check, as in a static build.
-  const indexing = indexSite(outDir, logger, async () => partial).then(
+  const indexing = indexSite(outDir, loggerOf('oyu-search'), async () => partial).then(
     () => ({}),
     (error: Error) => ({ error: new Error(`The search index could not be built: ${error.message}`) }),
   );
   phase('photos');
-  await placeMedia(outDir, documents.cacheDir, partial, logger);
+  await placeMedia(outDir, documents.cacheDir, partial, loggerOf('oyu-media'));
   phase('check');
   await recordGoodBuild(outDir, {
     env,
