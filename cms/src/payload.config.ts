@@ -31,8 +31,8 @@ import { s3ClientConfig } from './media/s3Settings';
 import { restoreReplacedFiles } from './media/safeUpload';
 import { mediaStore } from './media/storage';
 import { publicSite } from './plugins/publicSite';
-import { rebuildSiteTask } from './site/rebuild';
-import { recoverInterruptedBuilds } from './site/runBuild';
+import { failAbandonedBuilds } from './site/buildQueue';
+import { rebuildSiteTask, wakeBuildQueue } from './site/rebuild';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -95,7 +95,12 @@ export default buildConfig({
     // first upload.
     if (env.s3 && !env.generateDir) await mediaStore(env).check();
     // Not while generating types or migrations: there may be no database yet.
-    if (env.nodeEnv === 'production') await recoverInterruptedBuilds(payload);
+    // Builds whose process is gone are marked failed; a build left waiting (its countdown ran
+    // out while no CMS ran, or the process that would have run it stopped) is started.
+    if (env.nodeEnv === 'production') {
+      await failAbandonedBuilds(payload);
+      wakeBuildQueue(payload, 0);
+    }
     // Photo files a killed upload or import left behind (media/orphans.ts), after a killed
     // replacement's old files are back (media/safeUpload.ts).
     if (!env.generateDir) {

@@ -1032,6 +1032,15 @@ export interface SiteBuild {
   trigger: 'admin' | 'cli' | 'start' | 'auto';
   startedBy?: (number | null) | User;
   queuedAt: string;
+  /**
+   * A queued build starts no earlier than this.
+   */
+  notBefore?: string | null;
+  queueSlot?: string | null;
+  /**
+   * The CMS process running this build (host:pid).
+   */
+  runner?: string | null;
   startedAt?: string | null;
   finishedAt?: string | null;
   durationMs?: number | null;
@@ -1611,6 +1620,9 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   trigger?: T;
   startedBy?: T;
   queuedAt?: T;
+  notBefore?: T;
+  queueSlot?: T;
+  runner?: T;
   startedAt?: T;
   finishedAt?: T;
   durationMs?: T;

@@ -9,6 +9,7 @@ import * as migration_20261206_152810_any_country_and_dates from './20261206_152
 import * as migration_20261206_154155_maker_roles_and_new_terms from './20261206_154155_maker_roles_and_new_terms';
 import * as migration_20261206_182438_no_account_lockout from './20261206_182438_no_account_lockout';
 import * as migration_20261207_010842_site_build_plan from './20261207_010842_site_build_plan';
+import * as migration_20261207_043457_build_queue from './20261207_043457_build_queue';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261207_010842_site_build_plan.up,
     down: migration_20261207_010842_site_build_plan.down,
-    name: '20261207_010842_site_build_plan'
+    name: '20261207_010842_site_build_plan',
+  },
+  {
+    up: migration_20261207_043457_build_queue.up,
+    down: migration_20261207_043457_build_queue.down,
+    name: '20261207_043457_build_queue'
   },
 ];

@@ -39,8 +39,11 @@ import { carriesCredentials } from './readQueue';
  * a second CMS behind the same address. So every committed transaction, in whichever process,
  * also writes a new random stamp into Payload's key-value table (`payload_kv`, key
  * `oyu-public-content`) inside that transaction, and before answering from memory a process
- * looks at the stamp, at most once a second (`stampCheckMs`): a stamp it did not write empties
- * its cache. A write by another process reaches the public API within about a second.
+ * reads the stamp, in a read that began after the request arrived: a stamp it did not write
+ * empties its cache. So a write committed by any process is in every answer given after it, as
+ * it is in the database's own (two CMS processes behind one address, docs/development.md).
+ * Requests that arrive together share one read; the read costs a primary-key lookup per cached
+ * answer (docs/performance.notes.md has the figure).
  */
 
 type Stored = { status: number; headers: [string, string][]; body: ArrayBuffer };
@@ -61,19 +64,18 @@ type State = {
   adapter?: StampAdapter;
   /** The stamp as this process last saw or wrote it. */
   stamp?: string;
-  checkedAt: number;
+  /** The read of the stamp under way, and the one that follows it for requests that came since. */
   checking?: Promise<void>;
+  nextCheck?: Promise<void>;
 };
 
 const contentStampKey = 'oyu-public-content';
-/** How often, at most, a process reads the stamp to learn of other processes' writes. */
-export const stampCheckMs = 1000;
 
 const stateKey = Symbol.for('oyu.publicApiCache');
 /** One per process, wherever Next.js bundles this module (route handlers, admin, jobs). */
 function state(): State {
   const holder = globalThis as typeof globalThis & { [stateKey]?: State };
-  holder[stateKey] ??= { generation: 0, entries: new Map(), bytes: 0, inflight: new Map(), checkedAt: 0 };
+  holder[stateKey] ??= { generation: 0, entries: new Map(), bytes: 0, inflight: new Map() };
   return holder[stateKey];
 }
 
@@ -101,17 +103,23 @@ async function readStamp(adapter: StampAdapter): Promise<string | undefined> {
   return typeof value?.stamp === 'string' ? value.stamp : undefined;
 }
 
-/** Whether `stampCheckMs` has passed since this process last read the stamp. */
-const stampCheckDue = (s: State) => s.adapter !== undefined && Date.now() - s.checkedAt >= stampCheckMs;
-
 /**
- * Empties the cache if another process has committed a write since this one last looked.
- * Requests meanwhile share the one read.
+ * Empties the cache if another process has committed a write since this one last looked. The
+ * read must begin after the request arrived: one already under way may have read the stamp
+ * before a write this request should see, so a request arriving during it waits for the next
+ * read, which every request arriving meanwhile shares.
  */
-async function followOtherWriters(s: State): Promise<void> {
+function followOtherWriters(s: State): Promise<void> {
   const adapter = s.adapter;
-  if (!adapter) return;
-  s.checking ??= (async () => {
+  if (!adapter) return Promise.resolve();
+  if (s.checking) {
+    s.nextCheck ??= s.checking.then(() => {
+      s.nextCheck = undefined;
+      return followOtherWriters(s);
+    });
+    return s.nextCheck;
+  }
+  const checking = (async () => {
     try {
       const stamp = await readStamp(adapter);
       if (stamp === undefined || stamp !== s.stamp) invalidatePublicCache();
@@ -119,12 +127,12 @@ async function followOtherWriters(s: State): Promise<void> {
     } catch {
       // Nothing can be known: keep nothing. The request itself will meet the same database.
       invalidatePublicCache();
-    } finally {
-      s.checkedAt = Date.now();
-      s.checking = undefined;
     }
-  })();
-  await s.checking;
+  })().finally(() => {
+    s.checking = undefined;
+  });
+  s.checking = checking;
+  return checking;
 }
 
 /** How many answers it holds and their size, for tests and the benchmark. */
@@ -215,13 +223,11 @@ export function withPublicCache<C>(handler: Handler<C>, limitBytes: number): Han
     const s = state();
     const key = keyOf(request);
     let hit = s.entries.get(key);
-    if (stampCheckDue(s)) {
-      // An answer from memory waits for the look at the stamp; a read Payload computes anyway
-      // does not (its answer is kept only if the look finds no other writer meanwhile).
-      if (hit) {
-        await followOtherWriters(s);
-        hit = s.entries.get(key);
-      } else void followOtherWriters(s);
+    // An answer from memory waits for a look at the stamp. A read Payload computes does not: it
+    // reads the database as it is, and is kept only if no look finds another writer meanwhile.
+    if (hit) {
+      await followOtherWriters(s);
+      hit = s.entries.get(key);
     }
     if (hit) {
       s.entries.delete(key);
@@ -285,7 +291,6 @@ export function invalidatesOnCommit(adapterObj: DatabaseAdapterObj): DatabaseAda
       const s = state();
       s.adapter = stampAdapter;
       s.stamp = undefined;
-      s.checkedAt = 0;
       const commit = adapter.commitTransaction.bind(adapter);
       adapter.commitTransaction = async (id) => {
         const session = stampAdapter.sessions?.[await id];

@@ -1,6 +1,7 @@
 import { buildPhases, isBuildPhase } from '@oyu/shared-types';
 import type { CollectionConfig } from 'payload';
 import { isOrganiser } from '../access/isOrganiser';
+import { leaveQueueSlot } from '../site/buildQueue';
 import { buildStatuses, buildTriggers } from '../site/builds';
 import { siteBuildEndpoints } from '../site/rebuild';
 
@@ -32,6 +33,7 @@ export const SiteBuilds: CollectionConfig = {
   },
   defaultSort: '-queuedAt',
   endpoints: siteBuildEndpoints,
+  hooks: { beforeChange: [leaveQueueSlot] },
   fields: [
     {
       name: 'status',
@@ -44,6 +46,29 @@ export const SiteBuilds: CollectionConfig = {
     { name: 'trigger', type: 'select', required: true, options: [...buildTriggers] },
     { name: 'startedBy', type: 'relationship', relationTo: 'users' },
     { name: 'queuedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      // The automatic rebuild's countdown, kept here so every CMS process on the database
+      // shares it: each change pushes it later (site/buildQueue.ts).
+      name: 'notBefore',
+      type: 'date',
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'A queued build starts no earlier than this.',
+      },
+    },
+    {
+      // "queued" while the build waits, empty otherwise: the unique index lets no second
+      // process queue another build beside it.
+      name: 'queueSlot',
+      type: 'text',
+      unique: true,
+      admin: { hidden: true },
+    },
+    {
+      name: 'runner',
+      type: 'text',
+      admin: { description: 'The CMS process running this build (host:pid).' },
+    },
     { name: 'startedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'durationMs', type: 'number' },

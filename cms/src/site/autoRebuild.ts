@@ -8,7 +8,7 @@ import type {
   PayloadRequest,
 } from 'payload';
 import { appendCollectionHooks, appendGlobalHook } from '../hooks/appendHooks';
-import { requestRebuild } from './rebuild';
+import { requestRebuild, wakeBuildQueue } from './rebuild';
 
 /**
  * The automatic rebuild after publishing, switched on in Site settings. Each change the
@@ -17,16 +17,11 @@ import { requestRebuild } from './rebuild';
  * ten works in a row causes one build, not ten. A countdown of 0 builds right after the write
  * (changes made while that build waits to start still join it).
  *
- * The countdown lives in the CMS process: if the CMS stops before it ends, that rebuild does
- * not happen (the next change, or a manual rebuild, catches up).
+ * The countdown is data, not a timer: the waiting build's `notBefore` in the database
+ * (buildQueue.ts), pushed later by each change through whichever CMS process took it. This
+ * process's timer only wakes it to look; the process that claims the build runs it, and a CMS
+ * that stops before the countdown ends leaves the waiting build for the next one that starts.
  */
-let timer: NodeJS.Timeout | undefined;
-/**
- * The request of the countdown that ended last. With a countdown of 0 (a build right after
- * each change), several can end close together: each asks only once the one before has queued
- * its build, so it joins that build instead of queueing another beside it.
- */
-let asking: Promise<void> = Promise.resolve();
 
 /** `req` is the change's own request: its transaction holds the settings as they are now. */
 export async function scheduleAutoRebuild(payload: Payload, req?: PayloadRequest): Promise<void> {
@@ -38,17 +33,16 @@ export async function scheduleAutoRebuild(payload: Payload, req?: PayloadRequest
   });
   if (!settings.autoRebuild) return;
   const delayMs = (settings.autoRebuildDelaySeconds ?? 60) * 1000;
-  clearTimeout(timer);
-  timer = setTimeout(() => {
-    timer = undefined;
-    asking = asking.then(() =>
-      requestRebuild(payload, { trigger: 'auto' }).then(
-        () => undefined,
-        (error: unknown) => payload.logger.error({ err: error }, 'the automatic rebuild could not start'),
-      ),
-    );
-  }, delayMs);
-  timer.unref();
+  // Not awaited, and outside the change's transaction: SQLite lets one transaction write at a
+  // time, and the change's holds the lock until it commits, just after this hook.
+  void requestRebuild(payload, {
+    trigger: 'auto',
+    notBefore: new Date(Date.now() + delayMs),
+    runNow: false,
+  }).then(
+    () => wakeBuildQueue(payload, delayMs),
+    (error: unknown) => payload.logger.error({ err: error }, 'the automatic rebuild could not be queued'),
+  );
 }
 
 /** Whether the public can see this change: drafts that were never published cannot. */

@@ -1,7 +1,8 @@
 import type { Endpoint, Payload, PayloadRequest, TaskConfig } from 'payload';
 import { hasRole } from '../access/roles';
+import { driveQueue, enqueue, type RunClaimed, wakeIn } from './buildQueue';
 import type { BuildTrigger } from './builds';
-import { failBuild, PublishError, publishBuild, runBuild } from './runBuild';
+import { PublishError, publishBuild, runBuild } from './runBuild';
 
 /**
  * Starting site builds. Every build is a `site-builds` record and a Payload job on the `site`
@@ -9,8 +10,6 @@ import { failBuild, PublishError, publishBuild, runBuild } from './runBuild';
  * the automatic rebuild after publishing.
  */
 export const siteQueue = 'site';
-/** A build still waiting after this long will not start: the process that queued it is gone. */
-const staleAfterMs = 10 * 60 * 1000;
 
 /** The job: run the build of one `site-builds` record. */
 export const rebuildSiteTask: TaskConfig<'rebuildSite'> = {
@@ -25,57 +24,50 @@ export const rebuildSiteTask: TaskConfig<'rebuildSite'> = {
   },
 };
 
+/** Runs a build this process claimed from the queue (buildQueue.ts), as a job on the `site` queue. */
+export const runClaimed: RunClaimed = async (payload, buildId) => {
+  const job = await payload.jobs.queue({ task: 'rebuildSite', input: { build: buildId }, queue: siteQueue });
+  await payload.jobs
+    // The build's own record tells its story; errors from the job runner are still logged.
+    .runByID({ id: job.id, silent: { info: true } })
+    .catch((error: unknown) => payload.logger.error({ err: error }, `site build ${buildId} did not run`));
+};
+
+/** Looks at the shared queue, and runs in this process what is due there and no other process took. */
+export const driveBuildQueue = (payload: Payload) => driveQueue(payload, runClaimed);
+
+/** Wakes this process in `ms` to look at the queue: the automatic rebuild's countdown as this process set it. */
+export const wakeBuildQueue = (payload: Payload, ms: number) => wakeIn(payload, runClaimed, ms);
+
 export type RebuildRequest = {
   trigger: BuildTrigger;
   userId?: number | undefined;
-  /** Run the job in this process now (default), rather than leave it to the queue's runner. */
+  /** Look at the queue and run what is due now (default), rather than leave it to a later look. */
   runNow?: boolean;
+  /** The earliest the build may start (the automatic rebuild's countdown); now by default. */
+  notBefore?: Date;
 };
 
 /**
  * Asks for a build. A build that is queued and not yet started will read everything
- * published by the time it starts, so a second request joins it instead of queueing another.
+ * published by the time it starts, so a second request, from this process or another on the
+ * same database, joins it instead of queueing another (buildQueue.ts). `done` settles once
+ * this process has nothing left to do for the queue: the build ran here, another process
+ * claimed it, or its countdown has not ended.
  */
 export async function requestRebuild(payload: Payload, request: RebuildRequest) {
-  const waiting = await payload.find({
-    collection: 'site-builds',
-    where: { status: { equals: 'queued' } },
-    sort: 'queuedAt',
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
+  const { build, joined } = await enqueue(payload, {
+    trigger: request.trigger,
+    userId: request.userId,
+    notBefore: request.notBefore ?? new Date(),
   });
-  const queued = waiting.docs[0];
-  if (queued && Date.now() - Date.parse(queued.queuedAt) < staleAfterMs) {
-    return { build: queued, joined: true, done: Promise.resolve() };
-  }
-  if (queued) {
-    // Queued long ago and never started (its process ended): say so, and start afresh.
-    await failBuild(payload, queued.id, 'this build never started; a newer one replaced it');
-  }
-  const build = await payload.create({
-    collection: 'site-builds',
-    data: {
-      status: 'queued',
-      trigger: request.trigger,
-      queuedAt: new Date().toISOString(),
-      ...(request.userId ? { startedBy: request.userId } : {}),
-    },
-    overrideAccess: true,
-    depth: 0,
-  });
-  const job = await payload.jobs.queue({ task: 'rebuildSite', input: { build: build.id }, queue: siteQueue });
   const done =
     request.runNow === false
       ? Promise.resolve()
-      : payload.jobs
-          // The build's own record tells its story; errors from the job runner are still logged.
-          .runByID({ id: job.id, silent: { info: true } })
-          .then(() => undefined)
-          .catch((error: unknown) =>
-            payload.logger.error({ err: error }, `site build ${build.id} did not run`),
-          );
-  return { build, joined: false, done };
+      : driveBuildQueue(payload).catch((error: unknown) =>
+          payload.logger.error({ err: error }, 'the site build queue could not be read'),
+        );
+  return { build, joined, done };
 }
 
 const canBuild = (req: PayloadRequest) => hasRole(req.user, 'admin', 'organiser');

@@ -10,7 +10,6 @@ import {
 } from '@oyu/shared-types';
 import type { Payload } from 'payload';
 import { childEnv, env } from '../env';
-import { isProcessAlive } from '../processes';
 
 /**
  * Runs one site build for a `site-builds` record: starts `scripts/build-site.ts` in a process
@@ -253,17 +252,6 @@ export async function publishBuild(payload: Payload, buildId: number): Promise<v
   await setLive(payload, buildId);
 }
 
-/** Whether a live process holds the build lock (see scripts/lib/buildLock.ts). */
-function buildLockHeld(): boolean {
-  const file = path.join(/*turbopackIgnore: true*/ env.dataDir, 'site', 'build.lock');
-  try {
-    const { pid } = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: number };
-    return pid ? isProcessAlive(pid) : false;
-  } catch {
-    return false;
-  }
-}
-
 /** Records which builds are still on disk (older ones are removed after each build). */
 export async function markKept(payload: Payload): Promise<void> {
   const releases = path.join(/*turbopackIgnore: true*/ env.dataDir, 'site', 'releases');
@@ -285,39 +273,5 @@ export async function markKept(payload: Payload): Promise<void> {
         overrideAccess: true,
       });
     }
-  }
-}
-
-/**
- * On start: builds the record says are queued or running cannot be, since their process
- * ended with the last CMS. Say so in their record; the live site is whatever was last
- * published, untouched by them.
- */
-export async function recoverInterruptedBuilds(payload: Payload): Promise<void> {
-  // A build started by another process (`pnpm run rebuild`) may still be running: its lock says so.
-  if (buildLockHeld()) return;
-  const stale = await payload.find({
-    collection: 'site-builds',
-    where: { status: { in: ['queued', 'running'] } },
-    limit: 0,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-  });
-  for (const build of stale.docs) {
-    await failBuild(
-      payload,
-      build.id,
-      build.status === 'running'
-        ? 'the CMS stopped while this build ran; the live site was not changed. Start a new build.'
-        : 'the CMS stopped before this build started. Start a new build.',
-    );
-  }
-  if (stale.docs.length) {
-    await payload.delete({
-      collection: 'payload-jobs',
-      where: { and: [{ queue: { equals: 'site' } }, { completedAt: { exists: false } }] },
-      overrideAccess: true,
-    });
   }
 }

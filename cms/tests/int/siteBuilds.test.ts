@@ -5,6 +5,7 @@ import type { Payload } from 'payload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '../../src/env';
 import { scheduleAutoRebuild } from '../../src/site/autoRebuild';
+import { claim, enqueue } from '../../src/site/buildQueue';
 import { requestRebuild } from '../../src/site/rebuild';
 import { makeUser, testPayload } from '../helpers';
 import { rest } from '../rest';
@@ -86,29 +87,61 @@ describe('site builds', () => {
     const second = await requestRebuild(payload, { trigger: 'auto', runNow: false });
     expect(second.joined).toBe(true);
     expect(second.build.id).toBe(first.build.id);
+    // Its job is queued by the process that claims it, when it starts: none yet.
     const jobs = await payload.find({ collection: 'payload-jobs', where: { queue: { equals: 'site' } } });
     expect(jobs.docs.filter((job) => (job.input as { build: number }).build === first.build.id)).toHaveLength(
-      1,
+      0,
     );
     await payload.delete({ collection: 'site-builds', id: first.build.id });
-    await payload.delete({ collection: 'payload-jobs', where: { queue: { equals: 'site' } } });
   });
 
-  it('does not join a build that has waited so long it will never start', async () => {
-    const stale = await payload.create({
-      collection: 'site-builds',
-      data: {
-        status: 'queued',
-        trigger: 'admin',
-        queuedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
-      },
-    });
-    const fresh = await requestRebuild(payload, { trigger: 'cli', runNow: false });
-    expect(fresh.joined).toBe(false);
-    const old = await payload.findByID({ collection: 'site-builds', id: stale.id });
-    expect([old.status, old.error]).toEqual(['failed', 'this build never started; a newer one replaced it']);
-    await payload.delete({ collection: 'site-builds', id: fresh.build.id });
-    await payload.delete({ collection: 'payload-jobs', where: { queue: { equals: 'site' } } });
+  it('queues one build for requests that arrive together, and lets one claim it', async () => {
+    const asked = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        enqueue(payload, { trigger: 'auto', notBefore: new Date(Date.now() + i) }),
+      ),
+    );
+    expect(new Set(asked.map((a) => a.build.id)).size).toBe(1);
+    expect(asked.filter((a) => !a.joined)).toHaveLength(1);
+    const id = asked[0]?.build.id as number;
+    expect(
+      (await payload.count({ collection: 'site-builds', where: { status: { equals: 'queued' } } })).totalDocs,
+    ).toBe(1);
+    // Claims at once, as from several processes: exactly one takes it.
+    const claims = await Promise.all(Array.from({ length: 6 }, () => claim(payload, id)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const taken = await payload.findByID({ collection: 'site-builds', id });
+    expect([taken.status, taken.queueSlot, taken.runner]).toEqual([
+      'running',
+      null,
+      expect.stringContaining(':'),
+    ]);
+    // While it runs, the next request queues a new build, which cannot be claimed yet.
+    const next = await enqueue(payload, { trigger: 'cli', notBefore: new Date() });
+    expect(next.joined).toBe(false);
+    expect(await claim(payload, next.build.id)).toBe(false);
+    await payload.update({ collection: 'site-builds', id, data: { status: 'failed' } });
+    expect(await claim(payload, next.build.id)).toBe(true);
+    await payload.delete({ collection: 'site-builds', where: { id: { in: [id, next.build.id] } } });
+  });
+
+  it('keeps the countdown in the waiting build: each change pushes it, a request now brings it forward', async () => {
+    const soon = new Date(Date.now() + 30_000);
+    const { build } = await enqueue(payload, { trigger: 'auto', notBefore: soon });
+    const later = new Date(Date.now() + 60_000);
+    expect((await enqueue(payload, { trigger: 'auto', notBefore: later })).build.notBefore).toBe(
+      later.toISOString(),
+    );
+    expect(
+      Date.parse((await payload.findByID({ collection: 'site-builds', id: build.id })).notBefore ?? ''),
+    ).toBe(later.getTime());
+    const now = new Date();
+    await enqueue(payload, { trigger: 'admin', notBefore: now });
+    // A countdown does not push back a build someone asked for.
+    await enqueue(payload, { trigger: 'auto', notBefore: later });
+    const waiting = await payload.findByID({ collection: 'site-builds', id: build.id });
+    expect([waiting.status, Date.parse(waiting.notBefore ?? '')]).toEqual(['queued', now.getTime()]);
+    await payload.delete({ collection: 'site-builds', id: build.id });
   });
 
   it('fails a build whose CMS does not answer, says so, and leaves the live site alone', async () => {
