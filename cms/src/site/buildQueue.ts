@@ -26,7 +26,7 @@ import { failBuild } from './runBuild';
 const slot = 'queued';
 /** How often a process that waits for a running build to end looks again. */
 const pollMs = 1000;
-/** A build recorded as running on another machine is taken for dead after this long silent. */
+/** A build recorded as running but not heard of for this long, with no build holding the lock, is dead. */
 const silentAfterMs = 10 * 60 * 1000;
 /** Who runs a build this process claims: the host and process, to tell later whether it still lives. */
 const runner = `${os.hostname()}:${process.pid}`;
@@ -254,12 +254,13 @@ function buildLockHeld(): boolean {
 /** Whether the process recorded as running `build` is gone. */
 function abandoned(build: SiteBuild): boolean {
   const [host, pid] = (build.runner ?? '').split(':');
-  if (host === os.hostname() && pid) {
-    return Number(pid) !== process.pid ? !isProcessAlive(Number(pid)) : false;
-  }
-  // Recorded before runners were, or by another machine: its lock, else its silence, tells.
-  if (buildLockHeld()) return false;
-  return !build.runner || Date.now() - Date.parse(build.updatedAt) > silentAfterMs;
+  if (host === os.hostname() && Number(pid) === process.pid) return false;
+  if (host === os.hostname() && pid && !isProcessAlive(Number(pid))) return true;
+  // Recorded before runners were: gone unless a build holds the lock (as before runners).
+  if (!build.runner) return !buildLockHeld();
+  // Another machine's, or a live process id that may be another's after a reboot: silence
+  // with no build holding the lock tells.
+  return !buildLockHeld() && Date.now() - Date.parse(build.updatedAt) > silentAfterMs;
 }
 
 /**
