@@ -10,7 +10,7 @@ import {
   SiteBuildEventSchema,
 } from '@oyu/shared-types';
 import { loadRenderApp, publishChanges, readSiteEnv } from '@oyu/site/publish';
-import { acquireBuildLock } from './buildLock';
+import { acquireBuildLock, waitForBuildLock } from './buildLock';
 import { measureSite, refusals } from './checkSite';
 import { codeHash } from './codeHash';
 import { inheritedEnv, siteDir } from './env';
@@ -202,6 +202,11 @@ async function astroBuild(
   progress: (value: BuildProgress) => void,
 ): Promise<BuildPlan> {
   const events = siteEvents(progress);
+  // One `astro build` at a time on this machine, whichever data folder it builds: with the
+  // output outside the site folder, Astro writes its prerender bundle in site/.astro/, the
+  // same place for every build (`getOutDirWithinCwd` in astro/dist/core/build/common.js), and
+  // two at once delete each other's chunks ("Cannot find module …/.prerender/chunks/…").
+  const astroLock = await waitForBuildLock(path.join(siteDir, '.oyu-build-lock'));
   try {
     await run(path.join(siteDir, 'node_modules', '.bin', 'astro'), ['build'], {
       cwd: siteDir,
@@ -216,6 +221,8 @@ async function astroBuild(
     });
   } catch {
     throw new BuildFailure(events.failure() ?? explainFailure(log.lines), log.lines);
+  } finally {
+    await astroLock.release();
   }
   return events.plan();
 }
@@ -309,6 +316,9 @@ async function publish(
   log: BuildLog,
 ) {
   const { id } = manifest;
+  // A partial build's output holds the live release's manifest as a hard link (see
+  // site/src/publish/stage.ts): a new file replaces it, rather than writing into the live one.
+  await fs.rm(path.join(outDir, manifestFile), { force: true });
   await fs.writeFile(path.join(outDir, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
   await finishRelease(store, id);
   await publishRelease(store, id);
