@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, snapshotDocs } from './cms';
 import { nameOf, published } from './demo';
-import { siteFiles } from './site';
+import { liveFingerprint, siteFiles } from './site';
 import { type OwnStack, ownStack } from './stack';
 
 /** Partial builds after each kind of edit, checked against a full build: an install of its own. */
@@ -125,8 +125,14 @@ describe('incremental builds', () => {
         const entriesBefore = Object.fromEntries(
           ['en', 'ru', 'kk'].map((lang) => [lang, searchEntry(lang).ino]),
         );
+        const before = fs.realpathSync(stack.outDir);
+        const beforeFiles = liveFingerprint(before);
         const partial = await stack.buildFromCms({ onLog: (line) => log.push(line) });
         expect(partial.mode, `${what}: ${partial.reason}`).toBe('partial');
+        // The new build started as hard links to the live one's files; it replaced the files
+        // it changed and left the release it started from (kept for rollback) as it was.
+        expect(fs.realpathSync(stack.outDir), what).not.toBe(before);
+        expect(liveFingerprint(before), what).toBe(beforeFiles);
         // Rendered by the publisher's render app, not by a whole `astro build`.
         expect(log.join('\n'), what).toMatch(/partial build by the publisher: rendered \d+ pages/);
         expect(partial.rendered, what).toBeGreaterThan(0);

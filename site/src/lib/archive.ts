@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Edition, type Locale, locales, type Showcase } from '@oyu/shared-types';
 import { internalLinks } from './checkLinks';
+import { replaceFile, replaceWithCopy } from './replaceFile';
 import { collectionPath, editionPath, fileOfPath } from './routes';
 
 /**
@@ -95,12 +96,15 @@ async function unwrapDeadLinks(html: string, outDir: string): Promise<string> {
 /**
  * Puts the kept pages of frozen editions back over this build's, with their files, and
  * drops the stores of editions no longer frozen. Runs before the search index and the photo
- * copy, so both see the archived pages. Returns the years restored.
+ * copy, so both see the archived pages. Returns the years restored; `written` gains the files
+ * put back. The files are replaced, never written into: in a partial build they may be the
+ * live release's own (see replaceFile.ts).
  */
 export async function restoreFrozen(
   outDir: string,
   store: string,
   frozen: FrozenEdition[],
+  written?: Set<string>,
 ): Promise<number[]> {
   const years = new Set(frozen.map((edition) => String(edition.year)));
   const entries = await fs.readdir(store).catch(() => [] as string[]);
@@ -114,13 +118,13 @@ export async function restoreFrozen(
     if (!manifest) continue;
     const { files } = JSON.parse(manifest) as { files: string[] };
     for (const file of files.filter((name) => !name.endsWith('.html'))) {
-      await fs.mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
-      await fs.copyFile(path.join(dir, file), path.join(outDir, file));
+      await replaceWithCopy(path.join(dir, file), path.join(outDir, file));
+      written?.add(file);
     }
     for (const file of files.filter((name) => name.endsWith('.html'))) {
       const html = await fs.readFile(path.join(dir, file), 'utf8');
-      await fs.mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
-      await fs.writeFile(path.join(outDir, file), await unwrapDeadLinks(html, outDir));
+      await replaceFile(path.join(outDir, file), await unwrapDeadLinks(html, outDir));
+      written?.add(file);
     }
     restored.push(edition.year);
   }

@@ -64,9 +64,7 @@ export async function scanLinks(
   const known = new Map<string, Promise<boolean>>();
   // The inline scripts and styles of the pages read, for the Content-Security-Policy.
   const hashes: InlineHashes[] = [];
-  for (const entry of await fs.readdir(root, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const file = path.join(entry.parentPath, entry.name);
+  for (const file of await htmlFiles(root)) {
     const relative = path.relative(root, file).split(path.sep).join('/');
     const recorded = base && !base.rewritten.has(relative) ? base.links[relative] : undefined;
     let found = recorded;
@@ -83,6 +81,25 @@ export async function scanLinks(
   }
   return { broken, links, hashes: mergeHashes(...hashes) };
 }
+
+/**
+ * The pages of a build: every `.html` file but in the folders that hold none (photos, Astro's
+ * assets, the search index). Those are the largest by far (a photo folder of 160,000 files at
+ * size M), and the search index is being rewritten beside this check.
+ */
+async function htmlFiles(root: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const top of await fs.readdir(root, { withFileTypes: true })) {
+    const full = path.join(root, top.name);
+    if (top.isFile() && top.name.endsWith('.html')) files.push(full);
+    if (!top.isDirectory() || noPages.has(top.name)) continue;
+    for (const entry of await fs.readdir(full, { withFileTypes: true, recursive: true }))
+      if (entry.isFile() && entry.name.endsWith('.html')) files.push(path.join(entry.parentPath, entry.name));
+  }
+  return files;
+}
+
+const noPages = new Set(['media', '_astro', 'pagefind']);
 
 export async function findBrokenLinks(dir: string): Promise<string[]> {
   return (await scanLinks(dir)).broken;

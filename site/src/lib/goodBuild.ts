@@ -15,6 +15,7 @@ import {
   pageLinks,
 } from './incremental';
 import { readJson } from './jsonFile';
+import { replaceFile } from './replaceFile';
 import { headersFile, type InlineHashes, mergeHashes, securityHeaders } from './securityHeaders';
 import { promoteSnapshot, snapshotDir, writeLastGoodBuild } from './snapshot';
 
@@ -63,15 +64,15 @@ export async function recordGoodBuild(
     ? await readJson<InlineHashes>(path.join(partial.baseDir, cspIndexFile))
     : undefined;
   const allHashes = mergeHashes(hashes, baseHashes);
-  await fs.writeFile(path.join(outDir, cspIndexFile), JSON.stringify(allHashes));
-  await fs.writeFile(path.join(outDir, '_headers'), headersFile(securityHeaders(allHashes, env.siteUrl)));
+  await replaceFile(path.join(outDir, cspIndexFile), JSON.stringify(allHashes));
+  await replaceFile(path.join(outDir, '_headers'), headersFile(securityHeaders(allHashes, env.siteUrl)));
   await options.searchIndexed();
   // What the next build needs to render only what changes.
   const pageLinkIndex = Object.fromEntries(
     Object.entries(links).map(([page, found]) => [page, pageLinks(found)]),
   );
-  await fs.writeFile(path.join(outDir, dataIndexFile), JSON.stringify(options.next));
-  await fs.writeFile(path.join(outDir, linkIndexFile), JSON.stringify(pageLinkIndex));
+  await replaceFile(path.join(outDir, dataIndexFile), JSON.stringify(options.next));
+  await replaceFile(path.join(outDir, linkIndexFile), JSON.stringify(pageLinkIndex));
   // Editions frozen since the last build keep the pages this build wrote.
   const { frozen, showcases } = builtEditions(options.data);
   const captured = await captureFrozen(outDir, frozenStore(env), frozen, showcases);

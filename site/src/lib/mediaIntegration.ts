@@ -8,6 +8,7 @@ import { type BrowseData, BrowseIndex } from './browseData';
 import { enterPhase } from './buildEvents';
 import { mediaIndexFile, type PartialOutput } from './incremental';
 import { readJson } from './jsonFile';
+import { replaceFile } from './replaceFile';
 
 const mediaReference = /\/media\/([A-Za-z0-9._%-]+)/g;
 
@@ -126,10 +127,13 @@ export async function placeMedia(
   logger: Pick<AstroIntegrationLogger, 'info'>,
 ): Promise<void> {
   const index = await outputMediaIndex(outDir, partial);
-  await fs.writeFile(path.join(outDir, mediaIndexFile), JSON.stringify(index));
+  await replaceFile(path.join(outDir, mediaIndexFile), JSON.stringify(index));
   const used = new Set(Object.keys(index));
-  const bytes = await copyMedia(used, cacheDir, path.join(outDir, 'media'));
-  logger.info(`copied ${used.size} photo files (${(bytes / 1024 / 1024).toFixed(1)} MiB) into media/`);
+  const { bytes, added, removed } = await copyMedia(used, cacheDir, path.join(outDir, 'media'));
+  const changes = partial ? `; ${added} added, ${removed} no longer used` : '';
+  logger.info(
+    `copied ${used.size} photo files (${(bytes / 1024 / 1024).toFixed(1)} MiB) into media/${changes}`,
+  );
 }
 
 /** A dev-server middleware answering /media/<name> with the cached file, or passing on. */
@@ -158,33 +162,35 @@ async function outputMediaIndex(outDir: string, partial: PartialOutput | undefin
 }
 
 /**
- * Puts the photo files `used` into `target` from the cache, and returns how many bytes they
- * hold; fails naming the files the cache does not have.
+ * Puts exactly the photo files `used` into `target`, from the cache; says how many bytes the
+ * new ones hold, how many were added and how many taken out; fails naming the files the cache
+ * does not have.
  */
-async function copyMedia(used: Set<string>, cacheDir: string, target: string): Promise<number> {
+async function copyMedia(used: Set<string>, cacheDir: string, target: string) {
   await fs.mkdir(target, { recursive: true });
   const missing: string[] = [];
   let bytes = 0;
-  // Photos of a frozen edition's pages come with them from the archive.
+  // Photos of a frozen edition's pages come with them from the archive, and a partial build's
+  // output starts with the live release's (src/publish/stage.ts): those no page uses any more
+  // go, so the output holds what a full build's would.
   const present = new Set(await fs.readdir(target));
-  await mapLimit(
-    [...used].filter((name) => !present.has(name)),
-    16,
-    async (name) => {
-      const source = path.join(cacheDir, name);
-      try {
-        // A hard link where the cache and the build share a disk: the cache only ever
-        // renames new files into place, so a build's file never changes under it.
-        await fs
-          .link(source, path.join(target, name))
-          .catch(() => fs.copyFile(source, path.join(target, name)));
-        const { size } = await fs.stat(source);
-        bytes += size;
-      } catch {
-        missing.push(name);
-      }
-    },
-  );
+  const unused = [...present].filter((name) => !used.has(name));
+  await mapLimit(unused, 16, (name) => fs.rm(path.join(target, name), { force: true }));
+  const added = [...used].filter((name) => !present.has(name));
+  await mapLimit(added, 16, async (name) => {
+    const source = path.join(cacheDir, name);
+    try {
+      // A hard link where the cache and the build share a disk: the cache only ever
+      // renames new files into place, so a build's file never changes under it.
+      await fs
+        .link(source, path.join(target, name))
+        .catch(() => fs.copyFile(source, path.join(target, name)));
+      const { size } = await fs.stat(source);
+      bytes += size;
+    } catch {
+      missing.push(name);
+    }
+  });
   if (missing.length) {
     throw new Error(
       `Pages reference ${missing.length} photo file(s) that were not downloaded from the CMS: ${missing
@@ -192,5 +198,5 @@ async function copyMedia(used: Set<string>, cacheDir: string, target: string): P
         .join(', ')}`,
     );
   }
-  return bytes;
+  return { bytes, added: added.length, removed: unused.length };
 }

@@ -69,13 +69,17 @@ export async function indexSite(
       if (partial && !(await searchChanged(lang, outDir, partial))) {
         const entry = await readEntry(path.join(partial.baseDir, 'pagefind', lang));
         if (entry) {
-          await linkTree(path.join(partial.baseDir, 'pagefind', lang), target);
+          // A release staged from the live one has its index already (src/publish/stage.ts).
+          if (!(await readEntry(target)))
+            await linkTree(path.join(partial.baseDir, 'pagefind', lang), target);
           counts.push(`${lang} ${entry.page_count}`);
           kept.push(lang);
           continue;
         }
       }
       logger.info(`indexing the ${lang} pages`);
+      // Pagefind writes into files already there: a staged release's are the live release's.
+      await fs.rm(target, { recursive: true, force: true });
       counts.push(`${lang} ${await indexLanguage(outDir, lang, target)}`);
     }
   } finally {

@@ -1,6 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { type BuildPhase, type BuildProgress, type Media, SiteSettingsSchema } from '@oyu/shared-types';
+import {
+  type BuildPhase,
+  type BuildProgress,
+  type Media,
+  mapLimit,
+  SiteSettingsSchema,
+} from '@oyu/shared-types';
 import type { SiteEnv } from '../env';
 import { restoreFrozen } from '../lib/archive';
 import { type Source, sources } from '../lib/cms';
@@ -9,21 +15,21 @@ import {
   type DataIndex,
   dataIndex,
   dataIndexFile,
-  fillFromBase,
   type LinkIndex,
   linkIndexFile,
   type Plan,
   planBuild,
   readBuildData,
-  rewrittenFiles,
 } from '../lib/incremental';
 import { readJson } from '../lib/jsonFile';
 import { type Loaded, openReading, readDocuments, readPhotos, readSettings } from '../lib/load';
 import { placeMedia } from '../lib/mediaIntegration';
+import { replaceFile } from '../lib/replaceFile';
 import { indexSite } from '../lib/searchIntegration';
 import { pendingOf } from '../lib/snapshot';
 import { modelFromDocuments } from './model';
 import { type RenderApp, renderFiles } from './render';
+import { stageFromRelease } from './stage';
 
 /**
  * A partial build without `astro build`: what the build would read, plan, render and check,
@@ -80,19 +86,21 @@ export async function publishChanges(options: {
     files,
     onRendered: (done) => progress({ phase: 'pages', done, total: files.length }),
   });
-  for (const [file, body] of rendered) {
-    await fs.mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
-    await fs.writeFile(path.join(outDir, file), body);
-  }
-  const taken = await fillFromBase(outDir, base);
-  const restored = await restoreFrozen(outDir, frozenStore(env), builtEditions(data).frozen);
+  // Only now, with every page rendered, is anything written: the live release, linked.
+  await stageFromRelease(base, outDir);
+  const rewritten = new Set<string>();
+  await mapLimit([...rendered], 16, async ([file, body]) => {
+    await replaceFile(path.join(outDir, file), body);
+    rewritten.add(file);
+  });
+  const restored = await restoreFrozen(outDir, frozenStore(env), builtEditions(data).frozen, rewritten);
   if (restored.length) say(`kept the frozen pages of edition ${restored.join(', ')}`);
   const reason = `changed: ${plan.changed.length ? plan.changed.join(', ') : 'nothing'}`;
   say(
-    `partial build by the publisher: rendered ${plan.pages.size} pages, took ${taken} files from the live build; ${reason}`,
+    `partial build by the publisher: rendered ${plan.pages.size} pages, took the other files from the live build; ${reason}`,
   );
 
-  const partial = { baseDir: base, rewritten: await rewrittenFiles(outDir, base) };
+  const partial = { baseDir: base, rewritten };
   // Each step's lines carry its integration's name, as `astro build` prints them.
   const loggerOf = (name: string) => ({ info: (line: string) => say(`[${name}] ${line}`) });
   phase('search');
