@@ -38,12 +38,12 @@ import { carriesCredentials } from './readQueue';
  * It lives in the CMS process, and other processes write too: `pnpm import` while the CMS runs,
  * a second CMS behind the same address. So every committed transaction, in whichever process,
  * also writes a new random stamp into Payload's key-value table (`payload_kv`, key
- * `oyu-public-content`) inside that transaction, and before answering from memory a process
- * reads the stamp, in a read that began after the request arrived: a stamp it did not write
- * empties its cache. So a write committed by any process is in every answer given after it, as
+ * `oyu-public-content`) inside that transaction, and before answering a cacheable request a
+ * process reads the stamp, in a read that began after the request arrived: a stamp it did not
+ * write empties its cache. So a write committed by any process is in every answer given after it, as
  * it is in the database's own (two CMS processes behind one address, docs/development.md).
- * Requests that arrive together share one read; the read costs a primary-key lookup per cached
- * answer (docs/performance.notes.md has the figure).
+ * Requests that arrive together share one read; the read costs a primary-key lookup per request
+ * (docs/performance.notes.md has the figure).
  */
 
 type Stored = { status: number; headers: [string, string][]; body: ArrayBuffer };
@@ -222,13 +222,11 @@ export function withPublicCache<C>(handler: Handler<C>, limitBytes: number): Han
     if (!cacheable(request)) return handler(request, context);
     const s = state();
     const key = keyOf(request);
-    let hit = s.entries.get(key);
-    // An answer from memory waits for a look at the stamp. A read Payload computes does not: it
-    // reads the database as it is, and is kept only if no look finds another writer meanwhile.
-    if (hit) {
-      await followOtherWriters(s);
-      hit = s.entries.get(key);
-    }
+    // Every answer starts with a look at the stamp: one from memory must not predate another
+    // process's write, and one computed now is kept only if no look finds another writer
+    // meanwhile (the look first, so a write seen late does not discard a fresh answer).
+    await followOtherWriters(s);
+    const hit = s.entries.get(key);
     if (hit) {
       s.entries.delete(key);
       s.entries.set(key, hit);
