@@ -104,6 +104,8 @@ export const BuildEventSchema = z.discriminatedUnion('type', [
   failed,
   /** A kept earlier build was put back live (`--publish`, a rollback). */
   z.object({ type: z.literal('published'), id: z.string() }),
+  /** The end of one request to a build process kept running (`--serve`), with its exit code. */
+  z.object({ type: z.literal('exit'), code: z.number().int() }),
 ]);
 export type BuildEvent = z.infer<typeof BuildEventSchema>;
 

@@ -1,19 +1,13 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  type BuildEvent,
-  BuildEventSchema,
-  type BuildSummary,
-  buildPhases,
-  parseBuildEvent,
-} from '@oyu/shared-types';
+import { type BuildEvent, type BuildSummary, buildPhases } from '@oyu/shared-types';
 import type { Payload } from 'payload';
-import { childEnv, env } from '../env';
+import { env } from '../env';
+import { runInBuildProcess } from './buildWorker';
 
 /**
- * Runs one site build for a `site-builds` record: starts `scripts/build-site.ts` in a process
- * of its own (the build never shares the CMS's memory), follows its events (progress, log,
+ * Runs one site build for a `site-builds` record: in the build process (`scripts/build-site.ts`
+ * kept running beside the CMS, buildWorker.ts; the build never shares the CMS's memory), follows its events (progress, log,
  * outcome: `BuildEvent`, shared-types), and keeps the record current so the Site page can show
  * it live.
  */
@@ -21,13 +15,6 @@ const logLines = 400;
 const saveEveryMs = 1000;
 /** Exit code of build-site.ts when another build holds the lock. */
 const busyExitCode = 2;
-
-function buildScript() {
-  return {
-    tsx: path.join(/*turbopackIgnore: true*/ env.repoRoot, 'node_modules', '.bin', 'tsx'),
-    script: path.join(/*turbopackIgnore: true*/ env.repoRoot, 'scripts', 'build-site.ts'),
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -47,39 +34,8 @@ function buildArgs() {
   ];
 }
 
-/**
- * Runs build-site.ts once with `args`; resolves with its exit code. Its output is its events,
- * a JSON line each; anything else it says (a crash on stderr) is a line of its log.
- */
-function runScript(args: string[], onEvent: (event: BuildEvent) => void) {
-  const { tsx, script } = buildScript();
-  const child = spawn(tsx, [script, ...args], {
-    cwd: env.repoRoot,
-    env: childEnv({ PATH: `${path.dirname(tsx)}${path.delimiter}${childEnv({}).PATH ?? ''}` }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const onLine = (line: string) => onEvent(parseBuildEvent(BuildEventSchema, line) ?? { type: 'log', line });
-  let buffer = '';
-  const take = (chunk: Buffer) => {
-    buffer += chunk.toString('utf8');
-    const lines = buffer.split(/\r?\n/);
-    buffer = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) onLine(line);
-  };
-  child.stdout.on('data', take);
-  child.stderr.on('data', take);
-  return new Promise<number>((resolve) => {
-    child.on('error', (error) => {
-      onEvent({ type: 'failed', message: `the build could not start: ${error.message}` });
-      resolve(1);
-    });
-    child.on('close', (code, signal) => {
-      if (buffer.trim()) onLine(buffer);
-      // Killed by a signal: report it as a shell would (128 + n), so it reads as interrupted.
-      resolve(code ?? (signal ? 128 + 9 : 1));
-    });
-  });
-}
+/** Runs build-site.ts with `args` in the build process (buildWorker.ts); resolves with its exit code. */
+const runScript = runInBuildProcess;
 
 type Update = (data: Record<string, unknown>) => Promise<unknown>;
 
