@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { buildPhaseLabel, isBuildPhase } from '@oyu/shared-types';
 import { info, progress } from './log';
 
@@ -20,6 +21,8 @@ export type BuildRecordView = {
   mode?: string | null;
   rendered?: number | null;
   reason?: string | null;
+  /** The process running it (host:pid), as the CMS's build queue records it. */
+  runner?: string | null;
   warnings?: { message: string }[] | null;
   deploy?: string | null;
   error?: string | null;
@@ -80,8 +83,9 @@ export async function rebuildWithHistory(
     await new Promise((resolve) => setTimeout(resolve, 300));
     record = await read();
     onUpdate(record, joined);
-    // A build joined from elsewhere runs in another process: follow its record to the end.
-    if (finished && !joined && record.status === 'running') break;
+    // A build another process claimed (a CMS on the same database) is followed to its end;
+    // one this process ran and left `running` (its job runner failed) is not waited for.
+    if (finished && record.status === 'running' && record.runner === `${os.hostname()}:${process.pid}`) break;
   }
   return read();
 }
