@@ -24,6 +24,9 @@ export type BuildRecord = {
   pages?: number;
   release?: string;
   live?: boolean;
+  /** Kept for rollback: its release is still on disk. */
+  kept?: boolean;
+  durationMs?: number | null;
   log?: string;
   error?: string;
 };
