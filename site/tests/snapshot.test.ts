@@ -47,3 +47,37 @@ describe('snapshots', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('the snapshot as a process kept between builds reads it', () => {
+  it('reads a file again only when it changed, and links one whose documents did not change', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oyu-snapshot-cache-'));
+    try {
+      await writeSnapshot(dir, 'oyu-works', 'kk', [{ id: 1, title: 'Сақина' }]);
+      await promoteSnapshot(dir);
+      const first = await readSnapshot(dir, 'oyu-works', 'kk');
+      // Unchanged: the same documents, not parsed again.
+      expect(await readSnapshot(dir, 'oyu-works', 'kk')).toBe(first);
+
+      // A build that read nothing new records the same list: linked, not written again.
+      await writeSnapshot(dir, 'oyu-works', 'kk', first);
+      const pending = path.join(dir, 'pending', 'oyu-works.kk.json');
+      const current = path.join(dir, 'oyu-works.kk.json');
+      expect(fs.statSync(pending).ino).toBe(fs.statSync(current).ino);
+      await promoteSnapshot(dir);
+      expect(fs.readdirSync(path.join(dir, 'pending'))).toEqual([]);
+      expect(await readSnapshot(dir, 'oyu-works', 'kk')).toBe(first);
+
+      // Replaced by another process (a restore, a build elsewhere): read again.
+      fs.writeFileSync(`${current}.new`, JSON.stringify({ docs: [{ id: 1, title: 'Білезік' }] }));
+      fs.renameSync(`${current}.new`, current);
+      expect(await readSnapshot(dir, 'oyu-works', 'kk')).toEqual([{ id: 1, title: 'Білезік' }]);
+
+      // A changed list is written as a file of its own: the snapshot keeps its documents.
+      await writeSnapshot(dir, 'oyu-works', 'kk', [{ id: 1, title: 'Алқа' }]);
+      expect(fs.statSync(pending).ino).not.toBe(fs.statSync(current).ino);
+      expect(await readSnapshot(dir, 'oyu-works', 'kk')).toEqual([{ id: 1, title: 'Білезік' }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

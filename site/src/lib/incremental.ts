@@ -16,6 +16,7 @@ import {
   routeFile,
   type WorkMembership,
 } from './routes';
+import { readDocsFile } from './snapshot';
 
 /**
  * Incremental builds. Each release records two indexes beside its pages:
@@ -108,10 +109,8 @@ export async function readBuildData(dir: string): Promise<BuildData> {
   const data = new Map<string, Doc[]>();
   for (const collection of collections) {
     for (const locale of locales) {
-      const text = await fs
-        .readFile(path.join(dir, `${collection}.${locale}.json`), 'utf8')
-        .catch(() => undefined);
-      if (text) data.set(`${collection}.${locale}`, (JSON.parse(text) as { docs: Doc[] }).docs);
+      const docs = await readDocsFile(path.join(dir, `${collection}.${locale}.json`));
+      if (docs) data.set(`${collection}.${locale}`, docs as Doc[]);
     }
   }
   return data;
@@ -122,17 +121,31 @@ export function dataIndex(data: BuildData, code: string): DataIndex {
   for (const [key, list] of data) {
     const [collection = '', locale = 'en'] = key.split('.');
     list.forEach((doc, i) => {
-      const related = relatedPart(collection, doc);
-      docs[`${key}/${doc.id ?? i}`] = {
-        hash: hash(doc),
-        url: urlOf(collection, locale as Locale, doc),
-        ...(related ? { related } : {}),
-        // The filter values a work is listed under (its maker's country among them).
-        ...(collection === 'oyu-works' ? { facets: hash(workFacets(doc as never)) } : {}),
-      };
+      docs[`${key}/${doc.id ?? i}`] = entryOf(collection, locale as Locale, doc);
     });
   }
   return { code, docs };
+}
+
+/**
+ * Each document's entry, kept per document read: a build process kept between builds reads
+ * unchanged documents from memory (snapshot.ts), the same objects, and does not hash them again.
+ */
+const entries = new WeakMap<Doc, { collection: string; locale: Locale; entry: DocEntry }>();
+
+function entryOf(collection: string, locale: Locale, doc: Doc): DocEntry {
+  const known = entries.get(doc);
+  if (known && known.collection === collection && known.locale === locale) return known.entry;
+  const related = relatedPart(collection, doc);
+  const entry: DocEntry = {
+    hash: hash(doc),
+    url: urlOf(collection, locale, doc),
+    ...(related ? { related } : {}),
+    // The filter values a work is listed under (its maker's country among them).
+    ...(collection === 'oyu-works' ? { facets: hash(workFacets(doc as never)) } : {}),
+  };
+  entries.set(doc, { collection, locale, entry });
+  return entry;
 }
 
 /**

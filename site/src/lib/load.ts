@@ -104,9 +104,8 @@ export async function readDocuments<S extends z.ZodType>(
     locales.map(async (locale) => {
       const options = { ...client, locale };
       if (plan.mode === 'full') return { locale, docs: await fetchSource(source, options, { onRaw }) };
-      const kept = ((await readSnapshot(snapshots, name, locale)) as (Doc & { id: number })[]).filter((doc) =>
-        plan.keep.has(doc.id),
-      );
+      const snapshot = (await readSnapshot(snapshots, name, locale)) as (Doc & { id: number })[];
+      const kept = snapshot.filter((doc) => plan.keep.has(doc.id));
       // A snapshot that lacks what its record says (edited by hand, half restored) is not
       // trusted: this language is read whole.
       if (kept.length !== plan.keep.size)
@@ -114,6 +113,10 @@ export async function readDocuments<S extends z.ZodType>(
       const fetched = plan.fetch.length
         ? ((await fetchSource(source, options, { ids: plan.fetch, onRaw })) as (Doc & { id: number })[])
         : [];
+      // Nothing of this language changed: the snapshot's own list, which the next steps know
+      // already (see snapshot.ts), in its order, by id.
+      if (!fetched.length && kept.length === snapshot.length && byId(snapshot))
+        return { locale, docs: snapshot as Doc[] };
       const docs = [...kept, ...fetched].sort((a, b) => a.id - b.id);
       return { locale, docs: docs as Doc[] };
     }),
@@ -176,3 +179,5 @@ export async function readPhotos<T>(
     localDir: env.cmsMediaDir,
   });
 }
+
+const byId = (docs: { id: number }[]) => docs.every((doc, i) => i === 0 || (docs[i - 1]?.id ?? 0) < doc.id);
