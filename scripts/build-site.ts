@@ -15,7 +15,8 @@
  * copied from there rather than downloaded.
  *
  * With `--publish <release id>` it builds nothing: it puts a kept earlier build back live
- * (a rollback), under the same lock as builds.
+ * (a rollback), under the same lock as builds. With `--prepare` (and `--data-dir`,
+ * `--site-url`) it builds nothing either: it gets a kept process ready for its next build.
  *
  * With `--serve` it stays running and takes one request a line on stdin, each the arguments
  * above as a JSON array, one at a time; each request's events end with
@@ -28,7 +29,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { type BuildEvent, buildEventLine } from '@oyu/shared-types';
 import { acquireBuildLock, BuildBusy } from './lib/buildLock';
-import { BuildFailure } from './lib/buildRelease';
+import { BuildFailure, prepareForBuilds } from './lib/buildRelease';
 import { publishRelease, releaseStore } from './lib/releases';
 import { buildSite, siteFolders } from './lib/siteBuild';
 
@@ -47,6 +48,7 @@ async function runRequest(args: string[]): Promise<number> {
       'max-drop': { type: 'string' },
       deploy: { type: 'string' },
       publish: { type: 'string' },
+      prepare: { type: 'boolean' },
       serve: { type: 'boolean' },
     },
   });
@@ -54,6 +56,7 @@ async function runRequest(args: string[]): Promise<number> {
   const cmsUrl = values['cms-url'];
   const siteUrl = values['site-url'];
   if (dataDir && values.publish) return rollBack(dataDir, values.publish);
+  if (dataDir && siteUrl && values.prepare) return prepare(dataDir, siteUrl);
   if (!dataDir || !cmsUrl || !siteUrl) {
     emit({ type: 'failed', message: 'build-site needs --data-dir, --cms-url and --site-url' });
     return 1;
@@ -93,6 +96,20 @@ async function rollBack(dataDir: string, id: string): Promise<number> {
   } catch (error) {
     emit({ type: 'failed', message: (error as Error).message });
     return error instanceof BuildBusy ? 2 : 1;
+  }
+}
+
+async function prepare(dataDir: string, siteUrl: string): Promise<number> {
+  try {
+    await prepareForBuilds({
+      siteUrl,
+      snapshotDir: siteFolders(dataDir).snapshotDir,
+      onLog: (line) => emit({ type: 'log', line }),
+    });
+    return 0;
+  } catch (error) {
+    emit({ type: 'failed', message: (error as Error).message });
+    return 1;
   }
 }
 

@@ -32,6 +32,7 @@ import { restoreReplacedFiles } from './media/safeUpload';
 import { mediaStore } from './media/storage';
 import { publicSite } from './plugins/publicSite';
 import { failAbandonedBuilds } from './site/buildQueue';
+import { prepareBuildProcess } from './site/buildWorker';
 import { rebuildSiteTask, wakeBuildQueue } from './site/rebuild';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -100,6 +101,10 @@ export default buildConfig({
     if (env.nodeEnv === 'production') {
       await failAbandonedBuilds(payload);
       wakeBuildQueue(payload, 0);
+      // The build process, ready before the first edit (site/buildWorker.ts).
+      prepareBuildProcess((message) =>
+        payload.logger.warn(`the build process could not get ready for builds: ${message}`),
+      );
     }
     // Photo files a killed upload or import left behind (media/orphans.ts), after a killed
     // replacement's old files are back (media/safeUpload.ts).

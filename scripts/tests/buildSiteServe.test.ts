@@ -67,9 +67,27 @@ describe('build-site --serve', () => {
     });
     expect(fs.readFileSync(path.join(store.current, 'index.html'), 'utf8')).toBe('20261201-100000-000');
 
+    // Ready for the next build: the render app loaded, the snapshot in memory.
+    const snapshot = siteFolders(dataDir).snapshotDir;
+    fs.mkdirSync(snapshot, { recursive: true });
+    fs.writeFileSync(
+      path.join(snapshot, 'oyu-works.kk.json'),
+      JSON.stringify({ docs: [{ id: 1 }, { id: 2 }] }),
+    );
+    const prepared = await ask(
+      JSON.stringify(['--prepare', '--data-dir', dataDir, '--site-url', 'https://oyu.example']),
+    );
+    expect(prepared.code, JSON.stringify(prepared.events)).toBe(0);
+    expect(prepared.events.at(-1)).toMatchObject({
+      type: 'log',
+      line: expect.stringMatching(
+        /^ready for the next build: render app loaded, 2 documents of the snapshot read/,
+      ),
+    });
+
     // It ends when its input does: the CMS that started it stopped.
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.stdin.end();
     expect(await exited).toBe(0);
-  }, 60_000);
+  }, 240_000);
 });

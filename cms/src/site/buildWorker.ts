@@ -112,3 +112,17 @@ export function runInBuildProcess(args: string[], onEvent: (event: BuildEvent) =
   state.queue = result;
   return result;
 }
+
+/**
+ * Starts the build process and gets it ready for the first build (the render app, the
+ * snapshot in memory), while the CMS waits for its first edit. What it says goes to the CMS's
+ * log only if it fails.
+ */
+export function prepareBuildProcess(onFailure: (message: string) => void): void {
+  let failure = '';
+  void runInBuildProcess(['--prepare', '--data-dir', env.dataDir, '--site-url', env.siteUrl], (event) => {
+    if (event.type === 'failed') failure = event.message;
+  }).then((code) => {
+    if (code !== 0) onFailure(failure || `exit code ${code}`);
+  });
+}

@@ -49,6 +49,16 @@ export async function readDocsFile(file: string): Promise<unknown[] | undefined>
   return docs;
 }
 
+/** Reads every file of a snapshot into memory, for a build process waiting for its first build. */
+export async function readWholeSnapshot(dir: string): Promise<number> {
+  let docs = 0;
+  for (const file of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (/^oyu-[a-z]+\.[a-z]{2}\.json$/.test(file))
+      docs += (await readDocsFile(path.join(dir, file)))?.length ?? 0;
+  }
+  return docs;
+}
+
 export async function writeSnapshot(
   dir: string,
   collection: string,

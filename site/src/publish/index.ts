@@ -5,6 +5,7 @@
 
 export { readEnv as readSiteEnv, type SiteEnv } from '../env';
 export type { Plan } from '../lib/incremental';
+export { readWholeSnapshot } from '../lib/snapshot';
 export {
   dataSourceOf,
   modelFromDocuments,
