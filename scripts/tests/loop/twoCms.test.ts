@@ -20,7 +20,8 @@ import { cmsEnvFor, scratchDir } from './stack';
  * Two CMS processes on one PostgreSQL database, photos in an S3-compatible server, one data
  * folder (the release store) between them, as behind a load balancer: an edit through either
  * is in the public API of both at once, the automatic rebuild's countdown and the build queue
- * are shared (docs/development.md, "Two CMS processes, and a CDN").
+ * are shared, and a build left waiting when every CMS stops is run by the next to start
+ * (docs/development.md, "Two CMS processes, and a CDN").
  */
 const server = process.env.TEST_POSTGRES_URI;
 
@@ -30,6 +31,8 @@ let database = '';
 let dataDir = '';
 let a: Cms;
 let b: Cms;
+/** Starts process A again on its port, with its environment. */
+let restartA: () => Promise<Cms>;
 let headers: Record<string, string>;
 const works: { id: number; slug: string }[] = [];
 
@@ -54,6 +57,16 @@ const lastBuildId = async () => {
   const answer = await api(a, '/api/site-builds?sort=-id&limit=1&depth=0', { headers });
   return ((await answer.json()) as { docs: { id: number }[] }).docs[0]?.id ?? 0;
 };
+
+/** The build records after `after`, read from the database itself (no CMS needs to run). */
+async function recordedStatuses(after: number): Promise<{ status: string }[]> {
+  const own = new URL(server as string);
+  own.pathname = `/${database}`;
+  return withClient(own.toString(), async (client) => {
+    const found = await client.query('SELECT status FROM site_builds WHERE id > $1 ORDER BY id', [after]);
+    return found.rows as { status: string }[];
+  });
+}
 
 /** Waits until builds after `after` exist and none waits or runs; their records. */
 async function settled(after: number, timeoutMs = 240_000) {
@@ -102,6 +115,7 @@ describe.runIf(server || onCi)('two CMS processes on one PostgreSQL database', (
       const cms = await startCms(envFor(port), port);
       return { url: `http://127.0.0.1:${port}`, stop: cms.stop };
     };
+    restartA = () => start(ports.a);
     a = await start(ports.a);
     b = await start(ports.b);
     const token = await signIn(a.url, readCredentials(dataDir));
@@ -210,6 +224,22 @@ describe.runIf(server || onCi)('two CMS processes on one PostgreSQL database', (
       `countdown 0: ${done.length} builds for ${edits.length + 1} changes, run by ${done.map((build) => build.runner).join(', ')}`,
     );
     for (const [, work, title] of edits) expect(workPage(work.slug)).toContain(title);
-    await settings(a, { autoRebuild: false });
   }, 400_000);
+
+  it('keeps a waiting build when every CMS stops, and the next to start runs it', async () => {
+    const before = await lastBuildId();
+    const work = works[1] as { id: number; slug: string };
+    await settings(a, { autoRebuild: true, autoRebuildDelaySeconds: 8 });
+    await retitle(b, work, 'Through a restart');
+    const edited = Date.now();
+    await Promise.all([a.stop(), b.stop()]);
+    expect((await recordedStatuses(before)).map((build) => build.status)).toEqual(['queued']);
+    await sleep(Math.max(0, edited + 8000 - Date.now()));
+    // Only A comes back: on start it finds the countdown over and runs the build.
+    a = await restartA();
+    const done = await settled(before);
+    expect(done.map((build) => [build.status, build.trigger])).toEqual([['succeeded', 'auto']]);
+    expect(workPage(work.slug)).toContain('Through a restart');
+    await settings(a, { autoRebuild: false });
+  }, 300_000);
 });
