@@ -14,7 +14,7 @@ import {
   type PartialOutput,
   pageLinks,
 } from './incremental';
-import { readJson } from './jsonFile';
+import { readIndex, writeIndex } from './jsonFile';
 import { replaceFile } from './replaceFile';
 import { headersFile, type InlineHashes, mergeHashes, securityHeaders } from './securityHeaders';
 import { promoteSnapshot, snapshotDir, writeLastGoodBuild } from './snapshot';
@@ -51,7 +51,7 @@ export async function recordGoodBuild(
 ): Promise<void> {
   const { env, partial } = options;
   const baseLinks = partial
-    ? await readJson<LinkIndex>(path.join(partial.baseDir, linkIndexFile))
+    ? await readIndex<LinkIndex>(path.join(partial.baseDir, linkIndexFile))
     : undefined;
   const { broken, links, hashes } = await scanLinks(
     outDir,
@@ -61,18 +61,18 @@ export async function recordGoodBuild(
   // The security headers: the inline scripts and styles of the pages written now, and of
   // those taken from the base (whose hashes it recorded).
   const baseHashes = partial
-    ? await readJson<InlineHashes>(path.join(partial.baseDir, cspIndexFile))
+    ? await readIndex<InlineHashes>(path.join(partial.baseDir, cspIndexFile))
     : undefined;
   const allHashes = mergeHashes(hashes, baseHashes);
-  await replaceFile(path.join(outDir, cspIndexFile), JSON.stringify(allHashes));
+  await writeIndex(path.join(outDir, cspIndexFile), allHashes);
   await replaceFile(path.join(outDir, '_headers'), headersFile(securityHeaders(allHashes, env.siteUrl)));
   await options.searchIndexed();
   // What the next build needs to render only what changes.
   const pageLinkIndex = Object.fromEntries(
     Object.entries(links).map(([page, found]) => [page, pageLinks(found)]),
   );
-  await replaceFile(path.join(outDir, dataIndexFile), JSON.stringify(options.next));
-  await replaceFile(path.join(outDir, linkIndexFile), JSON.stringify(pageLinkIndex));
+  await writeIndex(path.join(outDir, dataIndexFile), options.next);
+  await writeIndex(path.join(outDir, linkIndexFile), pageLinkIndex);
   // Editions frozen since the last build keep the pages this build wrote.
   const { frozen, showcases } = builtEditions(options.data);
   const captured = await captureFrozen(outDir, frozenStore(env), frozen, showcases);

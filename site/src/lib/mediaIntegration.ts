@@ -7,8 +7,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type BrowseData, BrowseIndex } from './browseData';
 import { enterPhase } from './buildEvents';
 import { mediaIndexFile, type PartialOutput } from './incremental';
-import { readJson } from './jsonFile';
-import { replaceFile } from './replaceFile';
+import { readIndex, writeIndex } from './jsonFile';
 
 const mediaReference = /\/media\/([A-Za-z0-9._%-]+)/g;
 
@@ -127,7 +126,7 @@ export async function placeMedia(
   logger: Pick<AstroIntegrationLogger, 'info'>,
 ): Promise<void> {
   const index = await outputMediaIndex(outDir, partial);
-  await replaceFile(path.join(outDir, mediaIndexFile), JSON.stringify(index));
+  await writeIndex(path.join(outDir, mediaIndexFile), index);
   const used = new Set(Object.keys(index));
   const { bytes, added, removed } = await copyMedia(used, cacheDir, path.join(outDir, 'media'));
   const changes = partial ? `; ${added} added, ${removed} no longer used` : '';
@@ -154,7 +153,7 @@ function serveCachedMedia(cacheDir: string) {
 /** The media index of the output: updated from the base's in a partial build, else read in full. */
 async function outputMediaIndex(outDir: string, partial: PartialOutput | undefined): Promise<MediaIndex> {
   const baseIndex = partial
-    ? await readJson<MediaIndex>(path.join(partial.baseDir, mediaIndexFile))
+    ? await readIndex<MediaIndex>(path.join(partial.baseDir, mediaIndexFile))
     : undefined;
   return partial && baseIndex
     ? await updatedMediaIndex(outDir, partial.baseDir, baseIndex, partial.rewritten)

@@ -21,7 +21,7 @@ import {
   planBuild,
   readBuildData,
 } from '../lib/incremental';
-import { readJson } from '../lib/jsonFile';
+import { readIndex } from '../lib/jsonFile';
 import { type Loaded, openReading, readDocuments, readPhotos, readSettings } from '../lib/load';
 import { placeMedia } from '../lib/mediaIntegration';
 import { replaceFile } from '../lib/replaceFile';
@@ -68,8 +68,8 @@ export async function publishChanges(options: {
   const data = await readBuildData(pendingOf(documents.snapshots));
   const next = dataIndex(data, env.codeHash);
   const [baseData, baseLinks] = await Promise.all([
-    readJson<DataIndex>(path.join(base, dataIndexFile)),
-    readJson<LinkIndex>(path.join(base, linkIndexFile)),
+    readIndex<DataIndex>(path.join(base, dataIndexFile)),
+    readIndex<LinkIndex>(path.join(base, linkIndexFile)),
   ]);
   const plan: Plan =
     baseData && baseLinks
