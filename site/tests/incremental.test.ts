@@ -181,6 +181,31 @@ describe('incremental build plan: filter listings over several pages', () => {
     expect(left).toEqual(expect.arrayContaining(['en/browse/material/gold/index.html']));
   });
 
+  it('renders every listing of a filter when one of its labels changes, since each shows them all', () => {
+    // Gold is renamed: it shows on the silver listing's pages too, beside silver, though none
+    // of their first page's works is gold; the country listing shows materials' labels nowhere.
+    const relabelled = many((w) => ({
+      ...w,
+      materials: (w.materials as { id: number; slug: string; label: string }[]).map((m) =>
+        m.slug === 'gold' ? { ...m, label: 'Yellow gold' } : m,
+      ),
+    }));
+    const result = pages(plan(data(relabelled), 'code-1', from));
+    expect(result).toEqual(
+      expect.arrayContaining([
+        'en/browse/material/silver/index.html',
+        'en/browse/material/silver/page/2/index.html',
+        'en/browse/material/gold/index.html',
+      ]),
+    );
+    expect(result).not.toContain('en/browse/country/kz/index.html');
+    // A live build from before the labels were recorded cannot tell: everything is built.
+    const { options: _, ...older } = from.data;
+    expect(pages(plan(data(relabelled), 'code-1', { ...from, data: older }))).toBe(
+      'the live build does not record its filter labels',
+    );
+  });
+
   it('builds everything when a listing gains or loses a page', () => {
     // Two works leave silver for gold: the 48 left fit on one page, and page 2 must go.
     const fewer = many((w) => (w.id === 2 || w.id === 3 ? { ...w, materials: [gold] } : w));

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Locale, locales, mapLimit } from '@oyu/shared-types';
 import { browsePageSize } from './browse';
-import { type FacetKey, workFacets } from './facets';
+import { type FacetKey, facetKeys, facetOptions, workFacets } from './facets';
 import {
   allWorksFiles,
   type DocumentKind,
@@ -34,7 +34,11 @@ import { readDocsFile } from './snapshot';
  * a full build.
  */
 export type DocEntry = { hash: string; url: string | null; related?: string; facets?: string };
-export type DataIndex = { code: string; docs: Record<string, DocEntry> };
+/**
+ * `options`: a hash of each filter's values and labels in each language (`<locale>\n<facet>`),
+ * as every listing of that filter shows them beside its works (facetPages.ts).
+ */
+export type DataIndex = { code: string; docs: Record<string, DocEntry>; options?: Record<string, string> };
 export type LinkIndex = Record<string, string[]>;
 export type Plan =
   | { mode: 'full'; reason: string }
@@ -124,7 +128,17 @@ export function dataIndex(data: BuildData, code: string): DataIndex {
       docs[`${key}/${doc.id ?? i}`] = entryOf(collection, locale as Locale, doc);
     });
   }
-  return { code, docs };
+  return { code, docs, options: filterOptions(data) };
+}
+
+/** What `DataIndex.options` records. */
+function filterOptions(data: BuildData): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const locale of locales) {
+    const found = facetOptions((data.get(`oyu-works.${locale}`) ?? []) as never, locale);
+    for (const facet of facetKeys) options[`${locale}\n${facet}`] = hash(found[facet]);
+  }
+  return options;
 }
 
 /**
@@ -241,6 +255,7 @@ export function planBuild(options: { base: Base | undefined; next: DataIndex; da
   const listings = facetListings(data);
   const baseListings = baseListingPages(base.links);
   if (facetPagesChanged(listings, baseListings)) return { mode: 'full', reason: 'the filter pages changed' };
+  if (!base.data.options) return { mode: 'full', reason: 'the live build does not record its filter labels' };
 
   const diff: Diff = { base, next, data, changed, baseListings };
   const render: Render = { pages: new Set(alwaysPages), urls: new Set() };
@@ -249,6 +264,7 @@ export function planBuild(options: { base: Base | undefined; next: DataIndex; da
   addRefiledListings(diff, listings, render.pages);
   addMembershipPages(diff, render.pages);
   addRelatedWorkPages(diff, render.pages);
+  addRelabelledListings(diff, listings, render.pages);
   for (const [page, links] of Object.entries(base.links)) {
     if (links.some((link) => render.urls.has(link))) render.pages.add(page);
   }
@@ -351,6 +367,26 @@ function addMembershipPages(diff: Diff, pages: Set<string>) {
       if (isMemberPage(link)) pages.add(fileOfPath(link));
     const { locale, work } = changedWork(data, key);
     for (const page of work ? memberFiles(locale, work as WorkMembership) : []) pages.add(page);
+  }
+}
+
+/**
+ * Every listing of a filter shows all its values' labels: a label renamed (a vocabulary term,
+ * which has no page of its own) changes every listing of that filter in that language.
+ */
+function addRelabelledListings(
+  { base, next, data }: Diff,
+  listings: Map<string, string[]>,
+  pages: Set<string>,
+) {
+  for (const [key, options] of Object.entries(next.options ?? {})) {
+    if (base.data.options?.[key] === options) continue;
+    const [locale, facet] = key.split('\n') as [Locale, FacetKey];
+    const values = new Set<string>();
+    for (const work of data.get(`oyu-works.${locale}`) ?? [])
+      for (const value of workFacets(work as never)[facet]) values.add(value);
+    for (const value of values)
+      for (const page of listings.get(listingOf(locale, facet, value)) ?? []) pages.add(page);
   }
 }
 
