@@ -109,19 +109,24 @@ export async function publishChanges(options: {
     () => ({}),
     (error: Error) => ({ error: new Error(`The search index could not be built: ${error.message}`) }),
   );
-  phase('photos');
-  await placeMedia(outDir, documents.cacheDir, partial, loggerOf('oyu-media'));
-  phase('check');
-  await recordGoodBuild(outDir, {
-    env,
-    partial,
-    data,
-    next,
-    searchIndexed: async () => {
-      const { error } = (await indexing) as { error?: Error };
-      if (error) throw error;
-    },
-  });
+  try {
+    phase('photos');
+    await placeMedia(outDir, documents.cacheDir, partial, loggerOf('oyu-media'));
+    phase('check');
+    await recordGoodBuild(outDir, {
+      env,
+      partial,
+      data,
+      next,
+      searchIndexed: async () => {
+        const { error } = (await indexing) as { error?: Error };
+        if (error) throw error;
+      },
+    });
+  } finally {
+    // A step that failed leaves the output to be deleted: not while the index is written in it.
+    await indexing;
+  }
   // Counted as a static build counts them: the planned pages, not the files every build writes.
   return { mode: 'partial', rendered: plan.pages.size, reason };
 }
