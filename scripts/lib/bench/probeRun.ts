@@ -15,8 +15,12 @@ export type ProbeEntry = {
 };
 
 export type ProbeFigures = {
-  /** Peak memory of the astro process itself (not the guard that started it). */
+  /**
+   * Peak memory of the astro process itself (not the guard that started it), or of this
+   * process when the build started none (the publisher renders partial builds in process).
+   */
   peakRssMiB: number;
+  peakIn: 'astro' | 'this process';
   /** Image encodes through sharp in any process of the build. */
   encodes: number;
   sharpLoaded: boolean;
@@ -39,21 +43,29 @@ export async function probed<T>(
     const probeCopy = path.join(probeDir, 'probe.cjs');
     fs.copyFileSync(probe, probeCopy);
     const nodeOptions = [inheritedEnv().NODE_OPTIONS, `--require ${probeCopy}`].filter(Boolean).join(' ');
-    const result = await body(nodeOptions);
-    return { result, ...readProbes(probeDir) };
+    // This process's own memory, sampled: resourceUsage's maxRSS covers its whole life.
+    let ownPeak = process.memoryUsage.rss();
+    const sampler = setInterval(() => {
+      ownPeak = Math.max(ownPeak, process.memoryUsage.rss());
+    }, 100);
+    const result = await body(nodeOptions).finally(() => clearInterval(sampler));
+    return { result, ...readProbes(probeDir, ownPeak) };
   } finally {
     fs.rmSync(probeDir, { recursive: true, force: true });
   }
 }
 
-function readProbes(probeDir: string): ProbeFigures {
+function readProbes(probeDir: string, ownPeakBytes: number): ProbeFigures {
   const processes = fs
     .readdirSync(probeDir)
     .filter((file) => file.endsWith('.json'))
     .map((file) => JSON.parse(fs.readFileSync(path.join(probeDir, file), 'utf8')) as ProbeEntry);
   const astro = processes.filter((entry) => entry.command.startsWith('astro'));
   return {
-    peakRssMiB: Math.round((Math.max(0, ...astro.map((entry) => entry.maxRssKb)) / 1024) * 100) / 100,
+    peakRssMiB: astro.length
+      ? Math.round((Math.max(...astro.map((entry) => entry.maxRssKb)) / 1024) * 100) / 100
+      : Math.round((ownPeakBytes / 2 ** 20) * 100) / 100,
+    peakIn: astro.length ? 'astro' : 'this process',
     encodes: processes.reduce((sum, entry) => sum + entry.encodes, 0),
     sharpLoaded: processes.some((entry) => entry.sharpLoaded),
     processes,

@@ -183,6 +183,8 @@ function siteBuilds({ builds, floors }: BenchResult): string[] {
   return [
     '## Site builds',
     '',
+    'Peak memory is the `astro build` process\'s; a partial build made by the publisher runs in the benchmark\'s own process, whose memory is shown instead ("in process").',
+    '',
     '| build | total | pages | rendered | render rate | peak memory | image encodes | photo files | phases |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
@@ -208,7 +210,7 @@ function buildRow(name: string, build: BuildFigures): string {
   const files = build.photoFiles
     ? `${build.photoFiles.copied.toLocaleString('en')} copied, ${build.photoFiles.downloaded.toLocaleString('en')} downloaded, ${build.photoFiles.cached.toLocaleString('en')} cached`
     : 'not recorded';
-  return `| ${name} | ${fixed(build.seconds)} s | ${build.pages} | ${build.rendered} | ${fixed(build.renderPagesPerSecond)} pages/s | ${fixed(build.peakRssMiB, 0)} MiB | ${build.encodes} | ${files} | ${phases}${search} |`;
+  return `| ${name} | ${fixed(build.seconds)} s | ${build.pages} | ${build.rendered} | ${fixed(build.renderPagesPerSecond)} pages/s | ${fixed(build.peakRssMiB, 0)} MiB${build.peakIn === 'this process' ? ' (in process)' : ''} | ${build.encodes} | ${files} | ${phases}${search} |`;
 }
 
 /** Why a one-work rebuild missed its target: where its time went, slowest phase first. */

@@ -21,8 +21,9 @@ export type BuildFigures = {
   renderPagesPerSecond: number;
   /** Seconds Pagefind took, beside the photos phase (its own report in the build log). */
   searchSeconds: number | null;
-  /** Peak memory of the astro build process. */
+  /** Peak memory of the astro build process, or of the bench's own when the publisher built in it. */
   peakRssMiB: number;
+  peakIn?: 'astro' | 'this process';
   /** Image encodes through sharp in any process of the build. */
   encodes: number;
   sharpLoaded: boolean;

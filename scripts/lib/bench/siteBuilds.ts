@@ -132,6 +132,7 @@ async function measuredBuild(
     renderPagesPerSecond: spent.pages ? round(result.rendered / spent.pages) : 0,
     searchSeconds: log.searchSeconds(),
     peakRssMiB: probe.peakRssMiB,
+    peakIn: probe.peakIn,
     encodes: probe.encodes,
     sharpLoaded: probe.sharpLoaded,
     photoFiles: log.photoFiles,
