@@ -24,7 +24,8 @@ export function restGet(config: Promise<SanitizedConfig> | SanitizedConfig) {
     ready = withPublicCache(queued, settings.cacheBytes);
     return ready;
   };
-  // Once built, a request enters the queue in the same turn it arrives, as without the wrapper.
+  // Once built, a request goes straight to the cache's check of the shared content stamp
+  // (publicCache.ts), then to the queue if the cache cannot answer it.
   const get: Handler = (request, context) => {
     if (ready) return ready(request, context);
     building ??= build();
