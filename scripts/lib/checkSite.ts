@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 /**
  * What a finished build holds, and whether it may replace the live site. (Links are checked
@@ -8,9 +10,35 @@ import path from 'node:path';
 export type SiteSize = { pages: number; bytes: number };
 
 export async function measureSite(dir: string): Promise<SiteSize> {
+  return (await measureWithFind(path.resolve(dir))) ?? measureInNode(path.resolve(dir));
+}
+
+/**
+ * GNU find lists every file with its size in one process: at size M (180,000 files, most of
+ * them photos) a second or two less than a `stat` per file from Node. Undefined where there is
+ * no GNU find (macOS), or it failed.
+ */
+async function measureWithFind(dir: string): Promise<SiteSize | undefined> {
+  const listing = await promisify(execFile)('find', ['-H', dir, '-type', 'f', '-printf', '%s %f\\0'], {
+    maxBuffer: 1 << 30,
+  }).catch(() => undefined);
+  if (!listing) return undefined;
   let pages = 0;
   let bytes = 0;
-  for (const entry of await fs.readdir(path.resolve(dir), { withFileTypes: true, recursive: true })) {
+  // One file a NUL-ended record: a name may hold a newline, never a NUL.
+  for (const line of listing.stdout.split('\0')) {
+    const space = line.indexOf(' ');
+    if (space < 1) continue;
+    bytes += Number(line.slice(0, space));
+    if (line.endsWith('.html')) pages += 1;
+  }
+  return { pages, bytes };
+}
+
+export async function measureInNode(dir: string): Promise<SiteSize> {
+  let pages = 0;
+  let bytes = 0;
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     bytes += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
     if (entry.name.endsWith('.html')) pages += 1;

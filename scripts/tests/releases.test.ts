@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireBuildLock, BuildBusy } from '../lib/buildLock';
 import { type BuildProgress, explainFailure, siteEvents, withHeapLimit } from '../lib/buildRelease';
-import { measureSite, refusals } from '../lib/checkSite';
+import { measureInNode, measureSite, refusals } from '../lib/checkSite';
 import {
   discardRelease,
   finishRelease,
@@ -134,8 +134,18 @@ describe('build checks and messages', () => {
     fs.writeFileSync(path.join(root, 'index.html'), '12345');
     fs.writeFileSync(path.join(root, 'a', 'index.html'), '123');
     fs.writeFileSync(path.join(root, 'a', 'photo.webp'), '12');
+    // A name with a space and a newline, as a build never writes but a deploy might.
+    fs.writeFileSync(path.join(root, 'a', 'odd name.html\n.txt'), '1');
     const size = await measureSite(root);
-    expect(size).toEqual({ pages: 2, bytes: 10 });
+    expect(size).toEqual({ pages: 2, bytes: 11 });
+    expect(await measureInNode(root)).toEqual(size);
+    // Through a link to it, as the live site is (`current`).
+    fs.symlinkSync(root, `${root}-link`);
+    try {
+      expect(await measureSite(`${root}-link`)).toEqual(size);
+    } finally {
+      fs.rmSync(`${root}-link`);
+    }
     expect(refusals(size, 2, 0.25)).toEqual([]);
     expect(refusals(size, undefined, 0.25)).toEqual([]);
     expect(refusals({ pages: 0, bytes: 0 }, undefined, 0.25)).toEqual(['the build produced no pages']);
