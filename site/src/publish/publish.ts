@@ -62,9 +62,11 @@ export async function publishChanges(options: {
   const say = (line: string) => options.onEvent?.({ type: 'log', line });
   const progress = (value: BuildProgress) => options.onEvent?.({ type: 'progress', progress: value });
   const phase = (name: BuildPhase) => progress({ phase: name });
+  const clock = stepClock();
 
   phase('data');
   const documents = await readAll(env, say);
+  clock.lap('read');
   const data = await readBuildData(pendingOf(documents.snapshots));
   const next = dataIndex(data, env.codeHash);
   const [baseData, baseLinks] = await Promise.all([
@@ -76,6 +78,7 @@ export async function publishChanges(options: {
       ? planBuild({ base: { data: baseData, links: baseLinks }, next, data })
       : { mode: 'full', reason: 'the live build has no record of its pages' };
   if (plan.mode === 'full') return { mode: 'full', reason: plan.reason };
+  clock.lap('plan');
 
   const files = [...new Set([...plan.pages, ...(await alwaysWritten(base))])].sort();
   progress({ phase: 'pages', done: 0, total: files.length });
@@ -86,8 +89,10 @@ export async function publishChanges(options: {
     files,
     onRendered: (done) => progress({ phase: 'pages', done, total: files.length }),
   });
+  clock.lap(`render ${files.length} files`);
   // Only now, with every page rendered, is anything written: the live release, linked.
   await stageFromRelease(base, outDir);
+  clock.lap('stage');
   const rewritten = new Set<string>();
   await mapLimit([...rendered], 16, async ([file, body]) => {
     await replaceFile(path.join(outDir, file), body);
@@ -95,6 +100,7 @@ export async function publishChanges(options: {
   });
   const restored = await restoreFrozen(outDir, frozenStore(env), builtEditions(data).frozen, rewritten);
   if (restored.length) say(`kept the frozen pages of edition ${restored.join(', ')}`);
+  clock.lap('write');
   const reason = `changed: ${plan.changed.length ? plan.changed.join(', ') : 'nothing'}`;
   say(
     `partial build by the publisher: rendered ${plan.pages.size} pages, took the other files from the live build; ${reason}`,
@@ -112,6 +118,7 @@ export async function publishChanges(options: {
   try {
     phase('photos');
     await placeMedia(outDir, documents.cacheDir, partial, loggerOf('oyu-media'));
+    clock.lap('photos');
     phase('check');
     await recordGoodBuild(outDir, {
       env,
@@ -123,12 +130,28 @@ export async function publishChanges(options: {
         if (error) throw error;
       },
     });
+    clock.lap('check (with the search index)');
   } finally {
     // A step that failed leaves the output to be deleted: not while the index is written in it.
     await indexing;
   }
+  say(`publisher steps: ${clock.laps()}`);
   // Counted as a static build counts them: the planned pages, not the files every build writes.
   return { mode: 'partial', rendered: plan.pages.size, reason };
+}
+
+/** Each step's seconds, for the build's log: what a partial build's time went to. */
+function stepClock() {
+  const laps: string[] = [];
+  let last = performance.now();
+  return {
+    lap: (name: string) => {
+      const now = performance.now();
+      laps.push(`${name} ${((now - last) / 1000).toFixed(1)} s`);
+      last = now;
+    },
+    laps: () => laps.join(', '),
+  };
 }
 
 /** The collections a build reads, with the photos each document shows. */
