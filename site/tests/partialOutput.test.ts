@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanLinks } from '../src/lib/checkLinks';
-import { fillFromBase, pageLinks, rewrittenFiles } from '../src/lib/incremental';
+import { pageLinks } from '../src/lib/incremental';
 import { mediaIndex, updatedMediaIndex } from '../src/lib/mediaIntegration';
+import { fillFromBase, rewrittenFiles } from '../src/lib/partialOutput';
 
 /**
  * A partial build takes most of its output from the live build it started from; the steps

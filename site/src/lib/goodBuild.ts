@@ -11,10 +11,10 @@ import {
   dataIndexFile,
   type LinkIndex,
   linkIndexFile,
-  type PartialOutput,
   pageLinks,
 } from './incremental';
 import { readIndex, writeIndex } from './jsonFile';
+import type { PartialOutput } from './partialOutput';
 import { replaceFile } from './replaceFile';
 import { headersFile, type InlineHashes, mergeHashes, securityHeaders } from './securityHeaders';
 import { promoteSnapshot, snapshotDir, writeLastGoodBuild } from './snapshot';

@@ -6,8 +6,9 @@ import { mapLimit } from '@oyu/shared-types';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type BrowseData, BrowseIndex } from './browseData';
 import { enterPhase } from './buildEvents';
-import { mediaIndexFile, type PartialOutput } from './incremental';
+import { mediaIndexFile } from './incremental';
 import { readIndex, writeIndex } from './jsonFile';
+import type { PartialOutput } from './partialOutput';
 
 const mediaReference = /\/media\/([A-Za-z0-9._%-]+)/g;
 

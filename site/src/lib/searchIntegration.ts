@@ -5,7 +5,7 @@ import { type Locale, locales } from '@oyu/shared-types';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { enterPhase } from './buildEvents';
-import { linkFile, type PartialOutput } from './incremental';
+import { linkFile, type PartialOutput } from './partialOutput';
 
 /**
  * Indexes the built pages with Pagefind once the build is written: one index per language, in

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { linkFile } from '../lib/incremental';
+import { linkFile } from '../lib/partialOutput';
 
 /**
  * A partial build's output starts as the live release, every file a hard link to the live

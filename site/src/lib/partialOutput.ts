@@ -1,0 +1,81 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { mapLimit } from '@oyu/shared-types';
+import { indexFiles } from './incremental';
+
+/**
+ * A partial build's output and the live release it starts from: which files it takes from
+ * there (hard links) and which it wrote itself. The publisher starts from a linked copy of
+ * the whole release (src/publish/stage.ts); a partial `astro build` takes what it did not
+ * render afterwards (`fillFromBase`).
+ */
+
+/**
+ * Puts `source` at `target` as a hard link (a copy where links fail), making its folder;
+ * `folders` remembers the folders already made, for callers that place many files.
+ */
+export async function linkFile(source: string, target: string, folders?: Set<string>): Promise<void> {
+  const folder = path.dirname(target);
+  if (!folders?.has(folder)) {
+    await fs.mkdir(folder, { recursive: true });
+    folders?.add(folder);
+  }
+  await fs.link(source, target).catch(() => fs.copyFile(source, target));
+}
+
+/**
+ * Copies into `outDir` every file of the base release that this (partial) build did not
+ * write, as hard links: unchanged pages, their assets, the sitemap. Photos and the search
+ * index are not taken here (see mediaIntegration.ts and searchIntegration.ts).
+ */
+export async function fillFromBase(outDir: string, baseDir: string): Promise<number> {
+  const written = new Set(await outputFiles(outDir));
+  const taken = (await outputFiles(baseDir)).filter((relative) => !written.has(relative));
+  const folders = new Set<string>();
+  await mapLimit(taken, 16, (relative) =>
+    linkFile(path.join(baseDir, relative), path.join(outDir, relative), folders),
+  );
+  return taken.length;
+}
+
+/**
+ * The files of a build's output that a partial build may take from its base or write itself,
+ * as `/`-separated relative paths: all but the photos, the search index and the build's indexes.
+ */
+async function outputFiles(dir: string): Promise<string[]> {
+  return (await fs.readdir(dir, { withFileTypes: true, recursive: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((relative) => !/^(media|pagefind)\//.test(relative) && !indexFiles.has(relative));
+}
+
+/** What a partial build took from the live build it started from: the base, and the files it wrote itself. */
+export type PartialOutput = { baseDir: string; rewritten: Set<string> };
+
+const rewritten = new Map<string, Promise<Set<string>>>();
+
+/**
+ * The files of a partial build's output that it wrote itself rather than took from the base
+ * release (relative paths, photos and search index aside): the pages it rendered and any it
+ * put back afterwards, such as a frozen edition's. A file taken from the base is the base's
+ * file (a hard link); a copy, where links fail, counts as written. Worked out once per build.
+ */
+export function rewrittenFiles(outDir: string, baseDir: string): Promise<Set<string>> {
+  const key = `${outDir}\n${baseDir}`;
+  let found = rewritten.get(key);
+  if (!found) {
+    found = (async () => {
+      const files = new Set<string>();
+      await mapLimit(await outputFiles(outDir), 16, async (relative) => {
+        const [mine, base] = await Promise.all([
+          fs.stat(path.join(outDir, relative)),
+          fs.stat(path.join(baseDir, relative)).catch(() => undefined),
+        ]);
+        if (!base || base.ino !== mine.ino || base.dev !== mine.dev) files.add(relative);
+      });
+      return files;
+    })();
+    rewritten.set(key, found);
+  }
+  return found;
+}
