@@ -1,15 +1,15 @@
 // Runs a command and takes it down, with everything it started, when the parent goes away.
 // The parent holds this process's stdin open and never writes to it; when the parent exits
 // for any reason (even SIGKILL), stdin ends and the whole process group is stopped.
-// Usage: node guard.cjs <command> [args...]   (started as a process-group leader)
+// Usage: node guard.cjs <events|no-events> <command> [args...]   (a process-group leader)
 const { spawn } = require('node:child_process');
 const os = require('node:os');
 
-const [command, ...args] = process.argv.slice(2);
-// An events pipe (see onEvent in processes.ts) goes on to the command under the same number.
-const eventsFd = Number(process.env.OYU_EVENTS_FD);
+const [events, command, ...args] = process.argv.slice(2);
+// An events pipe at fd 3 (see onEvent in processes.ts) goes on to the command under the same
+// number; the parent says whether there is one.
 const stdio = ['ignore', 'inherit', 'inherit'];
-if (eventsFd === 3) stdio.push(eventsFd);
+if (events === 'events') stdio.push(3);
 const child = spawn(command, args, { stdio });
 
 const signalGroup = (signal) => {

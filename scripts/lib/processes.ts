@@ -61,9 +61,9 @@ const guard = fileURLToPath(new URL('./guard.cjs', import.meta.url));
 
 export function start(command: string, args: string[], options: RunOptions): ChildProcess {
   // The guard leads the child's process group and ends it if this process dies unannounced.
-  // Never an OYU_EVENTS_FD of this process's own: the guard would pass on whatever its fd 3 is.
+  // Never an OYU_EVENTS_FD of this process's own: the command would write to whatever fd 3 is.
   const events = { OYU_EVENTS_FD: options.onEvent ? String(eventsFd) : undefined };
-  const child = spawn(process.execPath, [guard, command, ...args], {
+  const child = spawn(process.execPath, [guard, options.onEvent ? 'events' : 'no-events', command, ...args], {
     cwd: options.cwd,
     env: inheritedEnv({ ...options.env, ...events, PATH: childPath() }),
     stdio: options.onEvent ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],

@@ -7,7 +7,7 @@ import { inheritedEnv } from '../env';
 /** What probe.cjs wrote for one process of a build. */
 export type ProbeEntry = {
   pid: number;
-  /** `process.argv[1..2]` by base name, e.g. `astro.js build` or `guard.cjs /…/astro`. */
+  /** `process.argv[1..2]` by base name, e.g. `astro.js build` or `guard.cjs events`. */
   command: string;
   maxRssKb: number;
   sharpLoaded: boolean;
