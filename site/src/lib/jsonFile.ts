@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { fileMemo } from './fileMemo';
 import { replaceFile } from './replaceFile';
 
 /** A JSON file the build wrote earlier, or undefined when there is none. */
@@ -7,32 +8,18 @@ export async function readJson<T>(file: string): Promise<T | undefined> {
   return text ? (JSON.parse(text) as T) : undefined;
 }
 
-/**
- * A build's indexes (links, documents, photos, inline hashes: several megabytes each at size
- * M), by file, with what the file was when read or written (inode, size, time). The next
- * build in the same process (build-site.ts --serve) starts from the release this one wrote and
- * reads them from memory; a file replaced since is read again. Nothing may change them.
- */
-const indexes = new Map<string, { identity: string; value: unknown }>();
-const identityOf = (stat: { ino: number; size: number; mtimeMs: number }) =>
-  `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+/** A build's indexes (links, documents, photos, inline hashes: megabytes each at size M), as
+ * read or written: the next build in the same process starts from the release this one wrote
+ * (see fileMemo.ts). Only the newest releases' are asked for again. */
+const indexes = fileMemo<unknown>(40);
 
 /** A build index a release holds, or undefined when there is none. */
 export async function readIndex<T>(file: string): Promise<T | undefined> {
-  const stat = await fs.stat(file).catch(() => undefined);
-  if (!stat) return undefined;
-  const known = indexes.get(file);
-  if (known?.identity === identityOf(stat)) return known.value as T;
-  const value = await readJson<T>(file);
-  if (value !== undefined) indexes.set(file, { identity: identityOf(stat), value });
-  return value;
+  return (await indexes.read(file, () => readJson<T>(file))) as T | undefined;
 }
 
 /** Writes a build index (replacing, never writing into, a file there: see replaceFile.ts). */
 export async function writeIndex(file: string, value: unknown): Promise<void> {
   await replaceFile(file, JSON.stringify(value));
-  const stat = await fs.stat(file);
-  // Only the newest releases' indexes are asked for again; older ones are let go.
-  if (indexes.size > 40) indexes.delete(indexes.keys().next().value as string);
-  indexes.set(file, { identity: identityOf(stat), value });
+  await indexes.wrote(file, value);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Locale } from '@oyu/shared-types';
 import { CmsError } from './cms';
+import { fileMemo } from './fileMemo';
 import { siteRoot } from './paths';
 
 /**
@@ -20,33 +21,15 @@ const fileOf = (dir: string, collection: string, locale: Locale) =>
 /** Where a build records what it read, until it succeeds. */
 export const pendingOf = (dir: string) => path.join(dir, 'pending');
 
-/**
- * The documents of the snapshot files this process read or wrote, by file, with what the
- * file was then (inode, size, time). A build process kept between builds (build-site.ts
- * --serve) reads a collection's 15,000 documents again only when its file changed; a file
- * replaced, by this process or another, is a new inode and is read again. The documents are
- * shared between builds: nothing may change them.
- */
-const parsed = new Map<string, { identity: string; docs: unknown[] }>();
-const identityOf = (stat: { ino: number; size: number; mtimeMs: number }) =>
-  `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
-
-async function remember(file: string, docs: unknown[]): Promise<void> {
-  const stat = await fs.stat(file).catch(() => undefined);
-  if (stat) parsed.set(file, { identity: identityOf(stat), docs });
-}
+/** The documents of the snapshot files this process read or wrote (see fileMemo.ts). */
+const parsed = fileMemo<unknown[]>();
 
 /** The documents of one snapshot file, or undefined when there is none. */
-export async function readDocsFile(file: string): Promise<unknown[] | undefined> {
-  const stat = await fs.stat(file).catch(() => undefined);
-  if (!stat) return undefined;
-  const known = parsed.get(file);
-  if (known?.identity === identityOf(stat)) return known.docs;
-  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  const { docs } = JSON.parse(text) as { docs: unknown[] };
-  parsed.set(file, { identity: identityOf(stat), docs });
-  return docs;
+export function readDocsFile(file: string): Promise<unknown[] | undefined> {
+  return parsed.read(file, async () => {
+    const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+    return text === undefined ? undefined : (JSON.parse(text) as { docs: unknown[] }).docs;
+  });
 }
 
 /** Reads every file of a snapshot into memory, for a build process waiting for its first build. */
@@ -70,7 +53,7 @@ export async function writeSnapshot(
   // The same documents as the snapshot's (nothing of the collection was read again): its file
   // is linked rather than written again.
   const current = fileOf(dir, collection, locale);
-  if (docs.length && parsed.get(current)?.docs === docs) {
+  if (docs.length && parsed.last(current) === docs) {
     await fs.rm(file, { force: true });
     if (
       await fs.link(current, file).then(
@@ -78,7 +61,7 @@ export async function writeSnapshot(
         () => false,
       )
     ) {
-      await remember(file, docs);
+      await parsed.wrote(file, docs);
       return;
     }
   }
@@ -88,7 +71,7 @@ export async function writeSnapshot(
     JSON.stringify({ collection, locale, takenAt: new Date().toISOString(), docs }),
   );
   await fs.rename(partial, file);
-  await remember(file, docs);
+  await parsed.wrote(file, docs);
 }
 
 export async function readSnapshot(dir: string, collection: string, locale: Locale): Promise<unknown[]> {
@@ -112,9 +95,7 @@ export async function promoteSnapshot(dir: string): Promise<void> {
     // leaves both names then.
     await fs.rm(path.join(pending, file), { force: true });
     // A rename keeps the file as it was: what was read of it stays true under its new name.
-    const known = parsed.get(path.join(pending, file));
-    if (known) parsed.set(path.join(dir, file), known);
-    parsed.delete(path.join(pending, file));
+    parsed.renamed(path.join(pending, file), path.join(dir, file));
   }
 }
 
