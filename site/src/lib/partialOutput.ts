@@ -79,3 +79,13 @@ export function rewrittenFiles(outDir: string, baseDir: string): Promise<Set<str
   }
   return found;
 }
+
+/** Hard-links every file of `source` into `target` (copies where links fail). */
+export async function linkTree(source: string, target: string): Promise<void> {
+  const folders = new Set<string>();
+  for (const entry of await fs.readdir(source, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const from = path.join(entry.parentPath, entry.name);
+    await linkFile(from, path.join(target, path.relative(source, from)), folders);
+  }
+}

@@ -5,7 +5,7 @@ import { type Locale, locales } from '@oyu/shared-types';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { enterPhase } from './buildEvents';
-import { linkFile, type PartialOutput } from './partialOutput';
+import { linkTree, type PartialOutput } from './partialOutput';
 
 /**
  * Indexes the built pages with Pagefind once the build is written: one index per language, in
@@ -136,13 +136,4 @@ async function searchChanged(lang: Locale, outDir: string, partial: PartialOutpu
     if (mine !== base && (indexed(mine) || indexed(base))) return true;
   }
   return false;
-}
-
-/** Hard-links every file of `source` into `target` (copies where links fail). */
-async function linkTree(source: string, target: string): Promise<void> {
-  for (const entry of await fs.readdir(source, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const from = path.join(entry.parentPath, entry.name);
-    await linkFile(from, path.join(target, path.relative(source, from)));
-  }
 }

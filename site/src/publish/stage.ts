@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { promisify } from 'node:util';
-import { linkFile } from '../lib/partialOutput';
+import { linkTree } from '../lib/partialOutput';
 
 /**
  * A partial build's output starts as the live release, every file a hard link to the live
@@ -22,10 +21,5 @@ export async function stageFromRelease(base: string, outDir: string): Promise<vo
   } catch {
     await fs.rm(outDir, { recursive: true, force: true });
   }
-  const folders = new Set<string>();
-  for (const entry of await fs.readdir(base, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const from = path.join(entry.parentPath, entry.name);
-    await linkFile(from, path.join(outDir, path.relative(base, from)), folders);
-  }
+  await linkTree(base, outDir);
 }
