@@ -34,7 +34,9 @@ export type { BuildPhase, BuildProgress } from '@oyu/shared-types';
  * One site build, from the CMS's public API to the live site:
  *
  *   1. take the build lock (one build at a time, whoever starts it)
- *   2. `astro build` into a new release folder, beside the live one
+ *   2. build a new release folder beside the live one: only the changed pages, by the
+ *      publisher, when it can (publishPartial); `astro build` otherwise. When nothing changed
+ *      since the live build, it stays live and the build ends here (keptLive).
  *   3. check it: pages exist and not too many were lost (links are checked by the build)
  *   4. publish it by switching the `current` link, then drop old releases (their files are
  *      deleted in the background: see pruneReleases)
@@ -144,24 +146,30 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
       (base ? await publishPartial(options, { outDir, base }, log, progress) : undefined) ??
       (await astroBuild(options, { outDir, base }, log, progress));
 
-    progress({ phase: 'check' });
-    const check = await checkRelease(outDir, livePages, options.maxDrop ?? 0.25, log);
+    let result: BuildResult;
+    if (plan.mode === 'unchanged' && live) {
+      await discardRelease(store, id);
+      result = await keptLive(store, live, started, log);
+    } else {
+      progress({ phase: 'check' });
+      const check = await checkRelease(outDir, livePages, options.maxDrop ?? 0.25, log);
 
-    progress({ phase: 'publish' });
-    const manifest: ReleaseManifest = {
-      id,
-      builtAt: new Date().toISOString(),
-      durationMs: Math.round(performance.now() - started),
-      pages: check.pages,
-      bytes: check.bytes,
-      warnings: log.warnings,
-      mode: plan.mode,
-      rendered: plan.mode === 'full' ? check.pages : plan.rendered,
-      reason: plan.reason,
-    };
-    await publish(store, manifest, outDir, options.keep ?? 5, log);
+      progress({ phase: 'publish' });
+      const manifest: ReleaseManifest = {
+        id,
+        builtAt: new Date().toISOString(),
+        durationMs: Math.round(performance.now() - started),
+        pages: check.pages,
+        bytes: check.bytes,
+        warnings: log.warnings,
+        mode: plan.mode === 'full' ? 'full' : 'partial',
+        rendered: plan.mode === 'partial' ? plan.rendered : check.pages,
+        reason: plan.reason,
+      };
+      await publish(store, manifest, outDir, options.keep ?? 5, log);
+      result = { ...manifest };
+    }
 
-    const result: BuildResult = { ...manifest };
     if (options.deployCommand) {
       progress({ phase: 'deploy' });
       result.deploy = await deploy(options.deployCommand, releaseDir(store, id), log.say);
@@ -176,6 +184,28 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * The outcome of a build that found nothing changed since the live build: that build stays
+ * live (no new release, so nothing to roll back to either), and the history says so.
+ */
+async function keptLive(store: ReleaseStore, live: string, started: number, log: BuildLog) {
+  const manifest = await readManifest(store, live);
+  const check = manifest ?? (await measureSite(releaseDir(store, live)));
+  const reason = `nothing changed since build ${live}, which stays live`;
+  log.say(reason);
+  return {
+    id: live,
+    builtAt: new Date().toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    pages: check.pages,
+    bytes: check.bytes,
+    warnings: log.warnings,
+    mode: 'partial',
+    rendered: 0,
+    reason,
+  } satisfies BuildResult;
 }
 
 /** What a build said (its last 2,000 lines, for a failure to show) and the warnings among it. */
@@ -251,14 +281,14 @@ export function siteEvents(progress: (value: BuildProgress) => void) {
  * checks, with only the changed pages rendered by the render app, built once per code version
  * (renderApp.ts) instead of a whole `astro build`. Undefined when the build must be full (a
  * document added or removed, the code changed…): nothing was written then, and `astro build`
- * makes it.
+ * makes it. `unchanged` when nothing changed since the live build: nothing was written either.
  */
 async function publishPartial(
   options: BuildReleaseOptions,
   build: { outDir: string; base: string },
   log: BuildLog,
   progress: (value: BuildProgress) => void,
-): Promise<BuildPlan | undefined> {
+): Promise<BuildPlan | { mode: 'unchanged'; reason: string } | undefined> {
   const env = readSiteEnv(await astroEnv(options, build.outDir, build.base));
   const app = await buildRenderApp({ siteUrl: env.siteUrl, onLine: log.say });
   const result = await publishChanges({
@@ -271,6 +301,7 @@ async function publishPartial(
     log.say(`full build: ${result.reason}`);
     return undefined;
   }
+  if (result.mode === 'unchanged') return result;
   return { mode: 'partial', rendered: result.rendered, reason: result.reason };
 }
 

@@ -22,6 +22,30 @@ async function rebuildAndWait(token: string) {
   return { record, phases };
 }
 
+let edits = 0;
+/**
+ * Changes a published work's English title, as a curator would between builds: a build with
+ * nothing to change keeps the live one (see buildRelease.ts) and makes no new release.
+ */
+async function editAWork(token: string) {
+  const headers = { 'content-type': 'application/json', authorization: `JWT ${token}` };
+  const found = (await (
+    await fetch(`${stack.cmsUrl}/api/works?where[_status][equals]=published&sort=id&limit=1&depth=0`, {
+      headers,
+    })
+  ).json()) as { docs: { id: number; title: string }[] };
+  const work = found.docs[0];
+  if (!work) throw new Error('no published work to edit');
+  edits += 1;
+  const title = `${work.title.replace(/ \(edit \d+\)$/, '')} (edit ${edits})`;
+  const patched = await fetch(`${stack.cmsUrl}/api/works/${work.id}?locale=en`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ title }),
+  });
+  expect(patched.status).toBe(200);
+}
+
 /** Builds through the job until the history holds `count`, as an install in use would. */
 async function fillBuildHistory(token: string, count: number) {
   const history = (await (
@@ -30,6 +54,7 @@ async function fillBuildHistory(token: string, count: number) {
     })
   ).json()) as { totalDocs: number };
   for (let built = history.totalDocs; built < count; built++) {
+    await editAWork(token);
     const { record } = await rebuildAndWait(token);
     expect(record.status, record.error).toBe('succeeded');
   }
@@ -48,7 +73,10 @@ describe('build jobs', () => {
     expect(
       (await fetch(`http://127.0.0.1:${stack.cmsPort}/api/site-builds/rebuild`, { method: 'POST' })).status,
     ).toBe(403);
-    const rebuild = () => rebuildAndWait(token);
+    const rebuild = async () => {
+      await editAWork(token);
+      return rebuildAndWait(token);
+    };
     const first = await rebuild();
     expect(first.record.status, first.record.error).toBe('succeeded');
     expect(first.record.live).toBe(true);
@@ -76,6 +104,18 @@ describe('build jobs', () => {
     expect(liveRelease(stack.outDir)).toBe(second.record.release);
     expect((await buildRecord(stack, first.record.id, token)).live).toBe(false);
 
+    // Nothing changed since: the live build stays, and the history says so.
+    const secondFingerprint = liveFingerprint(stack.outDir);
+    const same = await rebuildAndWait(token);
+    expect(same.record.status, same.record.error).toBe('succeeded');
+    expect(same.record.release).toBe(second.record.release);
+    expect(liveRelease(stack.outDir)).toBe(second.record.release);
+    expect([same.record.mode, same.record.rendered]).toEqual(['partial', 0]);
+    expect(same.record.reason).toBe(`nothing changed since build ${second.record.release}, which stays live`);
+    expect(liveFingerprint(stack.outDir)).toBe(secondFingerprint);
+    expect((await buildRecord(stack, same.record.id, token)).live).toBe(true);
+    expect((await buildRecord(stack, second.record.id, token)).live).toBe(false);
+
     // Rollback: the first build is live again, byte for byte, and the history says so.
     const back = await fetch(`http://127.0.0.1:${stack.cmsPort}/api/site-builds/${first.record.id}/publish`, {
       method: 'POST',
@@ -87,6 +127,7 @@ describe('build jobs', () => {
     expect(liveFingerprint(stack.outDir)).toBe(firstFingerprint);
     expect((await buildRecord(stack, first.record.id, token)).live).toBe(true);
     expect((await buildRecord(stack, second.record.id, token)).live).toBe(false);
+    expect((await buildRecord(stack, same.record.id, token)).live).toBe(false);
   }, 300_000);
 
   it.runIf(hasBrowser)(
@@ -120,6 +161,7 @@ describe('build jobs', () => {
           })
         ).json()) as { docs: { id: number }[] };
         const next = (latest.docs[0]?.id ?? 0) + 1;
+        await editAWork(token);
         await page.getByRole('button', { name: 'Rebuild the site' }).click();
         // The panel follows the new build to its end and shows the result.
         await page.waitForSelector(`#current-build:has-text("#${next} · published")`, { timeout: 120_000 });

@@ -77,6 +77,16 @@ export async function recordGoodBuild(
   const { frozen, showcases } = builtEditions(options.data);
   const captured = await captureFrozen(outDir, frozenStore(env), frozen, showcases);
   if (captured.length) console.info(`[oyu-archive] froze the pages of edition ${captured.join(', ')}`);
+  await recordSnapshot(env, outDir);
+}
+
+/** A build found nothing changed since the live one (`liveDir`): what it read is recorded all the same. */
+export function keepLiveBuild(env: SiteEnv, liveDir: string): Promise<void> {
+  return recordSnapshot(env, liveDir);
+}
+
+/** Makes what a build read the snapshot, with the works its output (`outDir`) has pages for. */
+async function recordSnapshot(env: SiteEnv, outDir: string) {
   const works = await fs.readdir(path.join(outDir, 'en', 'works')).catch(() => []);
   const dir = snapshotDir(env.snapshotDir);
   if (!env.fromSnapshot) await promoteSnapshot(dir);

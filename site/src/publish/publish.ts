@@ -10,7 +10,7 @@ import {
 import type { SiteEnv } from '../env';
 import { restoreFrozen } from '../lib/archive';
 import { type Source, sources } from '../lib/cms';
-import { builtEditions, frozenStore, recordGoodBuild } from '../lib/goodBuild';
+import { builtEditions, frozenStore, keepLiveBuild, recordGoodBuild } from '../lib/goodBuild';
 import {
   type DataIndex,
   dataIndex,
@@ -46,7 +46,9 @@ export type PublishEvent = { type: 'progress'; progress: BuildProgress } | { typ
 
 export type PublishResult =
   | { mode: 'full'; reason: string }
-  | { mode: 'partial'; rendered: number; reason: string };
+  | { mode: 'partial'; rendered: number; reason: string }
+  /** Nothing the pages show changed: the live build stays, and nothing was written to `outDir`. */
+  | { mode: 'unchanged'; reason: string };
 
 export async function publishChanges(options: {
   /** The build's settings; `baseRelease` is the live build it starts from. */
@@ -79,6 +81,13 @@ export async function publishChanges(options: {
       : { mode: 'full', reason: 'the live build has no record of its pages' };
   if (plan.mode === 'full') return { mode: 'full', reason: plan.reason };
   clock.lap('plan');
+  if (!plan.changed.length) {
+    // Every document as the live build had it, with the same code: its files are what this
+    // build would write, so it stays (lib/incremental.ts compares whole documents, the site
+    // settings and the code among them). What was read becomes the snapshot all the same.
+    await keepLiveBuild(env, base);
+    return { mode: 'unchanged', reason: 'nothing changed' };
+  }
 
   const files = [...new Set([...plan.pages, ...(await alwaysWritten(base))])].sort();
   progress({ phase: 'pages', done: 0, total: files.length });
