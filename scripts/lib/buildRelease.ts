@@ -142,7 +142,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
     const outDir = await startRelease(store, id);
     progress({ phase: 'data' });
     const base = live && !options.full && !options.fromSnapshot ? releaseDir(store, live) : undefined;
-    const plan =
+    const plan: BuildOutcome =
       (base ? await publishPartial(options, { outDir, base }, log, progress) : undefined) ??
       (await astroBuild(options, { outDir, base }, log, progress));
 
@@ -168,6 +168,8 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
       };
       await publish(store, manifest, outDir, options.keep ?? 5, log);
       result = { ...manifest };
+      if (plan.mode !== 'unchanged' && plan.afterPublish)
+        await recordAfterPublish(plan.afterPublish, result, log);
     }
 
     if (options.deployCommand) {
@@ -183,6 +185,21 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
     throw new BuildFailure((error as Error).message, log.lines);
   } finally {
     await lock.release();
+  }
+}
+
+/**
+ * What the publisher leaves until its release is live (the snapshot of what it read). The site
+ * is published whatever happens here: a failure is a warning, and the next build reads again
+ * what changed since the last snapshot.
+ */
+async function recordAfterPublish(afterPublish: () => Promise<void>, result: BuildResult, log: BuildLog) {
+  try {
+    await afterPublish();
+  } catch (error) {
+    const warning = `the site is published, but what the build read could not be recorded for the next one (it reads again what changed): ${(error as Error).message}`;
+    log.say(warning);
+    result.warnings = [...result.warnings, warning];
   }
 }
 
@@ -207,6 +224,14 @@ async function keptLive(store: ReleaseStore, live: string, started: number, log:
     reason,
   } satisfies BuildResult;
 }
+
+/**
+ * How a build went: the plan it followed (with, from the publisher, what to do once its
+ * release is live), or nothing changed.
+ */
+type BuildOutcome =
+  | (BuildPlan & { afterPublish?: () => Promise<void> })
+  | { mode: 'unchanged'; reason: string };
 
 /** What a build said (its last 2,000 lines, for a failure to show) and the warnings among it. */
 type BuildLog = { lines: string[]; warnings: string[]; say: (line: string) => void };
@@ -288,7 +313,9 @@ async function publishPartial(
   build: { outDir: string; base: string },
   log: BuildLog,
   progress: (value: BuildProgress) => void,
-): Promise<BuildPlan | { mode: 'unchanged'; reason: string } | undefined> {
+): Promise<
+  (BuildPlan & { afterPublish: () => Promise<void> }) | { mode: 'unchanged'; reason: string } | undefined
+> {
   const env = readSiteEnv(await astroEnv(options, build.outDir, build.base));
   const app = await buildRenderApp({ siteUrl: env.siteUrl, onLine: log.say });
   const result = await publishChanges({
@@ -302,7 +329,12 @@ async function publishPartial(
     return undefined;
   }
   if (result.mode === 'unchanged') return result;
-  return { mode: 'partial', rendered: result.rendered, reason: result.reason };
+  return {
+    mode: 'partial',
+    rendered: result.rendered,
+    reason: result.reason,
+    afterPublish: result.afterPublish,
+  };
 }
 
 /**

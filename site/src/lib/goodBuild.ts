@@ -47,6 +47,8 @@ export async function recordGoodBuild(
     next: DataIndex;
     /** Waits for the search index, made beside these steps; fails if it could not be made. */
     searchIndexed: () => Promise<void>;
+    /** Whoever built it records the snapshot once the build is live (`recordSnapshot`). */
+    snapshotLater?: boolean;
   },
 ): Promise<void> {
   const { env, partial } = options;
@@ -77,18 +79,20 @@ export async function recordGoodBuild(
   const { frozen, showcases } = builtEditions(options.data);
   const captured = await captureFrozen(outDir, frozenStore(env), frozen, showcases);
   if (captured.length) console.info(`[oyu-archive] froze the pages of edition ${captured.join(', ')}`);
-  await recordSnapshot(env, outDir);
+  if (!options.snapshotLater) await recordSnapshot(env, await publishedWorksOf(outDir));
 }
 
-/** A build found nothing changed since the live one (`liveDir`): what it read is recorded all the same. */
-export function keepLiveBuild(env: SiteEnv, liveDir: string): Promise<void> {
-  return recordSnapshot(env, liveDir);
+/** How many works a build's output (`outDir`) has pages for. */
+export async function publishedWorksOf(outDir: string): Promise<number> {
+  return (await fs.readdir(path.join(outDir, 'en', 'works')).catch(() => [])).length;
 }
 
-/** Makes what a build read the snapshot, with the works its output (`outDir`) has pages for. */
-async function recordSnapshot(env: SiteEnv, outDir: string) {
-  const works = await fs.readdir(path.join(outDir, 'en', 'works')).catch(() => []);
+/**
+ * Makes what a build read (its pending snapshot, written by then) the snapshot, with the
+ * number of works it published.
+ */
+export async function recordSnapshot(env: SiteEnv, publishedWorks: number): Promise<void> {
   const dir = snapshotDir(env.snapshotDir);
   if (!env.fromSnapshot) await promoteSnapshot(dir);
-  await writeLastGoodBuild(dir, { finishedAt: new Date().toISOString(), publishedWorks: works.length });
+  await writeLastGoodBuild(dir, { finishedAt: new Date().toISOString(), publishedWorks });
 }

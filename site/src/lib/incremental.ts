@@ -109,10 +109,27 @@ const collections = [
 
 /** Reads the documents a build used from its snapshot folder (`<collection>.<locale>.json`). */
 export async function readBuildData(dir: string): Promise<BuildData> {
-  const data = new Map<string, Doc[]>();
+  const files = new Map<string, unknown[]>();
   for (const collection of collections) {
     for (const locale of locales) {
       const docs = await readDocsFile(path.join(dir, `${collection}.${locale}.json`));
+      if (docs) files.set(`${collection}.${locale}`, docs);
+    }
+  }
+  return buildDataOf((collection, locale) => files.get(`${collection}.${locale}`));
+}
+
+/**
+ * A build's documents as they are in memory, by snapshot name (`oyu-works`) and language:
+ * what `readBuildData` reads once they are written, in the same order.
+ */
+export function buildDataOf(
+  docsOf: (collection: string, locale: Locale) => unknown[] | undefined,
+): BuildData {
+  const data = new Map<string, Doc[]>();
+  for (const collection of collections) {
+    for (const locale of locales) {
+      const docs = docsOf(collection, locale);
       if (docs) data.set(`${collection}.${locale}`, docs as Doc[]);
     }
   }

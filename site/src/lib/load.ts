@@ -42,9 +42,15 @@ export type Reading = {
   cacheDir: string;
   /** Opened once for every collection of the build. */
   session: () => Promise<SyncSession>;
+  /**
+   * Where the writing of the pending snapshot goes when the reader records it later (the
+   * publisher, once the new release is live: writing a collection of thousands of documents
+   * is seconds a visitor need not wait for). Undefined: written as it is read.
+   */
+  later?: (() => Promise<void>)[];
 };
 
-export function openReading(env: SiteEnv): Reading {
+export function openReading(env: SiteEnv, options: { recordLater?: boolean } = {}): Reading {
   const snapshots = snapshotDir(env.snapshotDir);
   const client: CmsClientOptions = { baseUrl: env.cmsUrl, pageSize: env.pageSize };
   let session: Promise<SyncSession> | undefined;
@@ -63,7 +69,14 @@ export function openReading(env: SiteEnv): Reading {
         code: env.codeHash,
         incremental: Boolean(env.baseRelease),
       })),
+    ...(options.recordLater ? { later: [] } : {}),
   };
+}
+
+/** Records (now, or later: see `Reading.later`) what a build read. */
+async function record(reading: Reading, write: () => Promise<void>) {
+  if (reading.later) reading.later.push(write);
+  else await write();
 }
 
 export type Loaded<T> = {
@@ -121,8 +134,10 @@ export async function readDocuments<S extends z.ZodType>(
       return { locale, docs: docs as Doc[] };
     }),
   );
-  for (const { locale, docs } of byLocale) await writeSnapshot(snapshots, name, locale, docs);
-  await writeDependencies(pendingOf(snapshots), name, deps);
+  await record(reading, async () => {
+    for (const { locale, docs } of byLocale) await writeSnapshot(snapshots, name, locale, docs);
+    await writeDependencies(pendingOf(snapshots), name, deps);
+  });
   if (plan.mode === 'full') return { byLocale, note: `read in full (${plan.reason})` };
   return {
     byLocale,
@@ -141,7 +156,7 @@ export async function readSettings(reading: Reading): Promise<Loaded<z.output<ty
         return { locale, docs: [SiteSettingsSchema.parse(doc)] };
       }
       const docs = [await fetchSiteSettings({ ...client, locale })];
-      await writeSnapshot(snapshots, 'oyu-settings', locale, docs);
+      await record(reading, () => writeSnapshot(snapshots, 'oyu-settings', locale, docs));
       return { locale, docs };
     }),
   );
