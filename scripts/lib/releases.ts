@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 /**
  * Built sites, kept side by side so that publishing is one atomic step and any kept build can
@@ -100,7 +102,11 @@ const deleting = new Map<string, Promise<void>>();
 function deleteFolder(dir: string): Promise<void> {
   let deletion = deleting.get(dir);
   if (!deletion) {
-    deletion = fs.rm(dir, { recursive: true, force: true }).finally(() => deleting.delete(dir));
+    // `rm -rf` in a process of its own: fs.rm walks a release of a hundred thousand files on
+    // this process's thread (1.7 s at M), which the next build or the rest of this one needs.
+    deletion = promisify(execFile)('rm', ['-rf', '--', dir])
+      .then(() => undefined)
+      .finally(() => deleting.delete(dir));
     deleting.set(dir, deletion);
   }
   return deletion;
