@@ -29,6 +29,11 @@ export type BuildFigures = {
   sharpLoaded: boolean;
   /** Where the build took the photo files: the CMS's folder, its HTTP API, or its own cache. */
   photoFiles?: { copied: number; downloaded: number; cached: number };
+  /**
+   * Seconds the build process took to get ready before this build, untimed in `seconds`, as
+   * the CMS's kept build process does once at its start (`prepareForBuilds`).
+   */
+  readySeconds?: number;
 };
 
 /**
