@@ -104,6 +104,7 @@ async function prepare(dataDir: string, siteUrl: string): Promise<number> {
     await prepareForBuilds({
       siteUrl,
       snapshotDir: siteFolders(dataDir).snapshotDir,
+      store: releaseStore(siteFolders(dataDir).root),
       onLog: (line) => emit({ type: 'log', line }),
     });
     return 0;

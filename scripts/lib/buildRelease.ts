@@ -9,7 +9,7 @@ import {
   parseBuildEvent,
   SiteBuildEventSchema,
 } from '@oyu/shared-types';
-import { loadRenderApp, publishChanges, readSiteEnv, readWholeSnapshot } from '@oyu/site/publish';
+import { loadRenderApp, publishChanges, readSiteEnv, warmBuildState } from '@oyu/site/publish';
 import { acquireBuildLock, waitForBuildLock } from './buildLock';
 import { measureSite, refusals } from './checkSite';
 import { codeHash } from './codeHash';
@@ -339,18 +339,26 @@ async function publishPartial(
 
 /**
  * Gets a build process ready for its next build while nothing is being built: the render app
- * built (if the code changed) and loaded, and the snapshot read into memory (snapshot.ts), so
- * the first edit after a start costs what later ones do.
+ * built (if the code changed) and loaded, the snapshot read into memory (snapshot.ts) with its
+ * documents' hashes, and the live release's indexes read (warmBuildState), so the first edit
+ * after a start costs what later ones do.
  */
 export async function prepareForBuilds(options: {
   siteUrl: string;
   snapshotDir: string;
+  /** The releases, to read the live one's indexes. */
+  store?: ReleaseStore;
   onLog: (line: string) => void;
 }): Promise<void> {
   const started = performance.now();
   const app = await buildRenderApp({ siteUrl: options.siteUrl, onLine: options.onLog });
   await loadRenderApp(app.dir);
-  const docs = await readWholeSnapshot(path.resolve(options.snapshotDir));
+  const { store } = options;
+  const live = store && (await liveRelease(store));
+  const docs = await warmBuildState({
+    snapshotDir: path.resolve(options.snapshotDir),
+    ...(store && live ? { liveDir: releaseDir(store, live) } : {}),
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   options.onLog(
     `ready for the next build: render app loaded, ${docs} documents of the snapshot read (${seconds} s)`,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type BuildPhase, prepareForBuilds } from '../buildRelease';
 import { exportEnv, inheritedEnv } from '../env';
+import { releaseStore } from '../releases';
 import { buildSite, siteFolders } from '../siteBuild';
 import { benchSiteUrl } from './install';
 import {
@@ -37,7 +38,12 @@ export async function measureBuilds(
   // made ready once (render app loaded, snapshot read) when the CMS starts.
   onStep('site build: nothing changed (the build process made ready first, as the CMS does)');
   const ready = performance.now();
-  await prepareForBuilds({ siteUrl, snapshotDir: siteFolders(dataDir).snapshotDir, onLog: () => {} });
+  await prepareForBuilds({
+    siteUrl,
+    snapshotDir: siteFolders(dataDir).snapshotDir,
+    store: releaseStore(siteFolders(dataDir).root),
+    onLog: () => {},
+  });
   const readySeconds = round((performance.now() - ready) / 1000);
   const noChange = { ...(await measuredBuild(dataDir, cmsUrl, siteUrl, false)), readySeconds };
   onStep('site build: one work edited');

@@ -5,7 +5,6 @@
 
 export { readEnv as readSiteEnv, type SiteEnv } from '../env';
 export type { Plan } from '../lib/incremental';
-export { readWholeSnapshot } from '../lib/snapshot';
 export {
   dataSourceOf,
   modelFromDocuments,
@@ -15,3 +14,4 @@ export {
 } from './model';
 export { type PublishEvent, type PublishResult, publishChanges } from './publish';
 export { loadRenderApp, pathOfFile, type RenderApp, renderFiles } from './render';
+export { warmBuildState } from './warm';
