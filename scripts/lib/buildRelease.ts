@@ -313,9 +313,7 @@ async function publishPartial(
   build: { outDir: string; base: string },
   log: BuildLog,
   progress: (value: BuildProgress) => void,
-): Promise<
-  (BuildPlan & { afterPublish: () => Promise<void> }) | { mode: 'unchanged'; reason: string } | undefined
-> {
+): Promise<BuildOutcome | undefined> {
   const env = readSiteEnv(await astroEnv(options, build.outDir, build.base));
   const app = await buildRenderApp({ siteUrl: env.siteUrl, onLine: log.say });
   const result = await publishChanges({
@@ -328,13 +326,7 @@ async function publishPartial(
     log.say(`full build: ${result.reason}`);
     return undefined;
   }
-  if (result.mode === 'unchanged') return result;
-  return {
-    mode: 'partial',
-    rendered: result.rendered,
-    reason: result.reason,
-    afterPublish: result.afterPublish,
-  };
+  return result;
 }
 
 /**
