@@ -33,6 +33,7 @@ import { BuildFailure, prepareForBuilds } from './lib/buildRelease';
 import { publishRelease, releaseStore } from './lib/releases';
 import { buildSite, siteFolders } from './lib/siteBuild';
 
+const kept = process.argv.includes('--serve');
 const emit = (event: BuildEvent) => process.stdout.write(buildEventLine(event));
 
 /** One build or rollback; returns the exit code a run of its own would end with. */
@@ -70,6 +71,8 @@ async function runRequest(args: string[]): Promise<number> {
       ...(values.keep ? { keep: Number(values.keep) } : {}),
       ...(values['max-drop'] ? { maxDrop: Number(values['max-drop']) } : {}),
       ...(values.deploy ? { deployCommand: values.deploy } : {}),
+      // A kept process links the next build's starting copy while it waits for the next request.
+      ...(kept ? { readySpare: true } : {}),
       onLog: (line) => emit({ type: 'log', line }),
       onProgress: (progress) => emit({ type: 'progress', ...progress }),
     });
@@ -133,5 +136,5 @@ async function serve(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--serve')) await serve();
+if (kept) await serve();
 else process.exitCode = await runRequest(process.argv.slice(2));

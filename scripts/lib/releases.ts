@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
  * be put back:
  *
  *   <root>/releases/<id>/   one complete build each, never modified once published
+ *   <root>/releases/<id>.spare/  the live one's files linked, for the next build to start from
  *   <root>/current          a symbolic link to the live release
  *
  * A release is written under `releases/<id>.building/` and renamed when complete; the live
@@ -141,7 +142,12 @@ export async function pruneReleases(
     await fs.rename(dir, `${dir}.removing`);
   }
   const entries = await fs.readdir(store.releasesDir).catch(() => []);
-  const leftovers = entries.filter((entry) => entry.endsWith('.building') || entry.endsWith('.removing'));
+  // A spare (site/src/publish/stage.ts) is only of use while its release is live.
+  const staleSpare = (entry: string) =>
+    /\.spare(\.making)?$/.test(entry) && !(live && entry.startsWith(`${live}.spare`));
+  const leftovers = entries.filter(
+    (entry) => entry.endsWith('.building') || entry.endsWith('.removing') || staleSpare(entry),
+  );
   const deleted = Promise.all(leftovers.map((name) => deleteFolder(path.join(store.releasesDir, name)))).then(
     () => undefined,
   );

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readySpare, stageFromRelease } from '@oyu/site/publish';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireBuildLock, BuildBusy } from '../lib/buildLock';
 import { type BuildProgress, explainFailure, siteEvents, withHeapLimit } from '../lib/buildRelease';
@@ -92,6 +93,49 @@ describe('releases', () => {
     expect(again.removed).toEqual([]);
     await again.deleted;
     expect(await listReleases(store)).toHaveLength(3);
+  });
+
+  it('links a spare of the live release for the next build, which takes it whole', async () => {
+    const live = await release('20260101-000000-000', 'live');
+    await publishRelease(store, '20260101-000000-000');
+    await Promise.all([readySpare(live), readySpare(live)]);
+    const spare = `${live}.spare`;
+    // Linked, not copied: the same file as the live release's.
+    expect(fs.statSync(path.join(spare, 'index.html')).ino).toBe(
+      fs.statSync(path.join(live, 'index.html')).ino,
+    );
+    const first = await startRelease(store, '20260102-000000-000');
+    expect(await stageFromRelease(live, first)).toBe('spare');
+    expect(fs.existsSync(spare)).toBe(false);
+    expect(fs.readFileSync(path.join(first, 'index.html'), 'utf8')).toBe('live');
+    // None left: the next build links its copy itself.
+    const second = await startRelease(store, '20260103-000000-000');
+    expect(await stageFromRelease(live, second)).toBe('linked');
+    expect(fs.readFileSync(path.join(second, 'index.html'), 'utf8')).toBe('live');
+    // A spare is never taken half made: one cut short is made again.
+    fs.mkdirSync(`${spare}.making`);
+    await readySpare(live);
+    expect(fs.readdirSync(spare)).toEqual(['index.html']);
+    expect(fs.existsSync(`${spare}.making`)).toBe(false);
+  });
+
+  it('prunes the spares of releases no longer live', async () => {
+    const first = await release('20260101-000000-000', 'first');
+    const second = await release('20260102-000000-000', 'second');
+    await publishRelease(store, '20260101-000000-000');
+    await readySpare(first);
+    await readySpare(second);
+    fs.mkdirSync(`${second}.spare.making`);
+    await (await pruneReleases(store, 5)).deleted;
+    expect(fs.readdirSync(store.releasesDir).sort()).toEqual([
+      '20260101-000000-000',
+      '20260101-000000-000.spare',
+      '20260102-000000-000',
+    ]);
+    await publishRelease(store, '20260102-000000-000');
+    await (await pruneReleases(store, 5)).deleted;
+    expect(fs.readdirSync(store.releasesDir).sort()).toEqual(['20260101-000000-000', '20260102-000000-000']);
+    expect(livePage()).toBe('second');
   });
 
   it('leaves the live site alone when a build is discarded', async () => {

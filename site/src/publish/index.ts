@@ -14,4 +14,5 @@ export {
 } from './model';
 export { type PublishEvent, type PublishResult, publishChanges } from './publish';
 export { loadRenderApp, pathOfFile, type RenderApp, renderFiles } from './render';
+export { readySpare, sparesMade, stageFromRelease } from './stage';
 export { warmBuildState } from './warm';

@@ -119,8 +119,8 @@ export async function publishChanges(options: {
   clock.lap(`render ${files.length} files`);
   // Only now, with every page rendered, is anything written: the live release, linked. (Linked
   // beside the render instead, both took longer at M than one after the other: 7.5 s, not 6.3.)
-  await stageFromRelease(base, outDir);
-  clock.lap('stage');
+  const staged = await stageFromRelease(base, outDir);
+  clock.lap(staged === 'spare' ? 'stage (the spare taken)' : 'stage (linked now)');
   const rewritten = new Set<string>();
   await mapLimit([...rendered], 16, async ([file, body]) => {
     await replaceFile(path.join(outDir, file), body);

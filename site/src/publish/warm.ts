@@ -16,7 +16,10 @@ import { readWholeSnapshot } from '../lib/snapshot';
  * worked out (kept per document: lib/incremental.ts), and the live release's indexes read
  * (kept per file: lib/fileMemo.ts). Returns how many documents the snapshot holds.
  */
-export async function warmBuildState(options: { snapshotDir: string; liveDir?: string }): Promise<number> {
+export async function warmBuildState(options: {
+  snapshotDir: string;
+  liveDir?: string | undefined;
+}): Promise<number> {
   const docs = await readWholeSnapshot(options.snapshotDir);
   try {
     dataIndex(await readBuildData(options.snapshotDir), '');
