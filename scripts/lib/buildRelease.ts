@@ -148,6 +148,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
   const { store } = options;
   const lock = await acquireBuildLock(store.root);
   const id = newReleaseId();
+  let plan: BuildOutcome | undefined;
   try {
     await sparesMade();
     const live = await liveRelease(store);
@@ -155,7 +156,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
     const outDir = await startRelease(store, id);
     progress({ phase: 'data' });
     const base = live && !options.full && !options.fromSnapshot ? releaseDir(store, live) : undefined;
-    const plan: BuildOutcome =
+    plan =
       (base ? await publishPartial(options, { outDir, base }, log, progress) : undefined) ??
       (await astroBuild(options, { outDir, base }, log, progress));
 
@@ -182,7 +183,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
       await publish(store, manifest, outDir, options.keep ?? 5, log);
       result = { ...manifest };
       if (plan.mode !== 'unchanged' && plan.afterPublish)
-        await recordAfterPublish(plan.afterPublish, result, log);
+        await recordAfterPublish(plan.afterPublish, releaseDir(store, id), result, log);
     }
 
     if (options.deployCommand) {
@@ -195,6 +196,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
     if (options.readySpare) readySpare(releaseDir(store, result.id)).catch(() => undefined);
     return result;
   } catch (error) {
+    if (plan?.mode !== 'unchanged') await plan?.discard?.();
     await discardRelease(store, id);
     if (error instanceof BuildFailure) throw error;
     throw new BuildFailure((error as Error).message, log.lines);
@@ -204,15 +206,20 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
 }
 
 /**
- * What the publisher leaves until its release is live (the snapshot of what it read). The site
- * is published whatever happens here: a failure is a warning, and the next build reads again
- * what changed since the last snapshot.
+ * What the publisher leaves until its release is live (the search index written, the snapshot
+ * of what it read recorded). The site is published whatever happens here: a failure is a
+ * warning, and the next build reads again what changed since the last snapshot.
  */
-async function recordAfterPublish(afterPublish: () => Promise<void>, result: BuildResult, log: BuildLog) {
+async function recordAfterPublish(
+  afterPublish: (releaseDir: string) => Promise<void>,
+  dir: string,
+  result: BuildResult,
+  log: BuildLog,
+) {
   try {
-    await afterPublish();
+    await afterPublish(dir);
   } catch (error) {
-    const warning = `the site is published, but what the build read could not be recorded for the next one (it reads again what changed): ${(error as Error).message}`;
+    const warning = `the site is published, but ${(error as Error).message}`;
     log.say(warning);
     result.warnings = [...result.warnings, warning];
   }
@@ -245,7 +252,11 @@ async function keptLive(store: ReleaseStore, live: string, started: number, log:
  * release is live), or nothing changed.
  */
 type BuildOutcome =
-  | (BuildPlan & { afterPublish?: () => Promise<void> })
+  | (BuildPlan & {
+      afterPublish?: (releaseDir: string) => Promise<void>;
+      /** Drops what the publisher kept for `afterPublish`, when the release is not published. */
+      discard?: () => Promise<void>;
+    })
   | { mode: 'unchanged'; reason: string };
 
 /** What a build said (its last 2,000 lines, for a failure to show) and the warnings among it. */

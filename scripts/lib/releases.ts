@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
  *
  *   <root>/releases/<id>/   one complete build each, never modified once published
  *   <root>/releases/<id>.spare/  the live one's files linked, for the next build to start from
+ *   <root>/releases/<id>.building.search/  its search index, written once it is live
  *   <root>/current          a symbolic link to the live release
  *
  * A release is written under `releases/<id>.building/` and renamed when complete; the live
@@ -142,11 +143,13 @@ export async function pruneReleases(
     await fs.rename(dir, `${dir}.removing`);
   }
   const entries = await fs.readdir(store.releasesDir).catch(() => []);
-  // A spare (site/src/publish/stage.ts) is only of use while its release is live.
-  const staleSpare = (entry: string) =>
-    /\.spare(\.making)?$/.test(entry) && !(live && entry.startsWith(`${live}.spare`));
+  // A spare (site/src/publish/stage.ts), and the search index the publisher writes once its
+  // release is live (site/src/lib/searchUpdate.ts), are only of use while their release is.
+  const ofLive = (entry: string) => live !== undefined && entry.startsWith(`${live}.`);
   const leftovers = entries.filter(
-    (entry) => entry.endsWith('.building') || entry.endsWith('.removing') || staleSpare(entry),
+    (entry) =>
+      /\.(building|removing)$/.test(entry) ||
+      (/\.(spare|spare\.making|building\.search)$/.test(entry) && !ofLive(entry)),
   );
   const deleted = Promise.all(leftovers.map((name) => deleteFolder(path.join(store.releasesDir, name)))).then(
     () => undefined,

@@ -119,16 +119,20 @@ describe('releases', () => {
     expect(fs.existsSync(`${spare}.making`)).toBe(false);
   });
 
-  it('prunes the spares of releases no longer live', async () => {
+  it('prunes the spares and search scratch of releases no longer live', async () => {
     const first = await release('20260101-000000-000', 'first');
     const second = await release('20260102-000000-000', 'second');
     await publishRelease(store, '20260101-000000-000');
     await readySpare(first);
     await readySpare(second);
     fs.mkdirSync(`${second}.spare.making`);
+    // The search index the publisher writes into its release once live (searchUpdate.ts).
+    fs.mkdirSync(`${first}.building.search`);
+    fs.mkdirSync(`${second}.building.search`);
     await (await pruneReleases(store, 5)).deleted;
     expect(fs.readdirSync(store.releasesDir).sort()).toEqual([
       '20260101-000000-000',
+      '20260101-000000-000.building.search',
       '20260101-000000-000.spare',
       '20260102-000000-000',
     ]);

@@ -45,8 +45,11 @@ export async function recordGoodBuild(
     partial: PartialOutput | undefined;
     data: BuildData;
     next: DataIndex;
-    /** Waits for the search index, made beside these steps; fails if it could not be made. */
-    searchIndexed: () => Promise<void>;
+    /**
+     * Waits for the search index, made beside these steps; fails if it could not be made. (The
+     * publisher's is put in once the release is live: lib/searchUpdate.ts.)
+     */
+    searchIndexed?: () => Promise<void>;
     /** Whoever built it records the snapshot once the build is live (`recordSnapshot`). */
     snapshotLater?: boolean;
   },
@@ -68,7 +71,7 @@ export async function recordGoodBuild(
   const allHashes = mergeHashes(hashes, baseHashes);
   await writeIndex(path.join(outDir, cspIndexFile), allHashes);
   await replaceFile(path.join(outDir, '_headers'), headersFile(securityHeaders(allHashes, env.siteUrl)));
-  await options.searchIndexed();
+  await options.searchIndexed?.();
   // What the next build needs to render only what changes.
   const pageLinkIndex = Object.fromEntries(
     Object.entries(links).map(([page, found]) => [page, pageLinks(found)]),

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { mapLimit } from '@oyu/shared-types';
 import { indexFiles } from './incremental';
 
@@ -88,4 +90,19 @@ export async function linkTree(source: string, target: string): Promise<void> {
     const from = path.join(entry.parentPath, entry.name);
     await linkFile(from, path.join(target, path.relative(source, from)), folders);
   }
+}
+
+/**
+ * A copy of the folder `from` at `to` (which must not exist), every file a hard link. `cp -al`
+ * does it in one process (GNU coreutils, or BSD cp on macOS); where it is missing or fails,
+ * the same is done file by file.
+ */
+export async function linkCopy(from: string, to: string): Promise<void> {
+  try {
+    await promisify(execFile)('cp', ['-al', from, to]);
+    return;
+  } catch {
+    await fs.rm(to, { recursive: true, force: true });
+  }
+  await linkTree(from, to);
 }

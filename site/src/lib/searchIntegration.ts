@@ -92,6 +92,13 @@ export async function indexSite(
 
 /** Writes the index of one language's pages into `target`; returns how many pages it holds. */
 async function indexLanguage(outDir: string, lang: Locale, target: string): Promise<number> {
+  return writeLanguage(await readLanguage(outDir, lang), lang, target);
+}
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+/** One language's pages of `outDir` read into a Pagefind index, not yet written. */
+export async function readLanguage(outDir: string, lang: Locale): Promise<PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('; '));
   const added = await index.addDirectory({ path: outDir, glob: `${lang}/**/*.html` });
@@ -99,6 +106,11 @@ async function indexLanguage(outDir: string, lang: Locale, target: string): Prom
   if (added.page_count === 0) {
     throw new Error(`no ${lang} page is marked for the search index (data-pagefind-body)`);
   }
+  return index;
+}
+
+/** Writes an index read by `readLanguage` into `target`; returns how many pages it holds. */
+export async function writeLanguage(index: PagefindIndex, lang: Locale, target: string): Promise<number> {
   const written = await index.writeFiles({ outputPath: target });
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
@@ -112,7 +124,7 @@ async function indexLanguage(outDir: string, lang: Locale, target: string): Prom
 }
 
 /** The page count of an index folder, from its entry file (undefined when there is none). */
-async function readEntry(folder: string): Promise<{ page_count: number } | undefined> {
+export async function readEntry(folder: string): Promise<{ page_count: number } | undefined> {
   const text = await fs.readFile(path.join(folder, 'pagefind-entry.json'), 'utf8').catch(() => undefined);
   if (!text) return undefined;
   const { languages } = JSON.parse(text) as { languages: Record<string, { page_count: number }> };
@@ -126,7 +138,7 @@ const indexed = (html: string | undefined) => html?.includes('data-pagefind-body
  * Whether a partial build changed what the search index of a language holds: a page of that
  * language it wrote differs from the base's, and one of the two is indexed.
  */
-async function searchChanged(lang: Locale, outDir: string, partial: PartialOutput): Promise<boolean> {
+export async function searchChanged(lang: Locale, outDir: string, partial: PartialOutput): Promise<boolean> {
   for (const file of partial.rewritten) {
     if (!file.startsWith(`${lang}/`) || !file.endsWith('.html')) continue;
     const [mine, base] = await Promise.all([

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   type BuildPhase,
   type BuildProgress,
+  locales,
   type Media,
   mapLimit,
   SiteSettingsSchema,
@@ -31,7 +32,7 @@ import { readIndex } from '../lib/jsonFile';
 import { type Loaded, openReading, readDocuments, readPhotos, readSettings } from '../lib/load';
 import { placeMedia } from '../lib/mediaIntegration';
 import { replaceFile } from '../lib/replaceFile';
-import { indexSite } from '../lib/searchIntegration';
+import { startSearchUpdate } from '../lib/searchUpdate';
 import { modelFromDocuments } from './model';
 import { type RenderApp, renderFiles } from './render';
 import { stageFromRelease } from './stage';
@@ -56,11 +57,15 @@ export type PublishResult =
       rendered: number;
       reason: string;
       /**
-       * Records what the build read as the snapshot the next one starts from: for whoever
-       * publishes the release to call once it is live (a visitor need not wait for it). Not
-       * called (a crash, a failure): the next build reads again what changed since the last.
+       * For whoever publishes the release to call once it is live, with its folder (a visitor
+       * need not wait for these): puts the new search indexes in (lib/searchUpdate.ts) and
+       * records what the build read as the snapshot the next one starts from. Not called (a
+       * crash, a failure): the next build reads again what changed since the last, and its
+       * release has a search index of its own. Throws saying what could not be done.
        */
-      afterPublish: () => Promise<void>;
+      afterPublish: (releaseDir: string) => Promise<void>;
+      /** For whoever does not publish the release after all (a check refused it). */
+      discard: () => Promise<void>;
     }
   /** Nothing the pages show changed: the live build stays, and nothing was written to `outDir`. */
   | { mode: 'unchanged'; reason: string };
@@ -138,11 +143,9 @@ export async function publishChanges(options: {
   // Each step's lines carry its integration's name, as `astro build` prints them.
   const loggerOf = (name: string) => ({ info: (line: string) => say(`[${name}] ${line}`) });
   phase('search');
-  // Beside the photos and the check, as in a static build.
-  const indexing = settled(indexSite(outDir, loggerOf('oyu-search'), async () => partial)).then(
-    ({ error }) =>
-      error ? { error: new Error(`The search index could not be built: ${error.message}`) } : {},
-  );
+  // Made beside the photos and the check, put in once the pages are live (searchUpdate.ts).
+  const searchStarted = performance.now();
+  const update = await startSearchUpdate(outDir, partial, `${outDir}.search`);
   try {
     phase('photos');
     await placeMedia(outDir, documents.cacheDir, partial, loggerOf('oyu-media'));
@@ -153,37 +156,50 @@ export async function publishChanges(options: {
       partial,
       data,
       next,
-      searchIndexed: async () => {
-        const { error } = await indexing;
-        if (error) throw error;
-      },
       snapshotLater: true,
     });
-    clock.lap('check (with the search index)');
-  } finally {
-    // A step that failed leaves the output to be deleted: not while the index is written in it.
-    await indexing;
+    clock.lap('check');
+  } catch (error) {
+    await update.discard();
+    throw error;
   }
   say(`publisher steps: ${clock.laps()}`);
   const publishedWorks = await publishedWorksOf(outDir);
-  const afterPublish = async () => {
+  const afterPublish = async (releaseDir: string) => {
+    const failures: string[] = [];
+    if (update.languages.length) {
+      await update
+        .finish(releaseDir)
+        .then((counts) => {
+          const seconds = ((performance.now() - searchStarted) / 1000).toFixed(1);
+          const kept = locales.filter((lang) => !update.languages.includes(lang));
+          const note = kept.length ? `; ${kept.join(', ')} unchanged, taken from the live build` : '';
+          say(`[oyu-search] search index: ${counts.join(', ')} made again (${seconds} s${note}), live`);
+        })
+        .catch((error: Error) =>
+          failures.push(
+            `its search index could not be brought up to date (search finds the pages as they were): ${error.message}`,
+          ),
+        );
+    }
     const started = performance.now();
-    await documents.record();
-    await recordSnapshot(env, publishedWorks);
-    say(
-      `recorded what this build read as the snapshot (${((performance.now() - started) / 1000).toFixed(1)} s)`,
-    );
+    await documents
+      .record()
+      .then(() => recordSnapshot(env, publishedWorks))
+      .then(() =>
+        say(
+          `recorded what this build read as the snapshot (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+        ),
+      )
+      .catch((error: Error) =>
+        failures.push(
+          `what the build read could not be recorded for the next one (it reads again what changed): ${error.message}`,
+        ),
+      );
+    if (failures.length) throw new Error(failures.join('; '));
   };
   // Counted as a static build counts them: the planned pages, not the files every build writes.
-  return { mode: 'partial', rendered: plan.pages.size, reason, afterPublish };
-}
-
-/** A promise that does not reject: its error, if any, is kept for whoever waits for it. */
-function settled(promise: Promise<void>): Promise<{ error?: Error }> {
-  return promise.then(
-    () => ({}),
-    (error: Error) => ({ error }),
-  );
+  return { mode: 'partial', rendered: plan.pages.size, reason, afterPublish, discard: update.discard };
 }
 
 /** Each step's seconds, for the build's log: what a partial build's time went to. */

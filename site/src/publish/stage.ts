@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { linkTree } from '../lib/partialOutput';
+import { linkCopy } from '../lib/partialOutput';
 
 /**
  * A partial build's output starts as the live release, every file a hard link to the live
@@ -73,18 +71,4 @@ async function makeSpare(release: string): Promise<void> {
     await fs.rm(partial, { recursive: true, force: true });
     throw error;
   }
-}
-
-/**
- * `cp -al` does it in one process (GNU coreutils, or BSD cp on macOS); where it is missing or
- * fails, the same is done file by file.
- */
-async function linkCopy(from: string, to: string): Promise<void> {
-  try {
-    await promisify(execFile)('cp', ['-al', from, to]);
-    return;
-  } catch {
-    await fs.rm(to, { recursive: true, force: true });
-  }
-  await linkTree(from, to);
 }

@@ -1,0 +1,120 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { type Locale, locales } from '@oyu/shared-types';
+import * as pagefind from 'pagefind';
+import { readJson } from './jsonFile';
+import { linkCopy, linkFile, type PartialOutput } from './partialOutput';
+import { replaceFile, replaceWithCopy } from './replaceFile';
+import { readLanguage, searchChanged, writeLanguage } from './searchIntegration';
+
+/**
+ * The publisher's search step, made beside the build's last steps and put into the release
+ * once its pages are live. The changed languages' pages are linked into `scratch` (the
+ * release's folder is renamed when published), Pagefind reads them there and writes the new
+ * index while the photos are placed and the links checked, and `finish` puts it into the live
+ * release. At M, Pagefind took 3.6 s for one language's 5,510 pages, and longer beside the
+ * other steps: a visitor sees the new page without waiting for it, and its search entry a
+ * moment after. Until then the release holds the live build's index of that language, staged
+ * with the rest (src/publish/stage.ts): complete, and true to every other page.
+ */
+export type SearchUpdate = {
+  /** The languages made again; the others are the live build's, as staged. */
+  languages: Locale[];
+  /**
+   * Waits for the new indexes and puts them into the published `releaseDir` (see
+   * `swapIndex`); returns each language's page count.
+   */
+  finish: (releaseDir: string) => Promise<string[]>;
+  /** Drops the work, when the release is not published. */
+  discard: () => Promise<void>;
+};
+
+/** `scratch` is a folder of the update's own, on the same disk as the release. */
+export async function startSearchUpdate(
+  outDir: string,
+  partial: PartialOutput,
+  scratch: string,
+): Promise<SearchUpdate> {
+  const languages: Locale[] = [];
+  for (const lang of locales) if (await searchChanged(lang, outDir, partial)) languages.push(lang);
+  await fs.rm(scratch, { recursive: true, force: true });
+  const pages = path.join(scratch, 'pages');
+  for (const lang of languages) {
+    await fs.mkdir(pages, { recursive: true });
+    await linkCopy(path.join(outDir, lang), path.join(pages, lang));
+  }
+  const making = (async () => {
+    try {
+      const counts: string[] = [];
+      for (const lang of languages) {
+        const index = await readLanguage(pages, lang);
+        counts.push(`${lang} ${await writeLanguage(index, lang, path.join(scratch, 'index', lang))}`);
+      }
+      return counts;
+    } finally {
+      // Pagefind's service process, ended with the last index it held.
+      if (languages.length) await pagefind.close();
+    }
+  })();
+  // Waited for by `finish` or `discard`; not an unhandled rejection meanwhile.
+  making.catch(() => undefined);
+  return {
+    languages,
+    finish: async (releaseDir) => {
+      try {
+        const counts = await making;
+        for (const lang of languages)
+          await swapIndex(path.join(releaseDir, 'pagefind', lang), path.join(scratch, 'index', lang));
+        return counts;
+      } finally {
+        await fs.rm(scratch, { recursive: true, force: true });
+      }
+    },
+    discard: async () => {
+      await making.catch(() => undefined);
+      await fs.rm(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The files of the index a language's folder served until its last update (see `swapIndex`). */
+const servedFile = 'oyu-index-files.json';
+const entryFile = 'pagefind-entry.json';
+
+/**
+ * Puts the index written in `next` into a live language folder, `live`, without a moment
+ * where a visitor's search finds half of it. Pagefind names its index files by their
+ * content, all but a few of the same Pagefind version (its script, its worker, its wasm)
+ * and the entry file, which names the rest: the new files are added beside the old ones,
+ * then the entry is replaced, in one rename. A visitor whose page loaded the old entry still
+ * finds its files: the files of the index before it are kept, those older taken out.
+ */
+export async function swapIndex(live: string, next: string): Promise<void> {
+  const files = await filesOf(next);
+  const present = await filesOf(live);
+  const served = new Set(
+    (await readJson<string[]>(path.join(live, servedFile)).catch(() => undefined)) ??
+      present.filter((file) => file !== servedFile),
+  );
+  const there = new Set(present);
+  const folders = new Set<string>();
+  for (const file of files) {
+    // Seen by no visitor until the entry names it; a name already there is the same file.
+    if (file !== entryFile && !there.has(file))
+      await linkFile(path.join(next, file), path.join(live, file), folders);
+  }
+  await replaceWithCopy(path.join(next, entryFile), path.join(live, entryFile));
+  const current = new Set(files);
+  for (const file of present) {
+    if (file !== servedFile && !current.has(file) && !served.has(file)) await fs.rm(path.join(live, file));
+  }
+  await replaceFile(path.join(live, servedFile), JSON.stringify(files));
+}
+
+/** A folder's files, as `/`-separated paths relative to it. */
+async function filesOf(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
