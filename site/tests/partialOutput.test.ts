@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanLinks } from '../src/lib/checkLinks';
 import { pageLinks } from '../src/lib/incremental';
-import { mediaIndex, updatedMediaIndex } from '../src/lib/mediaIntegration';
-import { fillFromBase, rewrittenFiles } from '../src/lib/partialOutput';
+import { mediaIndex, placeMedia, updatedMediaIndex } from '../src/lib/mediaIntegration';
+import { fillFromBase, linkCopy, rewrittenFiles } from '../src/lib/partialOutput';
 
 /**
  * A partial build takes most of its output from the live build it started from; the steps
@@ -91,5 +91,61 @@ describe('the output of a partial build', () => {
     fs.writeFileSync(path.join(out, 'en', 'works', 'ring', 'index.html'), '<img src="/media/missing.webp">');
     const written = await scanLinks(out, { rewritten, links: recorded });
     expect(written.broken).toContain('/en/works/ring/index.html → /media/missing.webp');
+  });
+
+  it('places the photos of a staged output from the base’s index, never writing into a base file', async () => {
+    const base = path.join(root, 'staged', 'base');
+    const cache = path.join(root, 'staged', 'cache');
+    write(base, baseFiles);
+    write(cache, { 'ring-new.webp': 'n', 'ring.webp': 'R' });
+    const quiet = { info: () => undefined };
+    await placeMedia(base, cache, undefined, quiet);
+    const baseIndexFile = path.join(base, 'oyu-media.json');
+    const inode = (file: string) => fs.statSync(file).ino;
+
+    // The text of a page changed, not its photos: the index and the photos stay the base's.
+    const text = path.join(root, 'staged', 'text');
+    await linkCopy(base, text);
+    fs.rmSync(path.join(text, 'en', 'about', 'index.html'));
+    fs.writeFileSync(path.join(text, 'en', 'about', 'index.html'), '<p>about us</p>');
+    const rewrittenText = new Set(['en/about/index.html']);
+    await placeMedia(text, cache, { baseDir: base, rewritten: rewrittenText, staged: true }, quiet);
+    expect(inode(path.join(text, 'oyu-media.json'))).toBe(inode(baseIndexFile));
+    expect(fs.readdirSync(path.join(text, 'media')).sort()).toEqual(
+      fs.readdirSync(path.join(base, 'media')).sort(),
+    );
+
+    // A page's photo replaced: the new one linked from the cache, the old one taken out, and
+    // a frozen photo put back before (archive.ts) left as it is.
+    const photo = path.join(root, 'staged', 'photo');
+    await linkCopy(base, photo);
+    fs.rmSync(path.join(photo, 'en', 'works', 'ring', 'index.html'));
+    fs.writeFileSync(
+      path.join(photo, 'en', 'works', 'ring', 'index.html'),
+      '<img src="/media/ring-new.webp"><img src="/media/frozen.webp"><img src="/media/shared.webp">',
+    );
+    fs.writeFileSync(path.join(photo, 'media', 'frozen.webp'), 'f');
+    const rewritten = new Set(['en/works/ring/index.html', 'media/frozen.webp']);
+    await placeMedia(photo, cache, { baseDir: base, rewritten, staged: true }, quiet);
+    expect(fs.readdirSync(path.join(photo, 'media')).sort()).toEqual([
+      'cuff.webp',
+      'frozen.webp',
+      'hero.webp',
+      'ring-new.webp',
+      'shared.webp',
+    ]);
+    expect(JSON.parse(fs.readFileSync(path.join(photo, 'oyu-media.json'), 'utf8'))).toEqual(
+      await mediaIndex(photo),
+    );
+    expect(fs.readFileSync(path.join(photo, 'media', 'frozen.webp'), 'utf8')).toBe('f');
+    // The base release is as it was.
+    expect(fs.readdirSync(path.join(base, 'media')).sort()).toEqual([
+      'cuff.webp',
+      'hero.webp',
+      'ring.webp',
+      'shared.webp',
+    ]);
+    expect(fs.readFileSync(path.join(base, 'media', 'ring.webp'), 'utf8')).toBe('r');
+    expect(JSON.parse(fs.readFileSync(baseIndexFile, 'utf8'))).toEqual(await mediaIndex(base));
   });
 });

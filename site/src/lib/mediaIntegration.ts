@@ -126,14 +126,38 @@ export async function placeMedia(
   partial: PartialOutput | undefined,
   logger: Pick<AstroIntegrationLogger, 'info'>,
 ): Promise<void> {
-  const index = await outputMediaIndex(outDir, partial);
-  await writeIndex(path.join(outDir, mediaIndexFile), index);
+  const baseIndex = partial
+    ? await readIndex<MediaIndex>(path.join(partial.baseDir, mediaIndexFile))
+    : undefined;
+  const index =
+    partial && baseIndex
+      ? await updatedMediaIndex(outDir, partial.baseDir, baseIndex, partial.rewritten)
+      : await mediaIndex(outDir);
+  // A staged output holds the base's index file already: written only when it changed.
+  const staged = partial?.staged && baseIndex ? baseIndex : undefined;
+  if (!staged || !sameCounts(staged, index)) await writeIndex(path.join(outDir, mediaIndexFile), index);
   const used = new Set(Object.keys(index));
-  const { bytes, added, removed } = await copyMedia(used, cacheDir, path.join(outDir, 'media'));
+  // A staged output's media/ holds what the base's index names, and the frozen photos put back
+  // (src/lib/archive.ts): known without listing its 130,000 files (M).
+  const present = staged
+    ? new Set([
+        ...Object.keys(staged),
+        ...[...(partial?.rewritten ?? [])]
+          .filter((file) => file.startsWith('media/'))
+          .map((file) => file.slice('media/'.length)),
+      ])
+    : undefined;
+  const { bytes, added, removed } = await copyMedia(used, cacheDir, path.join(outDir, 'media'), present);
   const changes = partial ? `; ${added} added, ${removed} no longer used` : '';
   logger.info(
     `copied ${used.size} photo files (${(bytes / 1024 / 1024).toFixed(1)} MiB) into media/${changes}`,
   );
+}
+
+/** Whether two media indexes count the same pages for the same files. */
+function sameCounts(a: MediaIndex, b: MediaIndex): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((name) => a[name] === b[name]);
 }
 
 /** A dev-server middleware answering /media/<name> with the cached file, or passing on. */
@@ -151,29 +175,19 @@ function serveCachedMedia(cacheDir: string) {
   };
 }
 
-/** The media index of the output: updated from the base's in a partial build, else read in full. */
-async function outputMediaIndex(outDir: string, partial: PartialOutput | undefined): Promise<MediaIndex> {
-  const baseIndex = partial
-    ? await readIndex<MediaIndex>(path.join(partial.baseDir, mediaIndexFile))
-    : undefined;
-  return partial && baseIndex
-    ? await updatedMediaIndex(outDir, partial.baseDir, baseIndex, partial.rewritten)
-    : await mediaIndex(outDir);
-}
-
 /**
  * Puts exactly the photo files `used` into `target`, from the cache; says how many bytes the
  * new ones hold, how many were added and how many taken out; fails naming the files the cache
- * does not have.
+ * does not have. `known` is what `target` holds, when the caller knows it.
  */
-async function copyMedia(used: Set<string>, cacheDir: string, target: string) {
+async function copyMedia(used: Set<string>, cacheDir: string, target: string, known?: Set<string>) {
   await fs.mkdir(target, { recursive: true });
   const missing: string[] = [];
   let bytes = 0;
   // Photos of a frozen edition's pages come with them from the archive, and a partial build's
   // output starts with the live release's (src/publish/stage.ts): those no page uses any more
   // go, so the output holds what a full build's would.
-  const present = new Set(await fs.readdir(target));
+  const present = known ?? new Set(await fs.readdir(target));
   const unused = [...present].filter((name) => !used.has(name));
   await mapLimit(unused, 16, (name) => fs.rm(path.join(target, name), { force: true }));
   const added = [...used].filter((name) => !present.has(name));
@@ -182,9 +196,14 @@ async function copyMedia(used: Set<string>, cacheDir: string, target: string) {
     try {
       // A hard link where the cache and the build share a disk: the cache only ever
       // renames new files into place, so a build's file never changes under it.
+      // A file already there is never written into: it may be the live release's too.
       await fs
         .link(source, path.join(target, name))
-        .catch(() => fs.copyFile(source, path.join(target, name)));
+        .catch((error: NodeJS.ErrnoException) =>
+          error.code === 'EEXIST'
+            ? undefined
+            : fs.copyFile(source, path.join(target, name), fs.constants.COPYFILE_EXCL),
+        );
       const { size } = await fs.stat(source);
       bytes += size;
     } catch {

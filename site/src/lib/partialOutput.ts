@@ -51,8 +51,12 @@ async function outputFiles(dir: string): Promise<string[]> {
     .filter((relative) => !/^(media|pagefind)\//.test(relative) && !indexFiles.has(relative));
 }
 
-/** What a partial build took from the live build it started from: the base, and the files it wrote itself. */
-export type PartialOutput = { baseDir: string; rewritten: Set<string> };
+/**
+ * What a partial build took from the live build it started from: the base, and the files it
+ * wrote itself. `staged` when the output started as a linked copy of the whole base (the
+ * publisher's, src/publish/stage.ts): its photos and indexes are the base's until replaced.
+ */
+export type PartialOutput = { baseDir: string; rewritten: Set<string>; staged?: boolean };
 
 const rewritten = new Map<string, Promise<Set<string>>>();
 

@@ -139,7 +139,7 @@ export async function publishChanges(options: {
     `partial build by the publisher: rendered ${plan.pages.size} pages, took the other files from the live build; ${reason}`,
   );
 
-  const partial = { baseDir: base, rewritten };
+  const partial = { baseDir: base, rewritten, staged: true };
   // Each step's lines carry its integration's name, as `astro build` prints them.
   const loggerOf = (name: string) => ({ info: (line: string) => say(`[${name}] ${line}`) });
   phase('search');
