@@ -82,6 +82,11 @@ describe('the output of a partial build', () => {
     const partial = await scanLinks(out, { rewritten, links: recorded });
     expect(partial.broken).toEqual([]);
     expect(pagesOnly(partial.links)).toEqual(pagesOnly((await scanLinks(out)).links));
+    // Staged (the publisher's output: the base's pages, none taken out), the same links are
+    // found without listing the folders.
+    const staged = await scanLinks(out, { rewritten, links: recorded, staged: true });
+    expect(staged.broken).toEqual([]);
+    expect(pagesOnly(staged.links)).toEqual(pagesOnly(partial.links));
     // A page taken from the base is not read again: its recorded links are checked instead.
     fs.rmSync(path.join(out, 'en', 'works', 'cuff'), { recursive: true });
     fs.writeFileSync(path.join(out, 'en', 'index.html'), '<a href="/en/nowhere/"></a>');
@@ -91,6 +96,10 @@ describe('the output of a partial build', () => {
     fs.writeFileSync(path.join(out, 'en', 'works', 'ring', 'index.html'), '<img src="/media/missing.webp">');
     const written = await scanLinks(out, { rewritten, links: recorded });
     expect(written.broken).toContain('/en/works/ring/index.html → /media/missing.webp');
+    // Staged: a link to a page the site does not have is found from the pages known.
+    fs.writeFileSync(path.join(out, 'en', 'works', 'ring', 'index.html'), '<a href="/en/works/brooch/"></a>');
+    const stagedBroken = await scanLinks(out, { rewritten, links: recorded, staged: true });
+    expect(stagedBroken.broken).toEqual(['/en/works/ring/index.html → /en/works/brooch/']);
   });
 
   it('places the photos of a staged output from the base’s index, never writing into a base file', async () => {

@@ -32,7 +32,11 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** Whether a static host serving `dir` answers `url` with a file. */
-async function resolves(dir: string, url: string): Promise<boolean> {
+/**
+ * Whether `url` leads to a file of the site at `dir`. `pages`, when given, are the site's
+ * pages (relative paths): a link to a page is looked up there rather than on disk.
+ */
+async function resolves(dir: string, url: string, pages?: Set<string>): Promise<boolean> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(url);
@@ -41,7 +45,10 @@ async function resolves(dir: string, url: string): Promise<boolean> {
   }
   const target = path.join(dir, path.posix.normalize(decoded));
   if (!target.startsWith(dir)) return false;
-  if (decoded.endsWith('/')) return exists(path.join(target, 'index.html'));
+  if (decoded.endsWith('/')) {
+    const page = path.relative(dir, path.join(target, 'index.html')).split(path.sep).join('/');
+    return pages ? pages.has(page) : exists(path.join(target, 'index.html'));
+  }
   return (await exists(target)) || exists(path.join(target, 'index.html'));
 }
 
@@ -56,7 +63,7 @@ async function resolves(dir: string, url: string): Promise<boolean> {
  */
 export async function scanLinks(
   dir: string,
-  base?: { rewritten: Set<string>; links: Record<string, string[]> },
+  base?: { rewritten: Set<string>; links: Record<string, string[]>; staged?: boolean },
 ): Promise<{ broken: string[]; links: Record<string, string[]>; hashes: InlineHashes }> {
   const root = path.resolve(dir);
   const broken: string[] = [];
@@ -64,7 +71,13 @@ export async function scanLinks(
   const known = new Map<string, Promise<boolean>>();
   // The inline scripts and styles of the pages read, for the Content-Security-Policy.
   const hashes: InlineHashes[] = [];
-  for (const file of await htmlFiles(root)) {
+  // A staged output (src/publish/stage.ts) has the base's pages and those it wrote, none taken
+  // out: known without listing its folders or a `stat` per link (2.5-3 s of 18,737 pages at M).
+  const pages = base?.staged
+    ? new Set([...Object.keys(base.links), ...[...base.rewritten].filter((file) => file.endsWith('.html'))])
+    : undefined;
+  const files = pages ? [...pages].map((page) => path.join(root, page)) : await htmlFiles(root);
+  for (const file of files) {
     const relative = path.relative(root, file).split(path.sep).join('/');
     const recorded = base && !base.rewritten.has(relative) ? base.links[relative] : undefined;
     let found = recorded;
@@ -75,7 +88,7 @@ export async function scanLinks(
     }
     links[relative] = found;
     for (const url of found) {
-      if (!known.has(url)) known.set(url, resolves(root, url));
+      if (!known.has(url)) known.set(url, resolves(root, url, pages));
       if (!(await known.get(url))) broken.push(`/${relative} → ${url}`);
     }
   }

@@ -60,7 +60,9 @@ export async function recordGoodBuild(
     : undefined;
   const { broken, links, hashes } = await scanLinks(
     outDir,
-    partial && baseLinks ? { rewritten: partial.rewritten, links: baseLinks } : undefined,
+    partial && baseLinks
+      ? { rewritten: partial.rewritten, links: baseLinks, staged: partial.staged ?? false }
+      : undefined,
   );
   if (broken.length) throw new Error(`The site was not published: ${brokenLinksMessage(broken)}`);
   // The security headers: the inline scripts and styles of the pages written now, and of
