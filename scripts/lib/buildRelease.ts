@@ -10,6 +10,7 @@ import {
   SiteBuildEventSchema,
 } from '@oyu/shared-types';
 import {
+  folderRenamed,
   loadRenderApp,
   publishChanges,
   readSiteEnv,
@@ -435,7 +436,8 @@ async function publish(
   // site/src/publish/stage.ts): a new file replaces it, rather than writing into the live one.
   await fs.rm(path.join(outDir, manifestFile), { force: true });
   await fs.writeFile(path.join(outDir, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
-  await finishRelease(store, id);
+  // What this process keeps of the release's files (its indexes) follows it to its new name.
+  folderRenamed(outDir, await finishRelease(store, id));
   await publishRelease(store, id);
   const { removed, deleted } = await pruneReleases(store, keep);
   log.say(`published build ${id}${removed.length ? `; removed old builds ${removed.join(', ')}` : ''}`);

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 
 /**
  * What a process made of files it read or wrote (a snapshot's documents, a release's indexes),
@@ -10,6 +11,13 @@ import fs from 'node:fs/promises';
  */
 export function fileMemo<T>(limit = Number.POSITIVE_INFINITY) {
   const known = new Map<string, { identity: string; value: T }>();
+  memos.add((from, to) => {
+    for (const [file, hit] of [...known]) {
+      if (!file.startsWith(from + path.sep)) continue;
+      known.delete(file);
+      known.set(to + file.slice(from.length), hit);
+    }
+  });
   const identityOf = async (file: string) => {
     const stat = await fs.stat(file).catch(() => undefined);
     return stat && `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
@@ -44,4 +52,15 @@ export function fileMemo<T>(limit = Number.POSITIVE_INFINITY) {
       if (hit) keep(to, hit.identity, hit.value);
     },
   };
+}
+
+/** Every memo's way of following a folder renamed (see `folderRenamed`). */
+const memos = new Set<(from: string, to: string) => void>();
+
+/**
+ * The folder `from` was renamed to `to` (a release when it is published: its files keep
+ * their identity): what the memos hold of its files is found under the new name.
+ */
+export function folderRenamed(from: string, to: string): void {
+  for (const moved of memos) moved(path.resolve(from), path.resolve(to));
 }

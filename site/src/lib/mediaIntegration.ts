@@ -6,6 +6,7 @@ import { mapLimit } from '@oyu/shared-types';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type BrowseData, BrowseIndex } from './browseData';
 import { enterPhase } from './buildEvents';
+import { fileMemo } from './fileMemo';
 import { mediaIndexFile } from './incremental';
 import { readIndex, writeIndex } from './jsonFile';
 import type { PartialOutput } from './partialOutput';
@@ -23,6 +24,19 @@ async function* pageFiles(dir: string): AsyncGenerator<string> {
 
 const isBrowseData = (file: string) =>
   path.basename(file) === 'works.json' && path.basename(path.dirname(file)) === 'browse';
+
+/**
+ * The photo names of the pages a build wrote, kept for the next build, which reads its base's
+ * version of the same pages (the browse data among them: megabytes each at M).
+ */
+const referenced = fileMemo<string[]>(2000);
+
+/** `mediaOf`, kept (see `referenced`): for the pages of partial builds. */
+async function keptMediaOf(file: string): Promise<string[]> {
+  const found = await referenced.read(path.resolve(file), () => mediaOf(file));
+  if (!found) throw new Error(`${file} is not there`);
+  return found;
+}
 
 /** The /media/… files one built page (or works.json) references. */
 async function mediaOf(file: string): Promise<string[]> {
@@ -61,9 +75,9 @@ export async function updatedMediaIndex(
   const counts = { ...baseIndex };
   for (const relative of rewritten) {
     if (!relative.endsWith('.html') && !isBrowseData(relative)) continue;
-    const before = await mediaOf(path.join(baseDir, relative)).catch(() => [] as string[]);
+    const before = await keptMediaOf(path.join(baseDir, relative)).catch(() => [] as string[]);
     for (const name of before) counts[name] = (counts[name] ?? 0) - 1;
-    for (const name of await mediaOf(path.join(outDir, relative))) counts[name] = (counts[name] ?? 0) + 1;
+    for (const name of await keptMediaOf(path.join(outDir, relative))) counts[name] = (counts[name] ?? 0) + 1;
   }
   for (const [name, count] of Object.entries(counts)) if (count <= 0) delete counts[name];
   return counts;

@@ -4,6 +4,7 @@
  */
 
 export { readEnv as readSiteEnv, type SiteEnv } from '../env';
+export { folderRenamed } from '../lib/fileMemo';
 export type { Plan } from '../lib/incremental';
 export {
   dataSourceOf,
