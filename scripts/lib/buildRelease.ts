@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import {
@@ -9,20 +8,12 @@ import {
   parseBuildEvent,
   SiteBuildEventSchema,
 } from '@oyu/shared-types';
-import {
-  folderRenamed,
-  loadRenderApp,
-  publishChanges,
-  readSiteEnv,
-  readySpare,
-  sparesMade,
-  warmBuildState,
-} from '@oyu/site/publish';
+import { folderRenamed, readySpare, sparesMade } from '@oyu/site/publish';
 import { acquireBuildLock, waitForBuildLock } from './buildLock';
 import { measureSite, refusals } from './checkSite';
-import { codeHash } from './codeHash';
-import { inheritedEnv, siteDir } from './env';
+import { siteDir } from './env';
 import { run } from './processes';
+import { type BuildOutcome, publishPartial } from './publisherBuild';
 import {
   discardRelease,
   finishRelease,
@@ -34,9 +25,11 @@ import {
   releaseDir,
   startRelease,
 } from './releases';
-import { buildRenderApp } from './renderApp';
+import { astroEnv } from './siteBuildEnv';
 
 export type { BuildPhase, BuildProgress } from '@oyu/shared-types';
+export { prepareForBuilds } from './publisherBuild';
+export { withHeapLimit } from './siteBuildEnv';
 
 /**
  * One site build, from the CMS's public API to the live site:
@@ -129,19 +122,6 @@ export function explainFailure(lines: string[]): string {
   return error ?? `the site build stopped: ${said.at(-1) ?? 'no output'}`;
 }
 
-/**
- * The build's Node options, with room for the whole site's documents: Astro holds them several
- * times over while it builds (the snapshot, its content store, each route's data), and a site
- * the size of the L benchmark outgrows Node's default heap (about 4 GB on a 64-bit machine,
- * hence the floor of 4096 MB). Half the machine's memory, never less than the default; a limit
- * set by whoever runs the build is kept.
- */
-export function withHeapLimit(nodeOptions: string | undefined, memory = os.totalmem()): string {
-  if (nodeOptions?.includes('--max-old-space-size')) return nodeOptions;
-  const megabytes = Math.max(4096, Math.floor(memory / 2 ** 20 / 2));
-  return [nodeOptions, `--max-old-space-size=${megabytes}`].filter(Boolean).join(' ');
-}
-
 export async function buildRelease(options: BuildReleaseOptions): Promise<BuildResult> {
   const started = performance.now();
   const log = buildLog(options.onLog);
@@ -158,8 +138,9 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
     progress({ phase: 'data' });
     const base = live && !options.full && !options.fromSnapshot ? releaseDir(store, live) : undefined;
     plan =
-      (base ? await publishPartial(options, { outDir, base }, log, progress) : undefined) ??
-      (await astroBuild(options, { outDir, base }, log, progress));
+      (base
+        ? await publishPartial(await astroEnv(options, outDir, base), outDir, log.say, progress)
+        : undefined) ?? (await astroBuild(options, { outDir, base }, log, progress));
 
     let result: BuildResult;
     if (plan.mode === 'unchanged' && live) {
@@ -248,18 +229,6 @@ async function keptLive(store: ReleaseStore, live: string, started: number, log:
   } satisfies BuildResult;
 }
 
-/**
- * How a build went: the plan it followed (with, from the publisher, what to do once its
- * release is live), or nothing changed.
- */
-type BuildOutcome =
-  | (BuildPlan & {
-      afterPublish?: (releaseDir: string) => Promise<void>;
-      /** Drops what the publisher kept for `afterPublish`, when the release is not published. */
-      discard?: () => Promise<void>;
-    })
-  | { mode: 'unchanged'; reason: string };
-
 /** What a build said (its last 2,000 lines, for a failure to show) and the warnings among it. */
 type BuildLog = { lines: string[]; warnings: string[]; say: (line: string) => void };
 
@@ -326,91 +295,6 @@ export function siteEvents(progress: (value: BuildProgress) => void) {
     else if (event?.type === 'failed') failure ??= event.message;
   };
   return { read, plan: () => plan, failure: () => failure };
-}
-
-/**
- * A partial build by the publisher (`@oyu/site/publish`): the site's own reading, planning and
- * checks, with only the changed pages rendered by the render app, built once per code version
- * (renderApp.ts) instead of a whole `astro build`. Undefined when the build must be full (a
- * document added or removed, the code changed…): nothing was written then, and `astro build`
- * makes it. `unchanged` when nothing changed since the live build: nothing was written either.
- */
-async function publishPartial(
-  options: BuildReleaseOptions,
-  build: { outDir: string; base: string },
-  log: BuildLog,
-  progress: (value: BuildProgress) => void,
-): Promise<BuildOutcome | undefined> {
-  const env = readSiteEnv(await astroEnv(options, build.outDir, build.base));
-  const app = await buildRenderApp({ siteUrl: env.siteUrl, onLine: log.say });
-  const result = await publishChanges({
-    env,
-    outDir: build.outDir,
-    app: await loadRenderApp(app.dir),
-    onEvent: (event) => (event.type === 'log' ? log.say(event.line) : progress(event.progress)),
-  });
-  if (result.mode === 'full') {
-    log.say(`full build: ${result.reason}`);
-    return undefined;
-  }
-  return result;
-}
-
-/**
- * Gets a build process ready for its next build while nothing is being built: the render app
- * built (if the code changed) and loaded, the snapshot read into memory (snapshot.ts) with its
- * documents' hashes, and the live release's indexes read (warmBuildState), so the first edit
- * after a start costs what later ones do.
- */
-export async function prepareForBuilds(options: {
-  siteUrl: string;
-  snapshotDir: string;
-  /** The releases, to read the live one's indexes. */
-  store?: ReleaseStore;
-  onLog: (line: string) => void;
-}): Promise<void> {
-  const started = performance.now();
-  const app = await buildRenderApp({ siteUrl: options.siteUrl, onLine: options.onLog });
-  await loadRenderApp(app.dir);
-  const { store } = options;
-  const live = store && (await liveRelease(store));
-  const liveDir = store && live ? releaseDir(store, live) : undefined;
-  const docs = await warmBuildState({ snapshotDir: path.resolve(options.snapshotDir), liveDir });
-  // Without a spare the next build links its starting copy itself: only slower.
-  const spared = liveDir
-    ? await readySpare(liveDir).then(
-        () => true,
-        () => false,
-      )
-    : false;
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const spare = spared ? ', the live build linked for the next one to start from' : '';
-  options.onLog(
-    `ready for the next build: render app loaded, ${docs} documents of the snapshot read${spare} (${seconds} s)`,
-  );
-}
-
-/** The site build's settings, from the build's options. */
-async function astroEnv(options: BuildReleaseOptions, outDir: string, base: string | undefined) {
-  return {
-    NODE_OPTIONS: withHeapLimit(inheritedEnv().NODE_OPTIONS),
-    // Whoever runs the build (a test runner sets "test"), the site is built for production:
-    // Vite bakes NODE_ENV into the browser's code, and the publisher's render app must get the
-    // same code to write the same pages.
-    NODE_ENV: 'production',
-    CMS_URL: options.cmsUrl,
-    SITE_URL: options.siteUrl,
-    SITE_OUT_DIR: outDir,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    OYU_CODE_HASH: await codeHash(),
-    ...(base ? { OYU_BASE_RELEASE: base } : {}),
-    ...(options.maxDrop !== undefined ? { MAX_WORKS_DROP: String(options.maxDrop) } : {}),
-    ...(options.mediaCacheDir ? { MEDIA_CACHE_DIR: options.mediaCacheDir } : {}),
-    ...(options.cmsMediaDir ? { CMS_MEDIA_DIR: options.cmsMediaDir } : {}),
-    ...(options.cacheDir ? { SITE_CACHE_DIR: options.cacheDir } : {}),
-    ...(options.snapshotDir ? { SNAPSHOT_DIR: options.snapshotDir } : {}),
-    ...(options.fromSnapshot ? { FROM_SNAPSHOT: '1' } : {}),
-  };
 }
 
 /** Pages and bytes of the new release; refused when it lost too much of the live site. */
