@@ -48,16 +48,89 @@ export async function runBuild(payload: Payload, buildId: number): Promise<void>
   const recorder = buildRecorder(update);
   const code = await runWhenNotBusy(recorder.onEvent);
   await recorder.saved();
+  await recordOutcome(payload, buildId, {
+    started,
+    code,
+    // Where the build got to, as it last said: saves between two events may have skipped it.
+    progress: recorder.progress(),
+    log: recorder.log(),
+    last: recorder.last(),
+  });
+}
+
+/** How a build run ended, as `recordOutcome` writes it to the build's record. */
+export type BuildOutcome = {
+  started: number;
+  code: number;
+  progress: Record<string, unknown>;
+  /** Its log lines, all of them: the record keeps their end (`logTail`). */
+  log: string[];
+  last: BuildEvent | undefined;
+};
+
+/**
+ * Writes how a build ended to its record. A record left `running` holds every later build
+ * back (`waitForOtherBuilds`), so when the full record cannot be saved, a short one is: the
+ * status, the times, and why the rest is missing.
+ */
+export async function recordOutcome(payload: Payload, buildId: number, outcome: BuildOutcome) {
+  const { started, code, last } = outcome;
   const common = {
     finishedAt: new Date().toISOString(),
     durationMs: Date.now() - started,
-    // Where the build got to, as it last said: saves between two events may have skipped it.
-    ...recorder.progress(),
-    log: recorder.log(),
+    ...outcome.progress,
+    log: logTail(outcome.log),
   };
-  const last = recorder.last();
-  if (code === 0 && last?.type === 'done') await recordSuccess(payload, buildId, common, last.result);
-  else await update({ ...common, status: 'failed', error: failureMessage(last, code) });
+  const succeeded = code === 0 && last?.type === 'done';
+  const update: Update = (data) =>
+    payload.update({ collection: 'site-builds', id: buildId, data, overrideAccess: true, depth: 0 });
+  try {
+    if (succeeded) await recordSuccess(payload, buildId, common, last.result);
+    else await update({ ...common, status: 'failed', error: clip(failureMessage(last, code)) });
+  } catch (error) {
+    const unsaved = `the build's record could not be saved in full: ${(error as Error).message}`;
+    payload.logger.error({ err: error }, `site build ${buildId}: ${unsaved}`);
+    const short = { finishedAt: common.finishedAt, durationMs: common.durationMs, phase: null };
+    if (succeeded) {
+      await setLive(payload, buildId, {
+        ...short,
+        status: 'succeeded',
+        release: last.result.id,
+        kept: true,
+        warnings: [{ message: clip(unsaved) }],
+      });
+      await markKept(payload);
+    } else
+      await update({ ...short, status: 'failed', error: clip(`${failureMessage(last, code)}; ${unsaved}`) });
+  }
+}
+
+/**
+ * The longest text a build's record keeps in one field: Payload refuses a text longer than its
+ * `defaultMaxTextLength` (40,000), and a refused save would leave the build `running`.
+ */
+export const recordTextLimit = 38_000;
+/** The longest log line kept: one line (a list of every changed document) can be very long. */
+const logLineLimit = 2_000;
+
+/** `text` cut to `limit` characters, saying how much was left out. */
+export function clip(text: string, limit = recordTextLimit): string {
+  if (text.length <= limit) return text;
+  const note = ` … (${text.length - limit} more characters left out)`;
+  return `${text.slice(0, limit - note.length)}${note}`;
+}
+
+/** The end of a log within the record's limit: the last lines, each cut to `logLineLimit`. */
+export function logTail(lines: string[], limit = recordTextLimit): string {
+  const kept: string[] = [];
+  let size = 0;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = clip(lines[i] ?? '', logLineLimit);
+    if (size + line.length + 1 > limit) break;
+    kept.unshift(line);
+    size += line.length + 1;
+  }
+  return kept.join('\n');
 }
 
 /** One build at a time: waits for one that is running to finish. */
@@ -86,7 +159,7 @@ function buildRecorder(update: Update) {
   const save = () => {
     if (Date.now() - lastSave < saveEveryMs) return;
     lastSave = Date.now();
-    const data = { ...progress, log: log.join('\n') };
+    const data = { ...progress, log: logTail(log) };
     saving = saving.then(() => update(data).then(() => undefined)).catch(() => undefined);
   };
   const onEvent = (event: BuildEvent) => {
@@ -104,7 +177,7 @@ function buildRecorder(update: Update) {
     onEvent,
     saved: () => saving,
     progress: () => progress,
-    log: () => log.join('\n'),
+    log: () => [...log],
     last: () => last,
   };
 }
@@ -141,11 +214,11 @@ async function recordSuccess(
     bytes: result.bytes,
     mode: result.mode,
     rendered: result.rendered,
-    reason: result.reason,
-    warnings: result.warnings.map((message) => ({ message })),
+    reason: clip(result.reason),
+    warnings: result.warnings.map((message) => ({ message: clip(message) })),
     release: result.id,
     kept: true,
-    ...(result.deploy ? { deploy: result.deploy.message } : {}),
+    ...(result.deploy ? { deploy: clip(result.deploy.message) } : {}),
   });
   await markKept(payload);
 }

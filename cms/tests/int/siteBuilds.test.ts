@@ -7,6 +7,7 @@ import { env } from '../../src/env';
 import { scheduleAutoRebuild } from '../../src/site/autoRebuild';
 import { claim, enqueue } from '../../src/site/buildQueue';
 import { requestRebuild } from '../../src/site/rebuild';
+import { recordOutcome, recordTextLimit } from '../../src/site/runBuild';
 import { makeUser, testPayload } from '../helpers';
 import { rest } from '../rest';
 
@@ -78,6 +79,93 @@ describe('site builds', () => {
       ).rejects.toThrow(/invalid: Phase/);
     } finally {
       await payload.delete({ collection: 'site-builds', id: build.id });
+    }
+  });
+
+  it('finishes the record of a build whose outcome is too long to keep whole, or cannot be saved', async () => {
+    // A record left running holds back every later build. Build 13 of a benchmark run stayed
+    // running: its reason named 15,000 changed documents, over Payload's 40,000 characters.
+    const running = () =>
+      payload.create({
+        collection: 'site-builds',
+        data: { status: 'running', trigger: 'auto', queuedAt: new Date().toISOString() },
+      });
+    const done = (reason: string, mode: string) => ({
+      type: 'done' as const,
+      result: {
+        id: '20260102-000000-000',
+        builtAt: new Date().toISOString(),
+        durationMs: 1000,
+        pages: 18737,
+        bytes: 1,
+        warnings: ['w'.repeat(50_000)],
+        mode: mode as 'partial',
+        rendered: 18726,
+        reason,
+      },
+    });
+    const longLine = `changed: ${Array.from({ length: 15_000 }, (_, i) => `oyu-works.en/${i}`).join(', ')}`;
+    const log = [
+      'first line',
+      longLine,
+      ...Array.from({ length: 400 }, (_, i) => `line ${i} ${'x'.repeat(200)}`),
+    ];
+    const ids: number[] = [];
+    try {
+      const long = await running();
+      ids.push(long.id);
+      await recordOutcome(payload, long.id, {
+        started: Date.now() - 1000,
+        code: 0,
+        progress: { phase: 'publish' },
+        log,
+        last: done(longLine, 'partial'),
+      });
+      const kept = await payload.findByID({ collection: 'site-builds', id: long.id });
+      expect([kept.status, kept.live, kept.release, kept.rendered]).toEqual([
+        'succeeded',
+        true,
+        '20260102-000000-000',
+        18726,
+      ]);
+      expect(kept.reason?.length).toBeLessThanOrEqual(recordTextLimit);
+      expect(kept.reason).toMatch(/^changed: oyu-works\.en\/0, .* more characters left out\)$/);
+      // The log keeps its end: the last lines, each cut short.
+      expect(kept.log?.length).toBeLessThanOrEqual(recordTextLimit);
+      expect(kept.log?.endsWith(`line 399 ${'x'.repeat(200)}`)).toBe(true);
+      expect(kept.log).not.toContain('first line');
+      expect(kept.warnings?.[0]?.message.length).toBeLessThanOrEqual(recordTextLimit);
+
+      // A record refused for another reason (here a mode the history does not know) is saved
+      // short, saying why, and the build still ends as it did.
+      const refused = await running();
+      ids.push(refused.id);
+      await recordOutcome(payload, refused.id, {
+        started: Date.now() - 1000,
+        code: 0,
+        progress: {},
+        log: ['a line'],
+        last: done('changed: nothing', 'sideways'),
+      });
+      const short = await payload.findByID({ collection: 'site-builds', id: refused.id });
+      expect([short.status, short.live, short.release]).toEqual(['succeeded', true, '20260102-000000-000']);
+      expect(short.warnings?.[0]?.message).toMatch(/could not be saved in full: .*Mode/);
+      expect(short.durationMs).toBeGreaterThan(0);
+
+      const failed = await running();
+      ids.push(failed.id);
+      await recordOutcome(payload, failed.id, {
+        started: Date.now() - 1000,
+        code: 1,
+        progress: { phase: 'sideways' },
+        log: ['a line'],
+        last: { type: 'failed', message: 'the CMS did not answer' },
+      });
+      const failure = await payload.findByID({ collection: 'site-builds', id: failed.id });
+      expect(failure.status).toBe('failed');
+      expect(failure.error).toMatch(/^the CMS did not answer; the build's record could not be saved in full/);
+    } finally {
+      for (const id of ids) await payload.delete({ collection: 'site-builds', id });
     }
   });
 

@@ -134,7 +134,7 @@ export async function publishChanges(options: {
   const restored = await restoreFrozen(outDir, frozenStore(env), builtEditions(data).frozen, rewritten);
   if (restored.length) say(`kept the frozen pages of edition ${restored.join(', ')}`);
   clock.lap('write');
-  const reason = `changed: ${plan.changed.length ? plan.changed.join(', ') : 'nothing'}`;
+  const reason = describeChanged(plan.changed);
   say(
     `partial build by the publisher: rendered ${plan.pages.size} pages, took the other files from the live build; ${reason}`,
   );
@@ -200,6 +200,25 @@ export async function publishChanges(options: {
   };
   // Counted as a static build counts them: the planned pages, not the files every build writes.
   return { mode: 'partial', rendered: plan.pages.size, reason, afterPublish, discard: update.discard };
+}
+
+/** How many changed documents a build's reason names one by one. */
+const namedChanges = 12;
+
+/**
+ * What changed, for the build's history: every document when few did, else the first few and
+ * a count by collection (a vocabulary label renamed changes every work in every language).
+ */
+export function describeChanged(changed: string[]): string {
+  if (!changed.length) return 'changed: nothing';
+  if (changed.length <= namedChanges) return `changed: ${changed.join(', ')}`;
+  const counts = new Map<string, number>();
+  for (const key of changed) {
+    const collection = key.slice(0, key.indexOf('.'));
+    counts.set(collection, (counts.get(collection) ?? 0) + 1);
+  }
+  const byCollection = [...counts].map(([collection, count]) => `${count} ${collection}`).join(', ');
+  return `changed: ${changed.length} documents (${byCollection}), among them ${changed.slice(0, namedChanges).join(', ')}…`;
 }
 
 /** Each step's seconds, for the build's log: what a partial build's time went to. */

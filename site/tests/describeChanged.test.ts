@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { describeChanged } from '../src/publish/publish';
+
+describe("a partial build's reason", () => {
+  it('names every changed document when few changed', () => {
+    expect(describeChanged([])).toBe('changed: nothing');
+    expect(describeChanged(['oyu-works.en/1', 'oyu-works.kk/1'])).toBe(
+      'changed: oyu-works.en/1, oyu-works.kk/1',
+    );
+  });
+
+  it('counts them by collection when many changed, naming the first few', () => {
+    const changed = [
+      ...Array.from({ length: 15_000 }, (_, i) => `oyu-works.${['en', 'ru', 'kk'][i % 3]}/${i}`),
+      'oyu-artisans.en/3',
+    ];
+    const reason = describeChanged(changed);
+    expect(reason).toMatch(
+      /^changed: 15001 documents \(15000 oyu-works, 1 oyu-artisans\), among them oyu-works\.en\/0, oyu-works\.ru\/1, .*oyu-works\.kk\/11…$/,
+    );
+    expect(reason.length).toBeLessThan(400);
+  });
+});
