@@ -16,6 +16,8 @@ import { buildRenderApp } from './renderApp';
 export type BuildOutcome =
   | (BuildPlan & {
       afterPublish?: (releaseDir: string) => Promise<void>;
+      /** The publisher's: pages its release has beyond its base's (all of which it has). */
+      addedPages?: number;
       /** Drops what the publisher kept for `afterPublish`, when the release is not published. */
       discard?: () => Promise<void>;
     })

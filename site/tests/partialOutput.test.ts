@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanLinks } from '../src/lib/checkLinks';
 import { pageLinks } from '../src/lib/incremental';
+import { laterIndexes } from '../src/lib/jsonFile';
 import { mediaIndex, placeMedia, updatedMediaIndex } from '../src/lib/mediaIntegration';
 import { fillFromBase, linkCopy, rewrittenFiles } from '../src/lib/partialOutput';
 
@@ -155,6 +156,26 @@ describe('the output of a partial build', () => {
       'shared.webp',
     ]);
     expect(fs.readFileSync(path.join(base, 'media', 'ring.webp'), 'utf8')).toBe('r');
+    expect(JSON.parse(fs.readFileSync(baseIndexFile, 'utf8'))).toEqual(await mediaIndex(base));
+
+    // The publisher's: the index is written once the release is live. Until then the release
+    // has none (not the base's, which no longer counts its pages right).
+    const later = laterIndexes();
+    const published = path.join(root, 'staged', 'published');
+    await linkCopy(base, published);
+    fs.rmSync(path.join(published, 'en', 'works', 'ring', 'index.html'));
+    fs.writeFileSync(
+      path.join(published, 'en', 'works', 'ring', 'index.html'),
+      '<img src="/media/ring-new.webp">',
+    );
+    const ring = new Set(['en/works/ring/index.html']);
+    await placeMedia(published, cache, { baseDir: base, rewritten: ring, staged: true }, quiet, later);
+    expect(fs.existsSync(path.join(published, 'oyu-media.json'))).toBe(false);
+    expect(fs.readdirSync(path.join(published, 'media'))).toContain('ring-new.webp');
+    await later.write(published);
+    expect(JSON.parse(fs.readFileSync(path.join(published, 'oyu-media.json'), 'utf8'))).toEqual(
+      await mediaIndex(published),
+    );
     expect(JSON.parse(fs.readFileSync(baseIndexFile, 'utf8'))).toEqual(await mediaIndex(base));
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureSite } from '../../lib/checkSite';
 import { adminToken, snapshotDocs } from './cms';
 import { nameOf, published } from './demo';
 import { liveFingerprint, siteFiles } from './site';
@@ -150,6 +151,11 @@ describe('incremental builds', () => {
           expect(searchText('en')).toContain('Retitled for the partial build');
           expect(searchText('ru')).not.toContain('Retitled for the partial build');
         }
+        // Counted before it went live and measured after: what the release holds.
+        const size = await measureSite(stack.outDir);
+        expect({ pages: partial.pages, bytes: partial.bytes }, what).toEqual(size);
+        const manifest = JSON.parse(stack.read('oyu-release.json')) as { pages: number; bytes: number };
+        expect({ pages: manifest.pages, bytes: manifest.bytes }, what).toEqual(size);
         const afterPartial = files();
         const readAfterPartial = snapshotDocs(stack.dataDir);
         const indexesAfterPartial = indexes();

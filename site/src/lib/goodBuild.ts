@@ -13,7 +13,7 @@ import {
   linkIndexFile,
   pageLinks,
 } from './incremental';
-import { readIndex, writeIndex } from './jsonFile';
+import { type LaterIndexes, readIndex, writeIndex } from './jsonFile';
 import type { PartialOutput } from './partialOutput';
 import { replaceFile } from './replaceFile';
 import { headersFile, type InlineHashes, mergeHashes, securityHeaders } from './securityHeaders';
@@ -52,6 +52,8 @@ export async function recordGoodBuild(
     searchIndexed?: () => Promise<void>;
     /** Whoever built it records the snapshot once the build is live (`recordSnapshot`). */
     snapshotLater?: boolean;
+    /** Whoever built it writes what the next build plans from once the build is live. */
+    later?: LaterIndexes;
   },
 ): Promise<void> {
   const { env, partial } = options;
@@ -71,15 +73,19 @@ export async function recordGoodBuild(
     ? await readIndex<InlineHashes>(path.join(partial.baseDir, cspIndexFile))
     : undefined;
   const allHashes = mergeHashes(hashes, baseHashes);
-  await writeIndex(path.join(outDir, cspIndexFile), allHashes);
+  const record = (name: string, value: () => unknown) =>
+    options.later ? options.later.add(outDir, name, value) : writeIndex(path.join(outDir, name), value());
+  await record(cspIndexFile, () => allHashes);
   await replaceFile(path.join(outDir, '_headers'), headersFile(securityHeaders(allHashes, env.siteUrl)));
   await options.searchIndexed?.();
   // What the next build needs to render only what changes.
+  // A staged build's other pages keep the base's entries, page links already.
+  const kept = (page: string) => partial?.staged && !partial.rewritten.has(page);
   const pageLinkIndex = Object.fromEntries(
-    Object.entries(links).map(([page, found]) => [page, pageLinks(found)]),
+    Object.entries(links).map(([page, found]) => [page, kept(page) ? found : pageLinks(found)]),
   );
-  await writeIndex(path.join(outDir, dataIndexFile), options.next);
-  await writeIndex(path.join(outDir, linkIndexFile), pageLinkIndex);
+  await record(dataIndexFile, () => options.next);
+  await record(linkIndexFile, () => pageLinkIndex);
   // Editions frozen since the last build keep the pages this build wrote.
   const { frozen, showcases } = builtEditions(options.data);
   const captured = await captureFrozen(outDir, frozenStore(env), frozen, showcases);

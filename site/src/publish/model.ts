@@ -56,7 +56,6 @@ export async function modelFromSnapshot(dir: string): Promise<SiteModel> {
 
 /** The documents a build read (lib/load.ts), by collection. */
 export function modelFromDocuments(loaded: Partial<Record<SiteCollection, Loaded<unknown>>>): SiteModel {
-  const renditions = new Map<string, Renditions>();
   const entries = new Map<string, unknown[]>();
   for (const [collection, { key }] of Object.entries(snapshotCollections)) {
     for (const { locale, docs } of loaded[collection as SiteCollection]?.byLocale ?? []) {
@@ -66,11 +65,28 @@ export function modelFromDocuments(loaded: Partial<Record<SiteCollection, Loaded
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       entries.set(
         entryKey(collection as SiteCollection, locale),
-        sorted.map(({ doc }) => storedForm(doc, renditions)),
+        sorted.map(({ doc }) => storedOnce(doc)),
       );
     }
   }
   return { version: crypto.randomUUID(), entries };
+}
+
+/**
+ * Each document's stored form, kept per document read: a build process kept between builds
+ * reads unchanged documents from memory (lib/snapshot.ts), the same objects, and does not trim
+ * them again (16,533 documents at M: 0.8 s). Renditions stay shared across builds.
+ */
+const stored = new WeakMap<object, unknown>();
+const renditions = new Map<string, Renditions>();
+
+function storedOnce(doc: unknown): unknown {
+  if (typeof doc !== 'object' || doc === null) return storedForm(doc, renditions);
+  const known = stored.get(doc);
+  if (known) return known;
+  const form = storedForm(doc, renditions);
+  stored.set(doc, form);
+  return form;
 }
 
 /** The model as the pages read it (lib/siteData.ts). */

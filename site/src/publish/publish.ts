@@ -28,7 +28,7 @@ import {
   type Plan,
   planBuild,
 } from '../lib/incremental';
-import { readIndex } from '../lib/jsonFile';
+import { laterIndexes, readIndex } from '../lib/jsonFile';
 import { type Loaded, openReading, readDocuments, readPhotos, readSettings } from '../lib/load';
 import { placeMedia } from '../lib/mediaIntegration';
 import { replaceFile } from '../lib/replaceFile';
@@ -56,6 +56,11 @@ export type PublishResult =
       mode: 'partial';
       rendered: number;
       reason: string;
+      /**
+       * Pages the release has that the live build it started from had not (it has all of
+       * those): its page count is the live one's plus these, known without listing its files.
+       */
+      addedPages: number;
       /**
        * For whoever publishes the release to call once it is live, with its folder (a visitor
        * need not wait for these): puts the new search indexes in (lib/searchUpdate.ts) and
@@ -146,9 +151,10 @@ export async function publishChanges(options: {
   // Made beside the photos and the check, put in once the pages are live (searchUpdate.ts).
   const searchStarted = performance.now();
   const update = await startSearchUpdate(outDir, partial, `${outDir}.search`);
+  const later = laterIndexes();
   try {
     phase('photos');
-    await placeMedia(outDir, documents.cacheDir, partial, loggerOf('oyu-media'));
+    await placeMedia(outDir, documents.cacheDir, partial, loggerOf('oyu-media'), later);
     clock.lap('photos');
     phase('check');
     await recordGoodBuild(outDir, {
@@ -157,6 +163,7 @@ export async function publishChanges(options: {
       data,
       next,
       snapshotLater: true,
+      later,
     });
     clock.lap('check');
   } catch (error) {
@@ -167,6 +174,14 @@ export async function publishChanges(options: {
   const publishedWorks = await publishedWorksOf(outDir);
   const afterPublish = async (releaseDir: string) => {
     const failures: string[] = [];
+    // First: what the next build plans from (without it, the next build is a full one).
+    await later
+      .write(releaseDir)
+      .catch((error: Error) =>
+        failures.push(
+          `what the next build plans from could not be written (it will be a full one): ${error.message}`,
+        ),
+      );
     if (update.languages.length) {
       await update
         .finish(releaseDir)
@@ -199,7 +214,27 @@ export async function publishChanges(options: {
     if (failures.length) throw new Error(failures.join('; '));
   };
   // Counted as a static build counts them: the planned pages, not the files every build writes.
-  return { mode: 'partial', rendered: plan.pages.size, reason, afterPublish, discard: update.discard };
+  const addedPages = await newPages(base, rewritten);
+  return {
+    mode: 'partial',
+    rendered: plan.pages.size,
+    reason,
+    addedPages,
+    afterPublish,
+    discard: update.discard,
+  };
+}
+
+/** How many of the pages written (`rewritten`, release-relative) the release `base` has not. */
+async function newPages(base: string, rewritten: Set<string>): Promise<number> {
+  const pages = [...rewritten].filter((file) => file.endsWith('.html'));
+  const found = await mapLimit(pages, 16, (page) =>
+    fs.stat(path.join(base, page)).then(
+      () => 0,
+      () => 1,
+    ),
+  );
+  return found.reduce<number>((sum, added) => sum + added, 0);
 }
 
 /** How many changed documents a build's reason names one by one. */
