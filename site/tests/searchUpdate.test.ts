@@ -56,7 +56,9 @@ async function publishAfter(base: string, name: string, titles: Record<string, s
   }
   const scratch = `${dir}.search`;
   const update = await startSearchUpdate(dir, { baseDir: base, rewritten }, scratch);
-  // Published: the folder is renamed while the index is made, and the index put in after.
+  // Published once its pages are linked: the folder is renamed while the index is made, and
+  // the index put in after.
+  await update.copied;
   const published = `${dir}-live`;
   fs.renameSync(dir, published);
   const counts = await update.finish(published);

@@ -27,6 +27,12 @@ export type SearchUpdate = {
   finish: (releaseDir: string) => Promise<string[]>;
   /** Drops the work, when the release is not published. */
   discard: () => Promise<void>;
+  /**
+   * Settles once the changed languages' pages are linked into the update's own folder
+   * (`cp -al`, a process of its own, beside the photo step and the check): the release's
+   * folder may be renamed only then.
+   */
+  copied: Promise<void>;
 };
 
 /** `scratch` is a folder of the update's own, on the same disk as the release. */
@@ -39,12 +45,15 @@ export async function startSearchUpdate(
   for (const lang of locales) if (await searchChanged(lang, outDir, partial)) languages.push(lang);
   await fs.rm(scratch, { recursive: true, force: true });
   const pages = path.join(scratch, 'pages');
-  for (const lang of languages) {
-    await fs.mkdir(pages, { recursive: true });
-    await linkCopy(path.join(outDir, lang), path.join(pages, lang));
-  }
+  const copied = (async () => {
+    for (const lang of languages) {
+      await fs.mkdir(pages, { recursive: true });
+      await linkCopy(path.join(outDir, lang), path.join(pages, lang));
+    }
+  })();
   const making = (async () => {
     try {
+      await copied;
       const counts: string[] = [];
       for (const lang of languages) {
         const index = await readLanguage(pages, lang);
@@ -58,8 +67,10 @@ export async function startSearchUpdate(
   })();
   // Waited for by `finish` or `discard`; not an unhandled rejection meanwhile.
   making.catch(() => undefined);
+  copied.catch(() => undefined);
   return {
     languages,
+    copied,
     finish: async (releaseDir) => {
       try {
         const counts = await making;
