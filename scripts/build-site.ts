@@ -108,6 +108,7 @@ async function prepare(dataDir: string, siteUrl: string): Promise<number> {
       siteUrl,
       snapshotDir: siteFolders(dataDir).snapshotDir,
       store: releaseStore(siteFolders(dataDir).root),
+      mediaCacheDir: siteFolders(dataDir).mediaCacheDir,
       onLog: (line) => emit({ type: 'log', line }),
     });
     return 0;

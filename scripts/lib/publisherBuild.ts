@@ -62,6 +62,8 @@ export async function prepareForBuilds(options: {
   snapshotDir: string;
   /** The releases, to read the live one's indexes. */
   store?: ReleaseStore;
+  /** The photo cache, listed once so that the first build does not. */
+  mediaCacheDir?: string;
   onLog: (line: string) => void;
 }): Promise<void> {
   const started = performance.now();
@@ -70,7 +72,11 @@ export async function prepareForBuilds(options: {
   const { store } = options;
   const live = store && (await liveRelease(store));
   const liveDir = store && live ? releaseDir(store, live) : undefined;
-  const docs = await warmBuildState({ snapshotDir: path.resolve(options.snapshotDir), liveDir });
+  const docs = await warmBuildState({
+    snapshotDir: path.resolve(options.snapshotDir),
+    liveDir,
+    mediaCacheDir: options.mediaCacheDir && path.resolve(options.mediaCacheDir),
+  });
   // Without a spare the next build links its starting copy itself: only slower.
   const spared = liveDir
     ? await readySpare(liveDir).then(

@@ -42,6 +42,7 @@ export async function measureBuilds(
     siteUrl,
     snapshotDir: siteFolders(dataDir).snapshotDir,
     store: releaseStore(siteFolders(dataDir).root),
+    mediaCacheDir: siteFolders(dataDir).mediaCacheDir,
     onLog: () => {},
   });
   const readySeconds = round((performance.now() - ready) / 1000);

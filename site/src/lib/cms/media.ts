@@ -84,7 +84,7 @@ async function filesToCheck(media: Media[], known: Media[], cacheDir: string) {
  */
 let listed: { dir: string; mtimeMs: number; names: Set<string> } | undefined;
 
-async function cachedNames(dir: string): Promise<Set<string>> {
+export async function cachedNames(dir: string): Promise<Set<string>> {
   // The time first: a change while listing leaves a newer time, and the next build lists again.
   const { mtimeMs } = await fs.stat(dir);
   if (listed?.dir === dir && listed.mtimeMs === mtimeMs) return listed.names;
