@@ -63,6 +63,34 @@ export async function mediaIndex(outDir: string): Promise<MediaIndex> {
 }
 
 /**
+ * How the written files change the base's photo counts: for each file, what its base version
+ * referenced counts one less and what it references now one more (names left unchanged out).
+ */
+async function mediaDelta(outDir: string, baseDir: string, rewritten: Set<string>) {
+  const delta = new Map<string, number>();
+  for (const relative of rewritten) {
+    if (!relative.endsWith('.html') && !isBrowseData(relative)) continue;
+    const before = await keptMediaOf(path.join(baseDir, relative)).catch(() => [] as string[]);
+    for (const name of before) delta.set(name, (delta.get(name) ?? 0) - 1);
+    for (const name of await keptMediaOf(path.join(outDir, relative)))
+      delta.set(name, (delta.get(name) ?? 0) + 1);
+  }
+  for (const [name, change] of delta) if (change === 0) delta.delete(name);
+  return delta;
+}
+
+/** The base's index with `delta` applied; names no page uses any more drop out. */
+function withDelta(baseIndex: MediaIndex, delta: Map<string, number>): MediaIndex {
+  const counts = { ...baseIndex };
+  for (const [name, change] of delta) {
+    const count = (baseIndex[name] ?? 0) + change;
+    if (count > 0) counts[name] = count;
+    else delete counts[name];
+  }
+  return counts;
+}
+
+/**
  * The media index of a partial build, from its base's: only the files it wrote are read, and
  * each replaces what the base's version of it referenced. Names no page uses any more drop out.
  */
@@ -72,15 +100,7 @@ export async function updatedMediaIndex(
   baseIndex: MediaIndex,
   rewritten: Set<string>,
 ): Promise<MediaIndex> {
-  const counts = { ...baseIndex };
-  for (const relative of rewritten) {
-    if (!relative.endsWith('.html') && !isBrowseData(relative)) continue;
-    const before = await keptMediaOf(path.join(baseDir, relative)).catch(() => [] as string[]);
-    for (const name of before) counts[name] = (counts[name] ?? 0) - 1;
-    for (const name of await keptMediaOf(path.join(outDir, relative))) counts[name] = (counts[name] ?? 0) + 1;
-  }
-  for (const [name, count] of Object.entries(counts)) if (count <= 0) delete counts[name];
-  return counts;
+  return withDelta(baseIndex, await mediaDelta(outDir, baseDir, rewritten));
 }
 
 /** Every /media/… file the built pages reference. */
@@ -173,15 +193,7 @@ async function placeChangedMedia(
   logger: Pick<AstroIntegrationLogger, 'info'>,
   later: LaterIndexes | undefined,
 ) {
-  const delta = new Map<string, number>();
-  for (const relative of partial.rewritten) {
-    if (!relative.endsWith('.html') && !isBrowseData(relative)) continue;
-    const before = await keptMediaOf(path.join(partial.baseDir, relative)).catch(() => [] as string[]);
-    for (const name of before) delta.set(name, (delta.get(name) ?? 0) - 1);
-    for (const name of await keptMediaOf(path.join(outDir, relative)))
-      delta.set(name, (delta.get(name) ?? 0) + 1);
-  }
-  for (const [name, change] of delta) if (change === 0) delta.delete(name);
+  const delta = await mediaDelta(outDir, partial.baseDir, partial.rewritten);
   const restored = new Set(
     [...partial.rewritten].filter((file) => file.startsWith('media/')).map((file) => file.slice(6)),
   );
@@ -192,15 +204,7 @@ async function placeChangedMedia(
   const gone = [...new Set([...delta.keys(), ...restored])].filter((name) => counted(name) <= 0);
   const { bytes } = await copyMedia(new Set(added), cacheDir, path.join(outDir, 'media'), new Set(gone));
   if (delta.size) {
-    const index = () => {
-      const counts = { ...baseIndex };
-      for (const name of delta.keys()) {
-        const count = counted(name);
-        if (count > 0) counts[name] = count;
-        else delete counts[name];
-      }
-      return counts;
-    };
+    const index = () => withDelta(baseIndex, delta);
     if (later) await later.add(outDir, mediaIndexFile, index);
     else await writeIndex(path.join(outDir, mediaIndexFile), index());
   }
