@@ -170,7 +170,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
         rendered: plan.mode === 'partial' ? plan.rendered : check.pages,
         reason: plan.reason,
       };
-      await publish(store, manifest, outDir, options.keep ?? 5, log);
+      await publish(store, manifest, outDir, options.keep ?? 5, log, started);
       result = { ...manifest };
       if (plan.mode !== 'unchanged' && plan.afterPublish)
         await recordAfterPublish(plan.afterPublish, releaseDir(store, id), result, log);
@@ -363,6 +363,7 @@ async function publish(
   outDir: string,
   keep: number,
   log: BuildLog,
+  started: number,
 ) {
   const { id } = manifest;
   // A partial build's output holds the live release's manifest as a hard link (see
@@ -373,7 +374,9 @@ async function publish(
   folderRenamed(outDir, await finishRelease(store, id));
   await publishRelease(store, id);
   const { removed, deleted } = await pruneReleases(store, keep);
-  log.say(`published build ${id}${removed.length ? `; removed old builds ${removed.join(', ')}` : ''}`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const old = removed.length ? `; removed old builds ${removed.join(', ')}` : '';
+  log.say(`published build ${id}, live ${seconds} s after the build began${old}`);
   // The new site is live: deleting the old builds' files does not hold up the result.
   deleted.catch((error: unknown) =>
     log.say(

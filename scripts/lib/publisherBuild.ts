@@ -36,12 +36,14 @@ export async function publishPartial(
   say: (line: string) => void,
   progress: (value: BuildProgress) => void,
 ): Promise<BuildOutcome | undefined> {
+  const started = performance.now();
   const env = readSiteEnv(siteEnv);
-  const app = await buildRenderApp({ siteUrl: env.siteUrl, onLine: say });
+  const app = await loadRenderApp((await buildRenderApp({ siteUrl: env.siteUrl, onLine: say })).dir);
+  say(`render app ready (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const result = await publishChanges({
     env,
     outDir,
-    app: await loadRenderApp(app.dir),
+    app,
     onEvent: (event) => (event.type === 'log' ? say(event.line) : progress(event.progress)),
   });
   if (result.mode === 'full') {

@@ -168,6 +168,7 @@ export async function publishChanges(options: {
     clock.lap('check');
     // The release's folder is renamed when published: not while its pages are being linked.
     await update.copied;
+    clock.lap('search pages linked');
   } catch (error) {
     await update.discard();
     throw error;
