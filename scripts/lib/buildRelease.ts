@@ -132,7 +132,6 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
   const id = newReleaseId();
   let plan: BuildOutcome | undefined;
   try {
-    await sparesMade();
     const live = await liveRelease(store);
     const liveManifest = live ? await readManifest(store, live) : undefined;
     const livePages = liveManifest?.pages;
@@ -170,6 +169,9 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
         rendered: plan.mode === 'partial' ? plan.rendered : check.pages,
         reason: plan.reason,
       };
+      // Only now: a spare still being linked meanwhile (the last build's, stage.ts) would
+      // hold the build up at its start, and the store's pruning must not delete it half made.
+      await sparesMade();
       await publish(store, manifest, outDir, options.keep ?? 5, log, started);
       result = { ...manifest };
       if (plan.mode !== 'unchanged' && plan.afterPublish)

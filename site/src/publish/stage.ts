@@ -52,8 +52,9 @@ export function readySpare(release: string): Promise<void> {
 }
 
 /**
- * Waits for the spares this process is making: a build waits for them before it starts, so
- * that the store's pruning (scripts/lib/releases.ts) never deletes one being written.
+ * Waits for the spares this process is making: a build waits for them before it publishes
+ * (not before it starts: its reading and rendering need none), so that the store's pruning
+ * (scripts/lib/releases.ts) never deletes one being written.
  */
 export async function sparesMade(): Promise<void> {
   await Promise.allSettled(making.values());
