@@ -10,7 +10,7 @@ import { builtEditions, frozenStore, recordGoodBuild } from './src/lib/goodBuild
 import { oyuMedia } from './src/lib/mediaIntegration';
 import { fillFromBase, type PartialOutput, rewrittenFiles } from './src/lib/partialOutput';
 import { mediaCacheDir } from './src/lib/paths';
-import { buildPlan } from './src/lib/plan';
+import { buildPlan, describeChanged } from './src/lib/plan';
 import { notFoundPath } from './src/lib/routes';
 import { oyuSearch } from './src/lib/searchIntegration';
 
@@ -81,7 +81,7 @@ export default defineConfig({
             return;
           }
           const taken = await fillFromBase(fileURLToPath(dir), env.baseRelease as string);
-          const changed = `changed: ${plan.changed.length ? plan.changed.join(', ') : 'nothing'}`;
+          const changed = plan.pages.size ? describeChanged(plan.changed) : 'changed: nothing';
           emitBuildEvent({ type: 'plan', mode: 'partial', rendered: plan.pages.size, reason: changed });
           logger.info(
             `partial build: rendered ${plan.pages.size} pages, took ${taken} files from the live build; ${changed}`,

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeChanged } from '../src/publish/publish';
+import { describeChanged } from '../src/lib/plan';
 
 describe("a partial build's reason", () => {
   it('names every changed document when few changed', () => {
-    expect(describeChanged([])).toBe('changed: nothing');
+    expect(describeChanged([])).toBe(
+      'changed: only when works were last updated (the home pages list the latest)',
+    );
     expect(describeChanged(['oyu-works.en/1', 'oyu-works.kk/1'])).toBe(
       'changed: oyu-works.en/1, oyu-works.kk/1',
     );

@@ -55,6 +55,35 @@ describe('incremental build plan', () => {
     expect(pages(plan(data(works)))).toEqual([]);
   });
 
+  it('renders only the home and browse pages when a save changed nothing but a work’s update time', () => {
+    const touched = (updatedAt: string) => [
+      work(1, 'ring', {
+        updatedAt,
+        artisans: [{ id: 1, slug: 'aigerim', name: 'Aigerim', country: 'KZ', updatedAt }],
+      }),
+      work(2, 'cuff'),
+    ];
+    const from = { data: dataIndex(data(touched('2026-01-01T00:00:00.000Z')), 'code-1'), links };
+    const result = plan(data(touched('2026-02-01T00:00:00.000Z')), 'code-1', from);
+    // The home pages list the most recently updated works (lib/featured.ts).
+    expect(pages(result)).toEqual(
+      ['en', 'ru', 'kk']
+        .flatMap((lang) => [`${lang}/index.html`, `${lang}/browse/index.html`, `${lang}/browse/works.json`])
+        .sort(),
+    );
+    expect(result.mode === 'partial' && result.changed).toEqual([]);
+    // Every other page shows the same thing: a save in one language changes no page in another.
+    const retitled = data([
+      work(1, 'ring', { title: 'Gold ring', updatedAt: '2026-02-01T00:00:00.000Z' }),
+      work(2, 'cuff'),
+    ]);
+    const titled = plan(retitled, 'code-1', {
+      data: dataIndex(data(touched('2026-01-01T00:00:00.000Z')), 'code-1'),
+      links,
+    });
+    expect(titled.mode === 'partial' && titled.changed).toEqual(['oyu-works.en/1']);
+  });
+
   it('renders a retitled work’s page, the pages linking it, home and browse', () => {
     const next = data([work(1, 'ring', { title: 'Gold ring' }), work(2, 'cuff')]);
     expect(pages(plan(next))).toEqual(

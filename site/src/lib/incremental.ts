@@ -37,7 +37,17 @@ export type DocEntry = { hash: string; url: string | null; related?: string; fac
  * `options`: a hash of each filter's values and labels in each language (`<locale>\n<facet>`),
  * as every listing of that filter shows them beside its works (facetPages.ts).
  */
-export type DataIndex = { code: string; docs: Record<string, DocEntry>; options?: Record<string, string> };
+export type DataIndex = {
+  code: string;
+  docs: Record<string, DocEntry>;
+  options?: Record<string, string>;
+  /**
+   * A hash of when each work was last updated. Documents' hashes leave `updatedAt` out: a save
+   * in one language changes it in all three, and only the home pages show it (their most
+   * recently updated works, lib/featured.ts), which every partial build renders.
+   */
+  updated?: string;
+};
 export type LinkIndex = Record<string, string[]>;
 export type Plan =
   | { mode: 'full'; reason: string }
@@ -60,6 +70,12 @@ export const indexFiles = new Set([
 ]);
 
 const hash = (value: unknown) => crypto.createHash('sha1').update(JSON.stringify(value)).digest('hex');
+/** A document's hash without `updatedAt`, its own or its embedded documents' (see `DataIndex.updated`). */
+const contentHash = (doc: unknown) =>
+  crypto
+    .createHash('sha1')
+    .update(JSON.stringify(doc, (key, value) => (key === 'updatedAt' ? undefined : value)))
+    .digest('hex');
 
 type Doc = Record<string, unknown> & { id?: number; slug?: string; year?: number };
 /** A build's documents, by `<collection>.<locale>` (e.g. `oyu-works.kk`). */
@@ -144,7 +160,10 @@ export function dataIndex(data: BuildData, code: string): DataIndex {
       docs[`${key}/${doc.id ?? i}`] = entryOf(collection, locale as Locale, doc);
     });
   }
-  return { code, docs, options: filterOptions(data) };
+  const updated = locales.flatMap((locale) =>
+    (data.get(`oyu-works.${locale}`) ?? []).map((work) => [work.id, work.updatedAt]),
+  );
+  return { code, docs, options: filterOptions(data), updated: hash(updated) };
 }
 
 /** What `DataIndex.options` records. */
@@ -168,7 +187,7 @@ function entryOf(collection: string, locale: Locale, doc: Doc): DocEntry {
   if (known && known.collection === collection && known.locale === locale) return known.entry;
   const related = relatedPart(collection, doc);
   const entry: DocEntry = {
-    hash: hash(doc),
+    hash: contentHash(doc),
     url: urlOf(collection, locale, doc),
     ...(related ? { related } : {}),
     // The filter values a work is listed under (its maker's country among them).
@@ -267,7 +286,12 @@ export function planBuild(options: { base: Base | undefined; next: DataIndex; da
   if (!base) return { mode: 'full', reason: 'there is no earlier build to start from' };
   const changed = changedDocs(base.data, next);
   if (!Array.isArray(changed)) return { mode: 'full', reason: changed.reason };
-  if (changed.length === 0) return { mode: 'partial', pages: new Set(), changed };
+  if (changed.length === 0)
+    return {
+      mode: 'partial',
+      pages: new Set(base.data.updated === next.updated ? [] : alwaysPages),
+      changed,
+    };
   const listings = facetListings(data);
   const baseListings = baseListingPages(base.links);
   if (facetPagesChanged(listings, baseListings)) return { mode: 'full', reason: 'the filter pages changed' };

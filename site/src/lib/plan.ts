@@ -83,3 +83,22 @@ export function perLanguage(route: LanguageRoute) {
     locales.map((lang) => ({ params: { lang } })),
   );
 }
+
+/** How many changed documents a build's reason names one by one. */
+const namedChanges = 12;
+
+/**
+ * What changed, for the build's history: every document when few did, else the first few and
+ * a count by collection (a vocabulary label renamed changes every work in every language).
+ */
+export function describeChanged(changed: string[]): string {
+  if (!changed.length) return 'changed: only when works were last updated (the home pages list the latest)';
+  if (changed.length <= namedChanges) return `changed: ${changed.join(', ')}`;
+  const counts = new Map<string, number>();
+  for (const key of changed) {
+    const collection = key.slice(0, key.indexOf('.'));
+    counts.set(collection, (counts.get(collection) ?? 0) + 1);
+  }
+  const byCollection = [...counts].map(([collection, count]) => `${count} ${collection}`).join(', ');
+  return `changed: ${changed.length} documents (${byCollection}), among them ${changed.slice(0, namedChanges).join(', ')}…`;
+}

@@ -31,6 +31,7 @@ import {
 import { laterIndexes, readIndex } from '../lib/jsonFile';
 import { type Loaded, openReading, readDocuments, readPhotos, readSettings } from '../lib/load';
 import { placeMedia } from '../lib/mediaIntegration';
+import { describeChanged } from '../lib/plan';
 import { replaceFile } from '../lib/replaceFile';
 import { startSearchUpdate } from '../lib/searchUpdate';
 import { modelFromDocuments } from './model';
@@ -108,7 +109,7 @@ export async function publishChanges(options: {
       : { mode: 'full', reason: 'the live build has no record of its pages' };
   if (plan.mode === 'full') return { mode: 'full', reason: plan.reason };
   clock.lap('plan');
-  if (!plan.changed.length) {
+  if (!plan.pages.size) {
     // Every document as the live build had it, with the same code: its files are what this
     // build would write, so it stays (lib/incremental.ts compares whole documents, the site
     // settings and the code among them). What was read becomes the snapshot all the same.
@@ -238,25 +239,6 @@ async function newPages(base: string, rewritten: Set<string>): Promise<number> {
     ),
   );
   return found.reduce<number>((sum, added) => sum + added, 0);
-}
-
-/** How many changed documents a build's reason names one by one. */
-const namedChanges = 12;
-
-/**
- * What changed, for the build's history: every document when few did, else the first few and
- * a count by collection (a vocabulary label renamed changes every work in every language).
- */
-export function describeChanged(changed: string[]): string {
-  if (!changed.length) return 'changed: nothing';
-  if (changed.length <= namedChanges) return `changed: ${changed.join(', ')}`;
-  const counts = new Map<string, number>();
-  for (const key of changed) {
-    const collection = key.slice(0, key.indexOf('.'));
-    counts.set(collection, (counts.get(collection) ?? 0) + 1);
-  }
-  const byCollection = [...counts].map(([collection, count]) => `${count} ${collection}`).join(', ');
-  return `changed: ${changed.length} documents (${byCollection}), among them ${changed.slice(0, namedChanges).join(', ')}…`;
 }
 
 /** Each step's seconds, for the build's log: what a partial build's time went to. */
