@@ -55,6 +55,50 @@ describe('incremental build plan', () => {
     expect(pages(plan(data(works)))).toEqual([]);
   });
 
+  it('writes the open data of the editions that show a changed document, only theirs', () => {
+    const editions = [
+      { id: 1, year: 2024, title: 'AJW 2024' },
+      { id: 2, year: 2025, title: 'AJW 2025' },
+    ];
+    const inEditions = (title: string, artisanName = 'Aigerim') => {
+      const next = data(
+        [
+          work(1, 'ring', { title, editions: [{ id: 1, year: 2024 }] }),
+          work(2, 'cuff', { editions: [{ id: 2, year: 2025 }] }),
+        ],
+        artisanName,
+      );
+      next.set('oyu-editions.en', editions);
+      return next;
+    };
+    // The live build's pages include each edition's filter listing.
+    const withListings: LinkIndex = {
+      ...links,
+      'en/browse/edition/2024/index.html': ['/en/works/ring/'],
+      'en/browse/edition/2025/index.html': ['/en/works/cuff/'],
+    };
+    const from = { data: dataIndex(inEditions('ring'), 'code-1'), links: withListings };
+    const openData = (result: ReturnType<typeof planBuild>) =>
+      result.mode === 'partial'
+        ? [...result.pages].filter((page) => page.startsWith('data/')).sort()
+        : result.reason;
+    const files = (year: number) =>
+      ['artisans.csv', 'edition.json', 'edition.jsonld', 'works.csv'].map((file) => `data/${year}/${file}`);
+    expect(openData(plan(inEditions('Gold ring'), 'code-1', from))).toEqual(files(2024));
+    // A maker is in every edition's artisans: all of them.
+    expect(openData(plan(inEditions('ring', 'Aigerim B.'), 'code-1', from))).toEqual([
+      ...files(2024),
+      ...files(2025),
+    ]);
+    // A live build without the record writes every edition's.
+    const unrecorded = { data: { ...from.data, openData: undefined }, links: withListings };
+    expect(openData(plan(inEditions('Gold ring'), 'code-1', unrecorded))).toEqual([
+      ...files(2024),
+      ...files(2025),
+    ]);
+    expect(openData(plan(inEditions('ring'), 'code-1', from))).toEqual([]);
+  });
+
   it('renders only the home and browse pages when a save changed nothing but a work’s update time', () => {
     const touched = (updatedAt: string) => [
       work(1, 'ring', {

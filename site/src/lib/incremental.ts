@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Locale, locales } from '@oyu/shared-types';
 import { browsePageSize } from './browse';
 import { type FacetKey, facetKeys, facetOptions, workFacets } from './facets';
+import { changedOpenData, openDataHashes } from './openDataPlan';
 import {
   allWorksFiles,
   type DocumentKind,
@@ -28,7 +29,8 @@ import { readDocsFile } from './snapshot';
  * the content of existing works, artisans, collections or editions changed, it renders only the
  * pages that show them — their own pages and every page linking to them (cards, lists, facts,
  * timelines), plus the pages that depend on all works (home, browse and its works.json) — and
- * takes every other file from the live release. Anything else (code, settings, venues,
+ * takes every other file from the live release; an edition's open data is written again when
+ * what it shows changed (openDataPlan.ts). Anything else (code, settings, venues,
  * vocabulary, a document added, removed or moved to another address, a new filter value) makes
  * a full build.
  */
@@ -47,6 +49,8 @@ export type DataIndex = {
    * recently updated works, lib/featured.ts), which every partial build renders.
    */
   updated?: string;
+  /** What each edition's open data shows, hashed, by year (lib/openDataPlan.ts). */
+  openData?: Record<string, string>;
 };
 export type LinkIndex = Record<string, string[]>;
 export type Plan =
@@ -163,7 +167,13 @@ export function dataIndex(data: BuildData, code: string): DataIndex {
   const updated = locales.flatMap((locale) =>
     (data.get(`oyu-works.${locale}`) ?? []).map((work) => [work.id, work.updatedAt]),
   );
-  return { code, docs, options: filterOptions(data), updated: hash(updated) };
+  return {
+    code,
+    docs,
+    options: filterOptions(data),
+    updated: hash(updated),
+    openData: openDataHashes(data, docs),
+  };
 }
 
 /** What `DataIndex.options` records. */
@@ -305,6 +315,7 @@ export function planBuild(options: { base: Base | undefined; next: DataIndex; da
   addMembershipPages(diff, render.pages);
   addRelatedWorkPages(diff, render.pages);
   addRelabelledListings(diff, listings, render.pages);
+  for (const file of changedOpenData(base.data.openData, next.openData)) render.pages.add(file);
   for (const [page, links] of Object.entries(base.links)) {
     if (links.some((link) => render.urls.has(link))) render.pages.add(page);
   }

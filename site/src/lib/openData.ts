@@ -1,6 +1,7 @@
 import { artisansCsv, worksCsv } from './openData/csv';
 import { editionJsonLdGraph } from './openData/jsonLd';
 import type { EditionOpenData } from './openData/types';
+import type { OpenDataFile } from './routes';
 
 /**
  * Open data of one edition: its works and their artisans, in every language, as CSV, JSON and
@@ -21,7 +22,7 @@ export function editionJson(data: EditionOpenData): string {
 }
 
 /** The files of an edition's open data, by name. */
-export function openDataFiles(data: EditionOpenData): Record<string, string> {
+export function openDataFiles(data: EditionOpenData): Record<OpenDataFile, string> {
   return {
     'works.csv': worksCsv(data),
     'artisans.csv': artisansCsv(data),

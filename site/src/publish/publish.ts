@@ -118,7 +118,7 @@ export async function publishChanges(options: {
     return { mode: 'unchanged', reason: 'nothing changed' };
   }
 
-  const files = [...new Set([...plan.pages, ...(await alwaysWritten(base))])].sort();
+  const files = [...new Set([...plan.pages, ...alwaysWritten])].sort();
   progress({ phase: 'pages', done: 0, total: files.length });
   const rendered = await renderFiles(app, {
     siteUrl: env.siteUrl,
@@ -308,17 +308,7 @@ async function readAll(env: SiteEnv, say: (line: string) => void) {
 }
 
 /**
- * The files every build writes whatever changed: routes without a list of pages to plan
- * (the language chooser, the 404 page, robots.txt) and each edition's open data. Every
- * edition has its four files, so the live build lists them: an edition added or removed
- * makes a full build.
+ * The files every build writes whatever changed: routes without a list of pages to plan (the
+ * language chooser, the 404 page, robots.txt). Open data is planned by edition (lib/openDataPlan.ts).
  */
-async function alwaysWritten(base: string): Promise<string[]> {
-  const data = await fs
-    .readdir(path.join(base, 'data'), { recursive: true, withFileTypes: true })
-    .catch(() => []);
-  const openData = data
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-  return ['index.html', '404.html', 'robots.txt', ...openData];
-}
+const alwaysWritten = ['index.html', '404.html', 'robots.txt'];

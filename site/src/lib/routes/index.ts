@@ -36,6 +36,7 @@ export {
   listingPath,
   notFoundPath,
   type OpenDataFile,
+  openDataFileNames,
   openDataPath,
   previewPath,
   searchPath,

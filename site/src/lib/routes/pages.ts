@@ -70,7 +70,8 @@ export function listingPath(lang: Locale, listing: WorkListing, n: number): stri
 export const browseDataPath = (lang: Locale) => routePath('browseData', { lang });
 
 /** The open data files each edition publishes, by name. */
-export type OpenDataFile = 'works.csv' | 'artisans.csv' | 'edition.json' | 'edition.jsonld';
+export const openDataFileNames = ['works.csv', 'artisans.csv', 'edition.json', 'edition.jsonld'] as const;
+export type OpenDataFile = (typeof openDataFileNames)[number];
 
 /** One of an edition's open data files: the same for every language. */
 export function openDataPath(edition: { year: number }, file: OpenDataFile): string {
