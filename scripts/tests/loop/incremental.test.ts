@@ -134,6 +134,9 @@ describe('incremental builds', () => {
         // it changed and left the release it started from (kept for rollback) as it was.
         expect(fs.realpathSync(stack.outDir), what).not.toBe(before);
         expect(liveFingerprint(before), what).toBe(beforeFiles);
+        // Rendered again as it was (robots.txt, every time): left linked to the live one's.
+        const robots = (dir: string) => fs.statSync(path.join(dir, 'robots.txt')).ino;
+        expect(robots(stack.outDir), what).toBe(robots(before));
         // Rendered by the publisher's render app, not by a whole `astro build`.
         expect(log.join('\n'), what).toMatch(/partial build by the publisher: rendered \d+ pages/);
         expect(partial.rendered, what).toBeGreaterThan(0);
