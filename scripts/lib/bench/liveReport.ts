@@ -58,7 +58,7 @@ export function liveBuilds(builds: BuildsFigures): string[] {
     '',
     '### Changes as a visitor sees them',
     '',
-    'The CMS runs as `pnpm start` runs it, with Site settings → automatic rebuild on and its countdown at 0, and the site server serves the live release over HTTP. Each change is written through the REST API by a signed-in organiser; the clock runs from the write’s answer until the site server answers each page with the change (asked again every 0.1 s). The published works are taken away afterwards and the build live before them put back (rollback), so the steps after this one see the dataset as seeded.',
+    'The CMS runs as `pnpm start` runs it, with Site settings → automatic rebuild on and its countdown at 0, and the site server serves the live release over HTTP. Each change is written through the REST API by a signed-in organiser, the edit 8 s after the last build ended (an idle stack: the build process links the next build’s starting copy after each one); the clock runs from the write’s answer until the site server answers each page with the change (asked again every 0.1 s). The published works are taken away afterwards and the build live before them put back (rollback), so the steps after this one see the dataset as seeded.',
     '',
     '| change | REST write | live everywhere after | each page | builds the CMS ran |',
     '|---|---|---|---|---|',
