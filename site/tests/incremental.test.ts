@@ -161,12 +161,38 @@ describe('incremental build plan', () => {
     );
   });
 
-  it('renders every work page when what related works rank by changes', () => {
-    // The ring no longer shares its silver with the cuff.
-    const next = data([work(1, 'ring', { materials: [] }), work(2, 'cuff')]);
-    expect(pages(plan(next))).toEqual(
-      expect.arrayContaining(['en/works/ring/index.html', 'en/works/cuff/index.html']),
+  it('renders the work pages whose related works change when what they rank by does', () => {
+    // Five makers; the pin, in gold like the torc, takes silver too, like the ring and the cuff.
+    const by = (id: number) => [{ id, name: `Maker ${id}`, slug: `maker-${id}`, country: 'KZ' }];
+    const five = (pin: Doc['materials']) => [
+      work(1, 'ring', { artisans: by(1) }),
+      work(2, 'cuff', { artisans: by(2) }),
+      work(3, 'pin', { artisans: by(3), materials: pin }),
+      work(4, 'torc', { artisans: by(4), materials: [term(2, 'gold')] }),
+      work(5, 'bangle', { artisans: by(5), materials: [term(3, 'copper')] }),
+    ];
+    // Each work page links its related works (the torc the pin; the bangle, alone in copper, none).
+    const listed: LinkIndex = {
+      ...links,
+      'en/works/ring/index.html': ['/en/works/cuff/'],
+      'en/works/cuff/index.html': ['/en/works/ring/'],
+      'en/works/pin/index.html': ['/en/works/torc/'],
+      'en/works/torc/index.html': ['/en/works/pin/'],
+      'en/works/bangle/index.html': [],
+      'en/browse/material/gold/index.html': ['/en/works/pin/', '/en/works/torc/'],
+      'en/browse/material/copper/index.html': ['/en/works/bangle/'],
+    };
+    const from = { data: dataIndex(data(five([term(2, 'gold')])), 'code-1'), links: listed };
+    const next = data(five([term(2, 'gold'), term(1, 'silver')]));
+    const result = pages(plan(next, 'code-1', from));
+    // The ring and the cuff now list the pin; the torc links the pin, which changed.
+    expect(result).toEqual(
+      expect.arrayContaining(['ring', 'cuff', 'pin', 'torc'].map((slug) => `en/works/${slug}/index.html`)),
     );
+    expect(result).not.toContain('en/works/bangle/index.html');
+    // Without the live build's lists: every work page.
+    const unrecorded = { data: { ...from.data, relatedWorks: undefined }, links: listed };
+    expect(pages(plan(next, 'code-1', unrecorded))).toContain('en/works/bangle/index.html');
   });
 
   it('renders the pages of an artisan’s works when their name changes, since cards show it', () => {

@@ -4,6 +4,7 @@ import { type Locale, locales } from '@oyu/shared-types';
 import { browsePageSize } from './browse';
 import { type FacetKey, facetKeys, facetOptions, workFacets } from './facets';
 import { changedOpenData, openDataHashes } from './openDataPlan';
+import { changedRelatedWorks, relatedWorks } from './relatedPlan';
 import {
   allWorksFiles,
   type DocumentKind,
@@ -51,6 +52,8 @@ export type DataIndex = {
   updated?: string;
   /** What each edition's open data shows, hashed, by year (lib/openDataPlan.ts). */
   openData?: Record<string, string>;
+  /** The related works each work page lists, by work (lib/relatedPlan.ts). */
+  relatedWorks?: Record<string, string>;
 };
 export type LinkIndex = Record<string, string[]>;
 export type Plan =
@@ -173,6 +176,7 @@ export function dataIndex(data: BuildData, code: string): DataIndex {
     options: filterOptions(data),
     updated: hash(updated),
     openData: openDataHashes(data, docs),
+    relatedWorks: relatedWorks(data, docs),
   };
 }
 
@@ -442,11 +446,16 @@ function addRelabelledListings(
 }
 
 /**
- * Related works are ranked over all works: when what they rank by changes, every work page
- * may list different ones.
+ * Related works are ranked over all works: when what they rank by changes, the work pages
+ * whose list changed (every work page, when the live build has no record of its lists).
  */
 function addRelatedWorkPages({ base, next, changed }: Diff, pages: Set<string>) {
   if (!changed.some((key) => base.data.docs[key]?.related !== next.docs[key]?.related)) return;
+  if (base.data.relatedWorks && next.relatedWorks) {
+    for (const url of changedRelatedWorks(base.data.relatedWorks, next.relatedWorks, next.docs))
+      pages.add(fileOfPath(url));
+    return;
+  }
   for (const page of Object.keys(base.links)) if (matchFile(page)?.route === 'work') pages.add(page);
 }
 
