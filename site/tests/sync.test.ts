@@ -1,11 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Dependencies,
   dependenciesOf,
+  openSync,
   planCollection,
   type SyncSession,
   type SyncState,
 } from '../src/lib/sync';
+import { type FixtureServer, sendJson, startServer } from './fixtures/cmsServer';
+import { listPage } from './fixtures/documents';
 
 const state = (indexes: SyncState['indexes']): SyncState => ({
   version: 1,
@@ -102,5 +108,44 @@ describe('planCollection', () => {
       mode: 'full',
       reason: 'asked',
     });
+  });
+});
+
+describe('openSync', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  it('asks for what changed since the margin before the CMS’s time of the last read', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'oyu-sync-'));
+    // Photos last written long ago (an import): the CMS's clock has moved on since.
+    const old = '2026-01-01T10:00:00.000Z';
+    server.handle((_req, res, url) => {
+      const limit = Number(url.searchParams.get('limit'));
+      const since = url.searchParams.get('where[updatedAt][greater_than]');
+      const docs = [1, 2, 3]
+        .map((id) => ({ id, updatedAt: old }))
+        .filter((doc) => !since || doc.updatedAt > since);
+      sendJson(res, 200, listPage(docs, Number(url.searchParams.get('page') ?? 1), limit));
+    });
+    const open = () =>
+      openSync({ dir, pendingDir: dir, client: { baseUrl: server.baseUrl }, code: 'c1', incremental: true });
+    const first = await open();
+    expect(first.wholeIndexes).toContain('media');
+    const readAt = first.state.readAt?.media;
+    // Node's server sends its time in `Date`, to the second.
+    expect(Math.abs(Date.parse(readAt ?? '') - Date.now())).toBeLessThan(5_000);
+    server.reset();
+    const second = await open();
+    expect(second.wholeIndexes).toEqual([]);
+    const asked = server.requests
+      .filter((url) => url.pathname === '/api/media')
+      .map((url) => url.searchParams.get('where[updatedAt][greater_than]'))
+      .filter(Boolean);
+    // Ten minutes before the last read, not before the photos' own time: nothing to list again.
+    expect(asked).toEqual([new Date(Date.parse(readAt ?? '') - 10 * 60_000).toISOString()]);
+    expect(second.state.indexes.media).toEqual({ '1': old, '2': old, '3': old });
   });
 });

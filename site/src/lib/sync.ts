@@ -23,7 +23,8 @@ import { readJson } from './jsonFile';
  *
  * The index is only as good as `updatedAt`: Payload sets it on every write through its API,
  * which is the only way Oyu writes. A write that commits after the index was read, with a
- * time just before it, is caught by reading back `margin` before the newest time seen.
+ * time just before it, is caught by reading back `margin` before the CMS's time of the last
+ * read (`deltaStart`).
  */
 export type SyncState = {
   version: 1;
@@ -32,6 +33,8 @@ export type SyncState = {
   code: string;
   takenAt: string;
   indexes: Record<string, VersionIndex>;
+  /** The CMS's time when each index was read (see `deltaStart`). */
+  readAt?: Record<string, string>;
 };
 
 /** The documents each document embeds, as `<collection>:<id>`, by document id. */
@@ -103,11 +106,17 @@ async function writeJson(file: string, value: unknown) {
   await fs.rename(partial, file);
 }
 
-/** The newest `updatedAt` of an index, less the margin: where the next delta starts. */
-function deltaStart(index: VersionIndex): string | undefined {
+/**
+ * Where the next delta starts: the margin before the CMS's time when the last index was read
+ * (a document it did not see was written later, or in a write still open then), or without
+ * that time before the index's newest `updatedAt`. From the newest alone, every build listed
+ * again whatever was written in the margin before it: at M, the 4,000 photos of the last
+ * ten minutes of an import, one second of every build until the next upload.
+ */
+function deltaStart(index: VersionIndex, readAt: string | undefined): string | undefined {
   let newest = '';
   for (const time of Object.values(index)) if (time > newest) newest = time;
-  const ms = Date.parse(newest);
+  const ms = Date.parse(readAt ?? newest);
   return Number.isNaN(ms) ? undefined : new Date(ms - margin).toISOString();
 }
 
@@ -121,14 +130,16 @@ async function refreshIndex(
   query: Record<string, string>,
   client: CmsClientOptions,
   previous: VersionIndex | undefined,
-): Promise<{ index: VersionIndex; whole: boolean }> {
-  const since = previous && deltaStart(previous);
+  previousReadAt: string | undefined,
+): Promise<{ index: VersionIndex; whole: boolean; readAt?: string }> {
+  const since = previous && deltaStart(previous, previousReadAt);
   if (previous && since) {
-    const { versions, count } = await fetchVersions(collection, query, client, since);
+    const { versions, count, readAt } = await fetchVersions(collection, query, client, since);
     const index = { ...previous, ...versions };
-    if (Object.keys(index).length === count) return { index, whole: false };
+    if (Object.keys(index).length === count) return { index, whole: false, readAt };
   }
-  return { index: (await fetchVersions(collection, query, client)).versions, whole: true };
+  const { versions, readAt } = await fetchVersions(collection, query, client);
+  return { index: versions, whole: true, readAt };
 }
 
 export type SyncSession = {
@@ -168,14 +179,22 @@ export async function openSync(options: {
   const results = await Promise.all(
     Object.entries(indexed).map(async ([collection, query]) => ({
       collection,
-      ...(await refreshIndex(collection, query, client, previous?.indexes[collection])),
+      ...(await refreshIndex(
+        collection,
+        query,
+        client,
+        previous?.indexes[collection],
+        previous?.readAt?.[collection],
+      )),
     })),
   );
-  for (const { collection, index, whole } of results) {
+  const readAt: Record<string, string> = {};
+  for (const { collection, index, whole, readAt: time } of results) {
     indexes[collection] = index;
     if (whole) wholeIndexes.push(collection);
+    if (time) readAt[collection] = time;
   }
-  const state: SyncState = { version: 1, cmsUrl, code, takenAt, indexes };
+  const state: SyncState = { version: 1, cmsUrl, code, takenAt, indexes, readAt };
   await writeJson(path.join(options.pendingDir, syncFile), state);
   return { full, previous, state, wholeIndexes };
 }

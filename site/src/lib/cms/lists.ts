@@ -14,8 +14,8 @@ export function listUrl(options: Resolved, collection: string, page: number, que
   });
   return `${options.baseUrl}/api/${collection}?${params}`;
 }
-export async function readList(url: string, options: Resolved) {
-  const envelope = PaginatedSchema.safeParse(await getJson(url, options));
+export async function readList(url: string, options: Resolved, seen?: (response: Response) => void) {
+  const envelope = PaginatedSchema.safeParse(await getJson(url, options, seen));
   if (!envelope.success) {
     throw new CmsError(
       `The CMS answered ${url} with an unexpected list: ${formatIssues(envelope.error.issues)}`,
@@ -24,8 +24,12 @@ export async function readList(url: string, options: Resolved) {
   return envelope.data;
 }
 /** Every page of a list: the first tells how many there are; the rest are read in parallel. */
-export async function readAllPages(options: Resolved, url: (page: number) => string) {
-  const first = await readList(url(1), options);
+export async function readAllPages(
+  options: Resolved,
+  url: (page: number) => string,
+  seen?: (response: Response) => void,
+) {
+  const first = await readList(url(1), options, seen);
   const rest = await mapLimit(
     Array.from({ length: Math.max(0, first.totalPages - 1) }, (_, i) => i + 2),
     options.concurrency,

@@ -73,8 +73,13 @@ export async function request(url: string, options: Resolved): Promise<Response>
       'Check that it is running and that CMS_URL points to it.',
   );
 }
-export async function getJson(url: string, options: Resolved): Promise<unknown> {
+export async function getJson(
+  url: string,
+  options: Resolved,
+  seen?: (response: Response) => void,
+): Promise<unknown> {
   const response = await request(url, options);
+  seen?.(response);
   const text = await response.text().catch((error: Error) => {
     throw new CmsError(`The CMS broke off its answer to ${url}: ${error.message}`);
   });

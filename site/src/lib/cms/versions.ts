@@ -10,13 +10,14 @@ const VersionSchema = z.object({ id: z.union([z.number(), z.string()]), updatedA
 /**
  * The id and `updatedAt` of the documents of a collection the public can read, matching
  * `query`; with `since`, only those changed after it. `count` is how many match `query` in all.
+ * `readAt` is the CMS's own time as its first answer gave it (HTTP `Date`), when it did.
  */
 export async function fetchVersions(
   collection: string,
   query: Record<string, string>,
   clientOptions: CmsClientOptions,
   since?: string,
-): Promise<{ versions: VersionIndex; count: number }> {
+): Promise<{ versions: VersionIndex; count: number; readAt?: string }> {
   const options = resolve(clientOptions);
   const filter = Object.fromEntries(Object.entries(query).filter(([key]) => key.startsWith('where[')));
   const url = (page: number, extra: Record<string, string>, limit = 1000) =>
@@ -28,9 +29,14 @@ export async function fetchVersions(
       'select[updatedAt]': 'true',
     });
   const changed: Record<string, string> = since ? { 'where[updatedAt][greater_than]': since } : {};
+  const times: number[] = [];
+  const seen = (response: Response) => {
+    const time = Date.parse(response.headers.get('date') ?? '');
+    if (!Number.isNaN(time)) times.push(time);
+  };
   const [all, count] = await Promise.all([
-    readAllPages(options, (page) => url(page, changed)),
-    since ? readList(url(1, {}, 1), options).then((page) => page.totalDocs) : undefined,
+    readAllPages(options, (page) => url(page, changed), seen),
+    since ? readList(url(1, {}, 1), options, seen).then((page) => page.totalDocs) : undefined,
   ]);
   const versions: VersionIndex = {};
   for (const doc of all.docs) {
@@ -42,5 +48,6 @@ export async function fetchVersions(
     }
     versions[String(parsed.data.id)] = parsed.data.updatedAt;
   }
-  return { versions, count: count ?? all.totalDocs };
+  const readAt = times.length ? new Date(Math.min(...times)).toISOString() : undefined;
+  return { versions, count: count ?? all.totalDocs, ...(readAt ? { readAt } : {}) };
 }
