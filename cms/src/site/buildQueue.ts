@@ -8,7 +8,8 @@ import type { CollectionBeforeChangeHook, Payload } from 'payload';
 import { env } from '../env';
 import { isProcessAlive } from '../processes';
 import type { BuildTrigger } from './builds';
-import { failBuild } from './runBuild';
+import { unclaimedLiveRelease } from './publishedRelease';
+import { failBuild, recordPublishedAnyway } from './runBuild';
 
 /**
  * The build queue, in the database, so that every CMS process on it shares one (two CMS
@@ -278,11 +279,26 @@ export async function failAbandonedBuilds(payload: Payload): Promise<void> {
   });
   const gone = running.docs.filter(abandoned);
   for (const build of gone) {
-    await failBuild(
-      payload,
-      build.id,
-      'the CMS stopped while this build ran; the live site was not changed. Start a new build.',
-    );
+    // Heard of last when its record was saved (every second while it ran): a release made
+    // much later is another's (a build from the command line while the CMS was down).
+    const lastHeard = new Date(Date.parse(build.updatedAt) + 60_000).toISOString();
+    const published = await unclaimedLiveRelease(payload, build.startedAt, lastHeard);
+    if (published) {
+      const finishedAt = new Date().toISOString();
+      const durationMs = Math.max(0, Date.parse(finishedAt) - Date.parse(build.startedAt ?? finishedAt));
+      await recordPublishedAnyway(
+        payload,
+        build.id,
+        { finishedAt, durationMs },
+        published,
+        'the CMS stopped',
+      );
+    } else
+      await failBuild(
+        payload,
+        build.id,
+        'the CMS stopped while this build ran; the live site was not changed. Start a new build.',
+      );
   }
   if (gone.length > 0 && gone.length === running.docs.length) {
     // Their jobs will never complete; none is left running, so no unfinished site job is live.

@@ -4,6 +4,7 @@ import { type BuildEvent, type BuildSummary, buildPhases } from '@oyu/shared-typ
 import type { Payload } from 'payload';
 import { env } from '../env';
 import { runInBuildProcess } from './buildWorker';
+import { unclaimedLiveRelease } from './publishedRelease';
 
 /**
  * Runs one site build for a `site-builds` record: in the build process (`scripts/build-site.ts`
@@ -86,7 +87,16 @@ export async function recordOutcome(payload: Payload, buildId: number, outcome: 
     payload.update({ collection: 'site-builds', id: buildId, data, overrideAccess: true, depth: 0 });
   try {
     if (succeeded) await recordSuccess(payload, buildId, common, last.result);
-    else await update({ ...common, status: 'failed', error: clip(failureMessage(last, code)) });
+    else {
+      const published = await unclaimedLiveRelease(
+        payload,
+        new Date(started).toISOString(),
+        common.finishedAt,
+      );
+      if (published)
+        await recordPublishedAnyway(payload, buildId, common, published, failureMessage(last, code));
+      else await update({ ...common, status: 'failed', error: clip(failureMessage(last, code)) });
+    }
   } catch (error) {
     const unsaved = `the build's record could not be saved in full: ${(error as Error).message}`;
     payload.logger.error({ err: error }, `site build ${buildId}: ${unsaved}`);
@@ -198,6 +208,23 @@ async function runWhenNotBusy(onEvent: (event: BuildEvent) => void): Promise<num
     code = await runScript(buildArgs(), onEvent);
   }
   return code;
+}
+
+/**
+ * A build whose process ended after its release went live (see `unclaimedLiveRelease`): it
+ * is recorded as the live build, with a warning saying what may lag behind.
+ */
+export async function recordPublishedAnyway(
+  payload: Payload,
+  buildId: number,
+  common: Record<string, unknown>,
+  published: BuildSummary,
+  why: string,
+) {
+  const warning =
+    `the build stopped after its pages went live (${why}): the site shows them, but its ` +
+    'search index may lag behind them until the next full build';
+  await recordSuccess(payload, buildId, common, { ...published, warnings: [...published.warnings, warning] });
 }
 
 async function recordSuccess(

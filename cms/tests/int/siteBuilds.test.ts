@@ -1,11 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { buildPhases } from '@oyu/shared-types';
 import type { Payload } from 'payload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '../../src/env';
 import { scheduleAutoRebuild } from '../../src/site/autoRebuild';
-import { claim, enqueue } from '../../src/site/buildQueue';
+import { claim, enqueue, failAbandonedBuilds } from '../../src/site/buildQueue';
 import { requestRebuild } from '../../src/site/rebuild';
 import { recordOutcome, recordTextLimit } from '../../src/site/runBuild';
 import { makeUser, testPayload } from '../helpers';
@@ -166,6 +167,90 @@ describe('site builds', () => {
       expect(failure.error).toMatch(/^the CMS did not answer; the build's record could not be saved in full/);
     } finally {
       for (const id of ids) await payload.delete({ collection: 'site-builds', id });
+    }
+  });
+
+  it('records a build whose process ended after its pages went live as the live build', async () => {
+    // A release is live that no record names, made after the build started: the build's own,
+    // switched to before its process ended (killed in the search step, or the CMS stopped).
+    const site = path.join(env.dataDir, 'site');
+    const goLive = (id: string) => {
+      const release = path.join(site, 'releases', id);
+      fs.mkdirSync(release, { recursive: true });
+      const manifest = {
+        id,
+        builtAt: new Date().toISOString(),
+        durationMs: 1000,
+        pages: 12,
+        bytes: 34,
+        warnings: [],
+        mode: 'partial',
+        rendered: 3,
+        reason: 'changed: oyu-works.kk/1',
+      };
+      fs.writeFileSync(path.join(release, 'oyu-release.json'), JSON.stringify(manifest));
+      fs.rmSync(path.join(site, 'current'), { force: true });
+      fs.symlinkSync(path.join('releases', id), path.join(site, 'current'));
+    };
+    const running = (extra: Record<string, unknown> = {}) =>
+      payload.create({
+        collection: 'site-builds',
+        data: { status: 'running', trigger: 'auto', queuedAt: new Date().toISOString(), ...extra },
+      });
+    const ids: number[] = [];
+    try {
+      goLive('20260103-000000-000');
+      const killed = await running();
+      ids.push(killed.id);
+      await recordOutcome(payload, killed.id, {
+        started: Date.now() - 5000,
+        code: 137,
+        progress: { phase: 'publish' },
+        log: ['published build 20260103-000000-000'],
+        last: undefined,
+      });
+      const kept = await payload.findByID({ collection: 'site-builds', id: killed.id });
+      expect([kept.status, kept.live, kept.release, kept.pages, kept.rendered]).toEqual([
+        'succeeded',
+        true,
+        '20260103-000000-000',
+        12,
+        3,
+      ]);
+      expect(kept.warnings?.at(-1)?.message).toMatch(
+        /^the build stopped after its pages went live \(the build was interrupted .*search index may lag/,
+      );
+
+      // That release is claimed now: a build failing after it changed nothing.
+      const failed = await running();
+      ids.push(failed.id);
+      await recordOutcome(payload, failed.id, {
+        started: Date.now() - 5000,
+        code: 1,
+        progress: {},
+        log: [],
+        last: { type: 'failed', message: 'the CMS did not answer' },
+      });
+      const failure = await payload.findByID({ collection: 'site-builds', id: failed.id });
+      expect([failure.status, failure.error]).toEqual(['failed', 'the CMS did not answer']);
+
+      // A CMS that stopped mid-build finds the same at its next start.
+      goLive('20260103-000001-000');
+      const abandoned = await running({
+        startedAt: new Date(Date.now() - 5000).toISOString(),
+        // A process that is not running.
+        runner: `${os.hostname()}:999999999`,
+      });
+      ids.push(abandoned.id);
+      await failAbandonedBuilds(payload);
+      const found = await payload.findByID({ collection: 'site-builds', id: abandoned.id });
+      expect([found.status, found.live, found.release]).toEqual(['succeeded', true, '20260103-000001-000']);
+      expect(found.warnings?.at(-1)?.message).toMatch(/\(the CMS stopped\)/);
+      const before = await payload.findByID({ collection: 'site-builds', id: killed.id });
+      expect(before.live).toBe(false);
+    } finally {
+      for (const id of ids) await payload.delete({ collection: 'site-builds', id });
+      fs.rmSync(site, { recursive: true, force: true });
     }
   });
 
