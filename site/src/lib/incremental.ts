@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { type Locale, locales } from '@oyu/shared-types';
 import { browsePageSize } from './browse';
 import { type FacetKey, facetKeys, facetOptions, workFacets } from './facets';
+import { jsonHash as hash } from './jsonHash';
 import { changedOpenData, openDataHashes } from './openDataPlan';
 import { changedRelatedWorks, relatedWorks } from './relatedPlan';
 import {
@@ -76,13 +76,8 @@ export const indexFiles = new Set([
   'oyu-release.json',
 ]);
 
-const hash = (value: unknown) => crypto.createHash('sha1').update(JSON.stringify(value)).digest('hex');
 /** A document's hash without `updatedAt`, its own or its embedded documents' (see `DataIndex.updated`). */
-const contentHash = (doc: unknown) =>
-  crypto
-    .createHash('sha1')
-    .update(JSON.stringify(doc, (key, value) => (key === 'updatedAt' ? undefined : value)))
-    .digest('hex');
+const contentHash = (doc: unknown) => hash(doc, (key, value) => (key === 'updatedAt' ? undefined : value));
 
 type Doc = Record<string, unknown> & { id?: number; slug?: string; year?: number };
 /** A build's documents, by `<collection>.<locale>` (e.g. `oyu-works.kk`). */

@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import { locales } from '@oyu/shared-types';
+import { jsonHash } from './jsonHash';
 import { openDataFileNames, routeFile } from './routes';
 
 /**
@@ -13,8 +13,6 @@ import { openDataFileNames, routeFile } from './routes';
  */
 type Doc = Record<string, unknown> & { id?: number; year?: number };
 type Entries = Record<string, { hash: string }>;
-
-const hash = (value: unknown) => crypto.createHash('sha1').update(JSON.stringify(value)).digest('hex');
 
 /** The hash of each edition's open data inputs, by year (`DataIndex.openData`). */
 export function openDataHashes(data: Map<string, Doc[]>, docs: Entries): Record<string, string> {
@@ -39,7 +37,7 @@ export function openDataHashes(data: Map<string, Doc[]>, docs: Entries): Record<
   for (const edition of data.get('oyu-editions.en') ?? []) {
     if (typeof edition.year !== 'number' || typeof edition.id !== 'number') continue;
     const works = [...(worksOf.get(edition.id) ?? [])].sort((a, b) => a - b);
-    hashes[String(edition.year)] = hash([
+    hashes[String(edition.year)] = jsonHash([
       whole,
       locales.flatMap((locale) => works.map((id) => entry(`oyu-works.${locale}/${id}`))),
     ]);
