@@ -1,18 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import react from '@astrojs/react';
-import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { readEnv } from './src/env';
 import { restoreFrozen } from './src/lib/archive';
 import { emitBuildEvent, oyuProgress, reportingFailures } from './src/lib/buildEvents';
+import { sitePages } from './src/lib/checkLinks';
 import { builtEditions, frozenStore, recordGoodBuild } from './src/lib/goodBuild';
 import { oyuMedia } from './src/lib/mediaIntegration';
 import { fillFromBase, type PartialOutput, rewrittenFiles } from './src/lib/partialOutput';
 import { mediaCacheDir } from './src/lib/paths';
 import { buildPlan, describeChanged } from './src/lib/plan';
-import { notFoundPath } from './src/lib/routes';
 import { oyuSearch } from './src/lib/searchIntegration';
+import { pagesCameOrWent, sitemapIntegration, writeSitemap } from './src/lib/sitemap';
 
 const env = readEnv();
 
@@ -23,7 +23,11 @@ const env = readEnv();
 async function partialBuild(outDir: string): Promise<PartialOutput | undefined> {
   const { plan } = await buildPlan();
   if (plan.mode !== 'partial' || !env.baseRelease) return undefined;
-  return { baseDir: env.baseRelease, rewritten: await rewrittenFiles(outDir, env.baseRelease) };
+  return {
+    baseDir: env.baseRelease,
+    rewritten: await rewrittenFiles(outDir, env.baseRelease),
+    removed: plan.removed,
+  };
 }
 
 const search = oyuSearch({ typesOnly: env.typesOnly, partial: partialBuild });
@@ -40,15 +44,24 @@ async function recordGood(outDir: string) {
   });
 }
 
-/** An integration whose last step runs only when the whole site was rendered. */
-function onlyInFullBuilds(integration: AstroIntegration): AstroIntegration {
+/**
+ * The sitemap (src/lib/sitemap.ts): a full build's from every page it rendered; a partial
+ * build keeps the live one unless pages came or went, and then writes it from every page of
+ * its output, as a full build would.
+ */
+function oyuSitemap(): AstroIntegration {
+  const integration = sitemapIntegration();
   const done = integration.hooks['astro:build:done'];
   return {
     ...integration,
     hooks: {
       ...integration.hooks,
       'astro:build:done': async (options) => {
-        if ((await buildPlan()).plan.mode === 'full') await done?.(options);
+        const { plan } = await buildPlan();
+        if (plan.mode === 'full') return done?.(options);
+        if (!env.baseRelease || !(await pagesCameOrWent(plan, env.baseRelease))) return;
+        const outDir = fileURLToPath(options.dir);
+        await writeSitemap(outDir, env.siteUrl, await sitePages(outDir));
       },
     },
   };
@@ -80,8 +93,8 @@ export default defineConfig({
             logger.info(`full build: ${plan.reason}`);
             return;
           }
-          const taken = await fillFromBase(fileURLToPath(dir), env.baseRelease as string);
-          const changed = plan.pages.size ? describeChanged(plan.changed) : 'changed: nothing';
+          const taken = await fillFromBase(fileURLToPath(dir), env.baseRelease as string, plan.removed);
+          const changed = plan.pages.size ? describeChanged(plan) : 'changed: nothing';
           emitBuildEvent({ type: 'plan', mode: 'partial', rendered: plan.pages.size, reason: changed });
           logger.info(
             `partial build: rendered ${plan.pages.size} pages, took ${taken} files from the live build; ${changed}`,
@@ -105,14 +118,8 @@ export default defineConfig({
       },
     }),
     react(),
-    // One sitemap for every language, each URL listing its translations. A partial build
-    // keeps the live one: it has the same pages.
-    onlyInFullBuilds(
-      sitemap({
-        filter: (page) => !page.endsWith(notFoundPath()),
-        i18n: { defaultLocale: 'en', locales: { en: 'en', ru: 'ru', kk: 'kk' } },
-      }),
-    ),
+    // One sitemap for every language, each URL listing its translations.
+    oyuSitemap(),
     // Before oyuMedia, whose last step records the build as good.
     reportingFailures(search.integration),
     reportingFailures(

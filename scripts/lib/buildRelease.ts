@@ -152,8 +152,8 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
       // The publisher's release is its base and what it wrote: its pages are counted without
       // listing 184,000 files (2 s at M), which is left until it is live.
       const counted =
-        plan.mode === 'partial' && plan.addedPages !== undefined && liveManifest
-          ? { pages: liveManifest.pages + plan.addedPages, bytes: liveManifest.bytes }
+        plan.mode === 'partial' && plan.pageChange !== undefined && liveManifest
+          ? { pages: liveManifest.pages + plan.pageChange, bytes: liveManifest.bytes }
           : undefined;
       const check = await checkRelease(outDir, livePages, options.maxDrop ?? 0.25, log, counted);
 

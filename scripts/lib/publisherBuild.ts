@@ -16,8 +16,8 @@ import { buildRenderApp } from './renderApp';
 export type BuildOutcome =
   | (BuildPlan & {
       afterPublish?: (releaseDir: string) => Promise<void>;
-      /** The publisher's: pages its release has beyond its base's (all of which it has). */
-      addedPages?: number;
+      /** The publisher's: pages its release has beyond its base's, less those it deleted. */
+      pageChange?: number;
       /** Drops what the publisher kept for `afterPublish`, when the release is not published. */
       discard?: () => Promise<void>;
     })
@@ -27,7 +27,7 @@ export type BuildOutcome =
  * A partial build by the publisher (`@oyu/site/publish`): the site's own reading, planning and
  * checks, with only the changed pages rendered by the render app, built once per code version
  * (renderApp.ts) instead of a whole `astro build`. Undefined when the build must be full (a
- * document added or removed, the code changed…): nothing was written then, and `astro build`
+ * setting changed, an edition added, the code changed…): nothing was written then, and `astro build`
  * makes it. `unchanged` when nothing changed since the live build: nothing was written either.
  */
 export async function publishPartial(

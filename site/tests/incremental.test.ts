@@ -208,19 +208,102 @@ describe('incremental build plan', () => {
     expect(result).not.toContain('en/about/index.html');
   });
 
-  it('builds everything when a document is added or moves, a setting changes, or a new filter value appears', () => {
-    expect(pages(plan(data([...works, work(3, 'brooch')])))).toBe('documents were added or removed');
-    expect(pages(plan(data([work(1, 'gold-ring'), work(2, 'cuff')])))).toBe(
-      'a page moved to another address',
-    );
+  it('builds everything when a setting changes, or an edition or a collection comes or goes', () => {
     expect(pages(plan(data(works, 'Aigerim', 'new about text')))).toBe('settings changed');
-    expect(pages(plan(data([work(1, 'ring', { materials: [term(5, 'gold')] }), work(2, 'cuff')])))).toBe(
-      'the filter pages changed',
+    const withEdition = (editions: Doc[]) => {
+      const next = data(works);
+      next.set('oyu-editions.en', editions);
+      return next;
+    };
+    const from = { data: dataIndex(withEdition([{ id: 1, year: 2024 }]), 'code-1'), links };
+    expect(pages(plan(withEdition([]), 'code-1', from))).toBe('editions were added or removed');
+    expect(pages(plan(withEdition([{ id: 1, year: 2025 }]), 'code-1', from))).toBe(
+      'a collection or an edition moved to another address',
+    );
+  });
+
+  it('publishes a work: its page, the listings it joins, its maker’s page; deletes nothing', () => {
+    const result = plan(data([...works, work(3, 'brooch')]));
+    expect(pages(result)).toEqual(
+      expect.arrayContaining([
+        'en/works/brooch/index.html',
+        'en/artisans/aigerim/index.html',
+        'en/browse/material/silver/index.html',
+        'en/browse/country/kz/index.html',
+        'en/browse/index.html',
+      ]),
+    );
+    expect(pages(result)).not.toContain('en/about/index.html');
+    expect(result.mode === 'partial' && [[...result.removed], result.added, result.gone]).toEqual([
+      [],
+      ['oyu-works.en/3'],
+      [],
+    ]);
+  });
+
+  it('takes a work down: deletes its page, renders the pages that linked it', () => {
+    const result = plan(data([work(1, 'ring')]));
+    expect(result.mode === 'partial' && [...result.removed]).toEqual(['en/works/cuff/index.html']);
+    expect(pages(result)).toEqual(
+      expect.arrayContaining([
+        'en/works/ring/index.html',
+        'en/artisans/aigerim/index.html',
+        'en/browse/page/2/index.html',
+        'en/browse/material/silver/index.html',
+      ]),
+    );
+    expect(pages(result)).not.toContain('en/works/cuff/index.html');
+  });
+
+  it('moves a work: its new page made, its old one deleted, the pages linking either rendered', () => {
+    const result = plan(data([work(1, 'gold-ring'), work(2, 'cuff')]));
+    expect(result.mode === 'partial' && [...result.removed]).toEqual(['en/works/ring/index.html']);
+    expect(pages(result)).toEqual(
+      expect.arrayContaining([
+        'en/works/gold-ring/index.html',
+        'en/browse/material/silver/index.html',
+        'en/artisans/aigerim/index.html',
+      ]),
+    );
+  });
+
+  it('a page gone and another made at its address (unpublished, then another published as it) is made', () => {
+    const result = plan(data([work(2, 'cuff'), work(3, 'ring')]));
+    expect(result.mode === 'partial' && [...result.removed]).toEqual([]);
+    expect(pages(result)).toContain('en/works/ring/index.html');
+  });
+
+  it('an artisan published or taken down: their page and the list of artisans', () => {
+    const withArtisans = (artisans: Doc[]) => {
+      const next = data(works);
+      next.set('oyu-artisans.en', artisans);
+      return next;
+    };
+    const aigerim = { id: 1, slug: 'aigerim', name: 'Aigerim' };
+    const added = plan(withArtisans([aigerim, { id: 2, slug: 'dana', name: 'Dana' }]));
+    expect(pages(added)).toEqual(
+      expect.arrayContaining(['en/artisans/dana/index.html', 'en/artisans/index.html']),
+    );
+    const from = {
+      data: dataIndex(withArtisans([aigerim, { id: 2, slug: 'dana', name: 'Dana' }]), 'code-1'),
+      links,
+    };
+    const gone = plan(withArtisans([aigerim]), 'code-1', {
+      ...from,
+      links: { ...links, 'en/artisans/index.html': ['/en/artisans/aigerim/', '/en/artisans/dana/'] },
+    });
+    expect(gone.mode === 'partial' && [...gone.removed]).toEqual(['en/artisans/dana/index.html']);
+    expect(pages(gone)).toContain('en/artisans/index.html');
+  });
+
+  it('a filter value come or gone: its listing made or deleted, every listing of its filter rendered', () => {
+    const golden = plan(data([work(1, 'ring', { materials: [term(5, 'gold')] }), work(2, 'cuff')]));
+    expect(pages(golden)).toEqual(
+      expect.arrayContaining(['en/browse/material/gold/index.html', 'en/browse/material/silver/index.html']),
     );
     // The last silver work is no longer silver: its filter page must go.
-    expect(pages(plan(data([work(1, 'ring', { materials: [] }), work(2, 'cuff', { materials: [] })])))).toBe(
-      'the filter pages changed',
-    );
+    const plain = plan(data([work(1, 'ring', { materials: [] }), work(2, 'cuff', { materials: [] })]));
+    expect(plain.mode === 'partial' && [...plain.removed]).toEqual(['en/browse/material/silver/index.html']);
   });
 });
 
@@ -257,7 +340,7 @@ describe('incremental build plan: filter listings over several pages', () => {
     expect(result).not.toContain('en/browse/material/silver/page/2/index.html');
   });
 
-  it('renders every page of the listings a work joins or leaves, since the works after it move', () => {
+  it('renders the pages of the listings a work joins or leaves, since the works after it move', () => {
     const result = pages(
       plan(
         data(many((w) => (w.id === 2 ? { ...w, materials: [term(1, 'silver'), gold] } : w))),
@@ -265,14 +348,13 @@ describe('incremental build plan: filter listings over several pages', () => {
         from,
       ),
     );
+    // Gold gains a work, before those it listed; silver lists the same works (its first page
+    // links the changed work).
     expect(result).toEqual(
-      expect.arrayContaining([
-        'en/browse/material/silver/index.html',
-        'en/browse/material/silver/page/2/index.html',
-        'en/browse/material/gold/index.html',
-        'en/browse/country/kz/page/2/index.html',
-      ]),
+      expect.arrayContaining(['en/browse/material/silver/index.html', 'en/browse/material/gold/index.html']),
     );
+    expect(result).not.toContain('en/browse/material/silver/page/2/index.html');
+    expect(result).not.toContain('en/browse/country/kz/page/2/index.html');
     // Leaving gold: the gold listing, though the work is no longer on it.
     const left = pages(
       plan(data(many((w) => (w.id === 50 ? { ...w, materials: [term(1, 'silver')] } : w))), 'code-1', from),
@@ -305,10 +387,18 @@ describe('incremental build plan: filter listings over several pages', () => {
     );
   });
 
-  it('builds everything when a listing gains or loses a page', () => {
+  it('deletes the page a listing loses, and renders the page before it', () => {
     // Two works leave silver for gold: the 48 left fit on one page, and page 2 must go.
-    const fewer = many((w) => (w.id === 2 || w.id === 3 ? { ...w, materials: [gold] } : w));
-    expect(pages(plan(data(fewer), 'code-1', from))).toBe('the filter pages changed');
+    const fewer = plan(
+      data(many((w) => (w.id === 2 || w.id === 3 ? { ...w, materials: [gold] } : w))),
+      'code-1',
+      from,
+    );
+    expect(fewer.mode === 'partial' && [...fewer.removed]).toEqual([
+      'en/browse/material/silver/page/2/index.html',
+    ]);
+    expect(pages(fewer)).toContain('en/browse/material/silver/index.html');
+    expect(pages(fewer)).not.toContain('en/browse/material/silver/page/2/index.html');
   });
 });
 

@@ -44,7 +44,7 @@ async function twoBuilds(name: string) {
     'en/works/ring/index.html': '<img src="/media/ring-new.webp"><a href="/en/">home</a>',
     'media/ring-new.webp': 'n',
   });
-  await fillFromBase(out, base);
+  await fillFromBase(out, base, new Set());
   // The photo step puts the photos the pages use in place before the links are checked.
   for (const file of ['hero.webp', 'cuff.webp', 'shared.webp'])
     fs.linkSync(path.join(base, 'media', file), path.join(out, 'media', file));
@@ -67,7 +67,11 @@ describe('the output of a partial build', () => {
     const { base, out } = await twoBuilds('media');
     const baseIndex = await mediaIndex(base);
     expect(baseIndex).toEqual({ 'hero.webp': 1, 'ring.webp': 1, 'cuff.webp': 1, 'shared.webp': 2 });
-    const updated = await updatedMediaIndex(out, base, baseIndex, await rewrittenFiles(out, base));
+    const updated = await updatedMediaIndex(
+      out,
+      { baseDir: base, rewritten: await rewrittenFiles(out, base) },
+      baseIndex,
+    );
     // The ring's old photo is used by no page any more; the shared one by one page fewer.
     expect(updated).toEqual({ 'hero.webp': 1, 'ring-new.webp': 1, 'cuff.webp': 1, 'shared.webp': 1 });
     expect(updated).toEqual(await mediaIndex(out));

@@ -75,7 +75,14 @@ describe('the render app', () => {
     const model = await modelFromSnapshot(siteFolders(dataDir).snapshotDir);
     const work = renderedFiles(outDir).find((file) => /^kk\/works\//.test(file)) as string;
     const app = await loadRenderApp(dir);
-    const only = { mode: 'partial' as const, pages: new Set([work]), changed: [] };
+    const only = {
+      mode: 'partial' as const,
+      pages: new Set([work]),
+      removed: new Set<string>(),
+      changed: [],
+      added: [],
+      gone: [],
+    };
     const rendered = await renderFiles(app, { siteUrl, model, plan: only, files: [work] });
     expect(Buffer.from(rendered.get(work) ?? []).equals(fs.readFileSync(path.join(outDir, work)))).toBe(true);
     await expect(

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { pathOfFile } from './routes';
 import { type InlineHashes, inlineHashes, mergeHashes } from './securityHeaders';
 
 /**
@@ -58,13 +59,19 @@ async function resolves(dir: string, url: string, pages?: Set<string>): Promise<
  * A partial build passes what it took from its base: the pages it did not write keep the page
  * links the base recorded for them (their photos and assets were checked by the base build and
  * come with them), and those links are checked again against this build's pages. Only the
- * pages it wrote are read. A staged one (src/publish/stage.ts) holds every page of its base and
- * took none out, so the base's links still lead where they led: only the written pages' are
- * checked (18,737 pages' links at M took 1.2 s).
+ * pages it wrote are read. A staged one (src/publish/stage.ts) holds every page of its base but
+ * those it deleted (`removed`), so the base's links still lead where they led but to those:
+ * only the written pages' are checked, and the others' recorded links against the pages
+ * deleted (18,737 pages' links at M took 1.2 s).
  */
 export async function scanLinks(
   dir: string,
-  base?: { rewritten: Set<string>; links: Record<string, string[]>; staged?: boolean },
+  base?: {
+    rewritten: Set<string>;
+    links: Record<string, string[]>;
+    staged?: boolean;
+    removed?: Set<string>;
+  },
 ): Promise<{ broken: string[]; links: Record<string, string[]>; hashes: InlineHashes }> {
   const root = path.resolve(dir);
   const broken: string[] = [];
@@ -73,9 +80,14 @@ export async function scanLinks(
   const hashes: InlineHashes[] = [];
   const staged = base?.staged ? base : undefined;
   const written = staged ? [...staged.rewritten].filter((file) => file.endsWith('.html')) : [];
+  const removed = staged?.removed ?? new Set<string>();
   // Known without listing its folders or a `stat` per link (2.5-3 s of 18,737 pages at M).
-  const pages = staged ? new Set([...Object.keys(staged.links), ...written]) : undefined;
+  const pages = staged
+    ? new Set([...Object.keys(staged.links), ...written].filter((page) => !removed.has(page)))
+    : undefined;
   const links: Record<string, string[]> = staged ? { ...staged.links } : {};
+  for (const page of removed) delete links[page];
+  if (staged && removed.size) broken.push(...linksToRemoved(links, staged.rewritten, removed));
   const files = staged ? written.map((page) => path.join(root, page)) : await htmlFiles(root);
   for (const file of files) {
     const relative = path.relative(root, file).split(path.sep).join('/');
@@ -95,6 +107,29 @@ export async function scanLinks(
   return { broken, links, hashes: mergeHashes(...hashes) };
 }
 
+/** The links of the pages not written (`rewritten`) to pages deleted (`removed`), as "page → target". */
+function linksToRemoved(
+  links: Record<string, string[]>,
+  rewritten: Set<string>,
+  removed: Set<string>,
+): string[] {
+  const addresses = new Set([...removed].map(pathOfFile));
+  const broken: string[] = [];
+  for (const [page, found] of Object.entries(links)) {
+    if (rewritten.has(page)) continue;
+    for (const url of found) if (addresses.has(safeDecode(url))) broken.push(`/${page} → ${url}`);
+  }
+  return broken;
+}
+
+const safeDecode = (url: string) => {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+};
+
 /**
  * The pages of a build: every `.html` file but in the folders that hold none (photos, Astro's
  * assets, the search index). Those are the largest by far (a photo folder of 160,000 files at
@@ -113,6 +148,12 @@ async function htmlFiles(root: string): Promise<string[]> {
 }
 
 const noPages = new Set(['media', '_astro', 'pagefind']);
+
+/** The pages of the build at `dir`, relative to it (`en/works/ring/index.html`). */
+export async function sitePages(dir: string): Promise<string[]> {
+  const root = path.resolve(dir);
+  return (await htmlFiles(root)).map((file) => path.relative(root, file).split(path.sep).join('/'));
+}
 
 export async function findBrokenLinks(dir: string): Promise<string[]> {
   return (await scanLinks(dir)).broken;

@@ -63,7 +63,12 @@ export async function recordGoodBuild(
   const { broken, links, hashes } = await scanLinks(
     outDir,
     partial && baseLinks
-      ? { rewritten: partial.rewritten, links: baseLinks, staged: partial.staged ?? false }
+      ? {
+          rewritten: partial.rewritten,
+          links: baseLinks,
+          staged: partial.staged ?? false,
+          ...(partial.removed ? { removed: partial.removed } : {}),
+        }
       : undefined,
   );
   if (broken.length) throw new Error(`The site was not published: ${brokenLinksMessage(broken)}`);

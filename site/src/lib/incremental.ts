@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { type Locale, locales } from '@oyu/shared-types';
-import { browsePageSize } from './browse';
-import { type FacetKey, facetKeys, facetOptions, workFacets } from './facets';
+import { type FacetKey, facetKeys, facetOptions } from './facets';
 import { jsonHash as hash } from './jsonHash';
+import { changedListings, filterListingPages, listingHashes } from './listingPlan';
 import { changedOpenData, openDataHashes } from './openDataPlan';
 import { changedRelatedWorks, relatedWorks } from './relatedPlan';
 import {
   allWorksFiles,
   type DocumentKind,
   documentPath,
-  facetPath,
   fileOfPath,
   matchFile,
   matchPath,
@@ -23,19 +22,21 @@ import { readDocsFile } from './snapshot';
  * Incremental builds. Each release records two indexes beside its pages:
  *
  *   oyu-data.json   every document it was built from (a hash of each, its page, and a hash of
- *                   what related-works ranking reads), and the hash of the site's code
+ *                   what related-works ranking reads), what each listing page and each
+ *                   edition's open data show, and the hash of the site's code
  *   oyu-links.json  for every page, the pages it links to
  *
- * The next build compares the documents it just fetched with the live release's. When only
- * the content of existing works, artisans, collections or editions changed, it renders only the
- * pages that show them — their own pages and every page linking to them (cards, lists, facts,
- * timelines), plus the pages that depend on all works (home, browse and its works.json) — and
+ * The next build compares the documents it just fetched with the live release's. When works,
+ * artisans, collections or editions changed, or works and artisans were published, taken
+ * down or moved to another address, it renders only the pages that show them — their own
+ * pages and every page linking to them (cards, lists, facts, timelines), the pages listing
+ * works by membership, the listing pages whose works moved (listingPlan.ts), plus the pages
+ * that depend on all works (home, browse and its works.json) — deletes the pages gone, and
  * takes every other file from the live release; an edition's open data is written again when
- * what it shows changed (openDataPlan.ts). Anything else (code, settings, venues,
- * vocabulary, a document added, removed or moved to another address, a new filter value) makes
- * a full build.
+ * what it shows changed (openDataPlan.ts). Anything else (code, settings, venues, an edition
+ * or a collection added, removed or moved) makes a full build.
  */
-export type DocEntry = { hash: string; url: string | null; related?: string; facets?: string };
+export type DocEntry = { hash: string; url: string | null; related?: string };
 /**
  * `options`: a hash of each filter's values and labels in each language (`<locale>\n<facet>`),
  * as every listing of that filter shows them beside its works (facetPages.ts).
@@ -54,11 +55,25 @@ export type DataIndex = {
   openData?: Record<string, string>;
   /** The related works each work page lists, by work (lib/relatedPlan.ts). */
   relatedWorks?: Record<string, string>;
+  /** What each page of the listings without JavaScript shows, hashed, by file (lib/listingPlan.ts). */
+  listings?: Record<string, string>;
 };
 export type LinkIndex = Record<string, string[]>;
+/**
+ * A partial plan: the pages (and files) to render, the files of the live build this one no
+ * longer has, and the documents whose content `changed`, that were `added` (published) or
+ * are `gone` (unpublished, deleted), by key (`oyu-works.kk/12`).
+ */
 export type Plan =
   | { mode: 'full'; reason: string }
-  | { mode: 'partial'; pages: Set<string>; changed: string[] };
+  | {
+      mode: 'partial';
+      pages: Set<string>;
+      removed: Set<string>;
+      changed: string[];
+      added: string[];
+      gone: string[];
+    };
 
 export const dataIndexFile = 'oyu-data.json';
 export const linkIndexFile = 'oyu-links.json';
@@ -172,6 +187,7 @@ export function dataIndex(data: BuildData, code: string): DataIndex {
     updated: hash(updated),
     openData: openDataHashes(data, docs),
     relatedWorks: relatedWorks(data, docs),
+    listings: listingHashes(data),
   };
 }
 
@@ -199,8 +215,6 @@ function entryOf(collection: string, locale: Locale, doc: Doc): DocEntry {
     hash: contentHash(doc),
     url: urlOf(collection, locale, doc),
     ...(related ? { related } : {}),
-    // The filter values a work is listed under (its maker's country among them).
-    ...(collection === 'oyu-works' ? { facets: hash(workFacets(doc as never)) } : {}),
   };
   entries.set(doc, { collection, locale, entry });
   return entry;
@@ -208,27 +222,10 @@ function entryOf(collection: string, locale: Locale, doc: Doc): DocEntry {
 
 /**
  * Pages rendered whenever anything changes: they depend on all works. The browse island's
- * works.json goes with its page. (The listing's later pages, `browse/page/<n>/`, link the works
- * they show, like any list.)
+ * works.json goes with its page. (The listing's later pages, `browse/page/<n>/`, are planned
+ * with the filter listings: lib/listingPlan.ts.)
  */
 const alwaysPages = locales.flatMap(allWorksFiles);
-
-/**
- * A filter value's listing, named by the file of its first page
- * (`en/browse/material/silver/index.html`).
- */
-const listingOf = (locale: Locale, facet: string, value: string) =>
-  routeFile('facet', { lang: locale, facet: facet as FacetKey, value });
-
-/**
- * The listing a page of a filter value's listing belongs to (see `listingOf`): for
- * `en/browse/material/silver/index.html` and its later pages, `…/silver/page/2/index.html`.
- */
-function listingOfPage(page: string): string | undefined {
-  const match = matchFile(page);
-  if (match?.route !== 'facet' && match?.route !== 'facetPage') return undefined;
-  return listingOf(match.params.lang, match.params.facet, match.params.value);
-}
 
 /** A link to an edition's or an artisan's page: `/en/editions/2024/`, `/kk/artisans/aigerim/`. */
 const isMemberPage = (link: string) => {
@@ -236,119 +233,104 @@ const isMemberPage = (link: string) => {
   return route === 'edition' || route === 'artisan';
 };
 
-/** Every page of every filter value's listing this data makes, by listing (see `listingOf`). */
-function facetListings(data: BuildData): Map<string, string[]> {
-  // Counted by a plain key first: there are many more (work, value) pairs than listings.
-  const counts = new Map<string, { locale: Locale; facet: FacetKey; value: string; works: number }>();
-  for (const locale of locales) {
-    for (const work of data.get(`oyu-works.${locale}`) ?? []) {
-      for (const [facet, values] of Object.entries(workFacets(work as never))) {
-        for (const value of values) {
-          const key = `${locale}\n${facet}\n${value}`;
-          const listing = counts.get(key) ?? { locale, facet: facet as FacetKey, value, works: 0 };
-          listing.works += 1;
-          counts.set(key, listing);
-        }
-      }
-    }
-  }
-  const listings = new Map<string, string[]>();
-  for (const { locale, facet, value, works } of counts.values()) {
-    const pages = Array.from({ length: Math.ceil(works / browsePageSize) }, (_, i) =>
-      fileOfPath(facetPath(locale, facet, value, i + 1)),
-    );
-    listings.set(listingOf(locale, facet, value), pages);
-  }
-  return listings;
-}
-
-/** The base release's pages of filter value listings, each with its listing (see `listingOf`). */
-function baseListingPages(baseLinks: LinkIndex): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const page of Object.keys(baseLinks)) {
-    const listing = listingOfPage(page);
-    if (listing) found.set(page, listing);
-  }
-  return found;
-}
-
 /** A release's indexes, to start a partial build from. */
 type Base = { data: DataIndex; links: LinkIndex };
 /** What the steps of a partial plan read: the two releases and the documents that changed. */
 type Diff = {
   base: Base;
-  next: DataIndex;
+  next: DataIndex & { listings: Record<string, string> };
   data: BuildData;
-  changed: string[];
-  /** The base's filter value pages, each with its listing. */
-  baseListings: Map<string, string>;
-};
-/** The pages to render, and the addresses whose linking pages are to be rendered too. */
-type Render = { pages: Set<string>; urls: Set<string> };
+} & DocChanges;
+/**
+ * The pages to render, the addresses whose linking pages are to be rendered too, and the
+ * files this build no longer has.
+ */
+type Render = { pages: Set<string>; urls: Set<string>; removed: Set<string> };
 
 /**
- * A full build, or the pages a partial one renders: those showing a changed document, then
- * every page its change can reach (see each step).
+ * A full build, or the pages a partial one renders and the files it deletes: those showing a
+ * changed, added or removed document, then every page its change can reach (see each step).
  */
 export function planBuild(options: { base: Base | undefined; next: DataIndex; data: BuildData }): Plan {
   const { base, next, data } = options;
   if (!base) return { mode: 'full', reason: 'there is no earlier build to start from' };
-  const changed = changedDocs(base.data, next);
-  if (!Array.isArray(changed)) return { mode: 'full', reason: changed.reason };
-  if (changed.length === 0)
+  const changes = docChanges(base.data, next);
+  if ('reason' in changes) return { mode: 'full', reason: changes.reason };
+  const { changed, added, gone } = changes;
+  if (!changed.length && !added.length && !gone.length)
     return {
       mode: 'partial',
       pages: new Set(base.data.updated === next.updated ? [] : alwaysPages),
-      changed,
+      removed: new Set(),
+      ...changes,
     };
-  const listings = facetListings(data);
-  const baseListings = baseListingPages(base.links);
-  if (facetPagesChanged(listings, baseListings)) return { mode: 'full', reason: 'the filter pages changed' };
   if (!base.data.options) return { mode: 'full', reason: 'the live build does not record its filter labels' };
+  if (!base.data.listings || !next.listings)
+    return { mode: 'full', reason: 'the live build does not record its listings' };
 
-  const diff: Diff = { base, next, data, changed, baseListings };
-  const render: Render = { pages: new Set(alwaysPages), urls: new Set() };
-  for (const key of changed) addDocPage(render, next.docs[key]?.url);
+  const diff: Diff = { base, next: { ...next, listings: next.listings }, data, ...changes };
+  const render: Render = { pages: new Set(alwaysPages), urls: new Set(), removed: new Set() };
+  for (const key of [...changed, ...added]) addDocPage(render, next.docs[key]?.url);
+  // A page gone, or moved: the pages linking its old address are rendered again.
+  for (const key of [...changed, ...gone]) {
+    const url = base.data.docs[key]?.url;
+    if (url && url !== next.docs[key]?.url) {
+      render.urls.add(url);
+      render.removed.add(fileOfPath(url));
+    }
+  }
+  addArtisanIndexes(diff, render.pages);
   addWorksOfChangedMakers(diff, render);
-  addRefiledListings(diff, listings, render.pages);
+  addListings(diff, render);
   addMembershipPages(diff, render.pages);
   addRelatedWorkPages(diff, render.pages);
-  addRelabelledListings(diff, listings, render.pages);
   for (const file of changedOpenData(base.data.openData, next.openData)) render.pages.add(file);
   for (const [page, links] of Object.entries(base.links)) {
     if (links.some((link) => render.urls.has(link))) render.pages.add(page);
   }
-  return { mode: 'partial', pages: render.pages, changed };
+  // A file both gone and made (a work unpublished, another published at its address) is made.
+  const made = new Set([
+    ...Object.values(next.docs).flatMap((entry) => (entry.url ? [fileOfPath(entry.url)] : [])),
+    ...Object.keys(next.listings),
+  ]);
+  const removed = new Set([...render.removed].filter((file) => !made.has(file)));
+  const pages = new Set([...render.pages].filter((page) => !removed.has(page)));
+  return { mode: 'partial', pages, removed, ...changes };
 }
 
+/** Which documents' content changed, which came and which went, by key (`oyu-works.kk/12`). */
+type DocChanges = { changed: string[]; added: string[]; gone: string[] };
+
 /**
- * The keys of the documents whose content changed, or why the build must be full: the code
- * changed, documents came or went, or something changed that is not a work, artisan,
- * collection or edition, or a page moved.
+ * The collections whose documents a partial build may add, remove or move to another address:
+ * works and artisans, which curators publish and unpublish all day. Editions and collections
+ * come and go a few times a year and show on many pages (menus, timelines, every member
+ * work's facts): those make a full build.
  */
-function changedDocs(base: DataIndex, next: DataIndex): string[] | { reason: string } {
+const comeAndGo = /^oyu-(works|artisans)\./;
+
+/**
+ * The documents that changed, came or went, or why the build must be full: the code changed,
+ * something changed that is not a work, artisan, collection or edition, a collection or an
+ * edition came, went or moved to another address.
+ */
+function docChanges(base: DataIndex, next: DataIndex): DocChanges | { reason: string } {
   if (base.code !== next.code) return { reason: 'the site’s code changed' };
-  const before = Object.keys(base.docs).sort();
-  const after = Object.keys(next.docs).sort();
-  if (before.join('\n') !== after.join('\n')) return { reason: 'documents were added or removed' };
-  const changed = after.filter((key) => base.docs[key]?.hash !== next.docs[key]?.hash);
+  const added = Object.keys(next.docs).filter((key) => !base.docs[key]);
+  const gone = Object.keys(base.docs).filter((key) => !next.docs[key]);
+  const other = [...added, ...gone].find((key) => !comeAndGo.test(key));
+  if (other) return { reason: `${other.split('.')[0]?.replace('oyu-', '')} were added or removed` };
+  const changed = Object.keys(next.docs).filter(
+    (key) => base.docs[key] && base.docs[key]?.hash !== next.docs[key]?.hash,
+  );
   for (const key of changed) {
     if (!/^oyu-(works|artisans|collections|editions)\./.test(key)) {
       return { reason: `${key.split('.')[0]?.replace('oyu-', '')} changed` };
     }
-    if (base.docs[key]?.url !== next.docs[key]?.url) return { reason: 'a page moved to another address' };
+    if (base.docs[key]?.url !== next.docs[key]?.url && !comeAndGo.test(key))
+      return { reason: 'a collection or an edition moved to another address' };
   }
-  return changed;
-}
-
-/**
- * The filter pages are one listing per value in use, in pages: values that appear or
- * disappear, or listings that gain or lose a page, change the set.
- */
-function facetPagesChanged(listings: Map<string, string[]>, baseListings: Map<string, string>): boolean {
-  const facetPages = new Set([...listings.values()].flat());
-  const baseFacetPages = [...baseListings.keys()];
-  return baseFacetPages.length !== facetPages.size || baseFacetPages.some((page) => !facetPages.has(page));
+  return { changed: changed.sort(), added: added.sort(), gone: gone.sort() };
 }
 
 /** A document's own page, and its address, so that the pages linking it are rendered too. */
@@ -358,20 +340,29 @@ function addDocPage(render: Render, url: string | null | undefined) {
   render.pages.add(fileOfPath(url));
 }
 
-/** The language and this build's document of a changed work's key (`oyu-works.kk/12`). */
-function changedWork(data: BuildData, key: string) {
+/** This build's document of a work's key (`oyu-works.kk/12`), with its language. */
+function workOf(data: BuildData, key: string) {
   const locale = key.slice('oyu-works.'.length, key.indexOf('/')) as Locale;
   const work = (data.get(`oyu-works.${locale}`) ?? []).find((doc) => String(doc.id) === key.split('/')[1]);
   return { locale, work };
 }
 
-const changedWorks = (changed: string[]) => changed.filter((key) => key.startsWith('oyu-works.'));
+const workKeys = (keys: string[]) => keys.filter((key) => key.startsWith('oyu-works.'));
+
+/** The list of every artisan, in each language an artisan came to (one who went is linked from it). */
+function addArtisanIndexes({ added, changed, base, next }: Diff, pages: Set<string>) {
+  for (const key of [...added, ...changed]) {
+    if (!key.startsWith('oyu-artisans.') || base.data.docs[key]?.url === next.docs[key]?.url) continue;
+    pages.add(routeFile('artisans', { lang: key.slice('oyu-artisans.'.length, key.indexOf('/')) as Locale }));
+  }
+}
 
 /** A maker's name shows on the cards of their works: pages linking those works change too. */
 function addWorksOfChangedMakers({ changed, data }: Diff, render: Render) {
   const changedArtisans = new Set(
     changed.filter((key) => key.startsWith('oyu-artisans.')).map((key) => Number(key.split('/')[1])),
   );
+  if (!changedArtisans.size) return;
   for (const locale of locales) {
     for (const work of data.get(`oyu-works.${locale}`) ?? []) {
       const makers = (work.artisans as { id: number }[] | undefined) ?? [];
@@ -382,61 +373,51 @@ function addWorksOfChangedMakers({ changed, data }: Diff, render: Render) {
 }
 
 /**
- * A work listed under other values than before moves the works after it on every page of
- * those values' listings, old and new. (A page that lists a changed work links it: the last
- * step of `planBuild` renders it.)
+ * The listing pages whose works, place or count changed, new or gone (lib/listingPlan.ts);
+ * and every listing of a filter whose labels changed: each shows all its values' labels (a
+ * vocabulary term, which has no page of its own), or a value came or went.
  */
-function addRefiledListings(diff: Diff, listings: Map<string, string[]>, pages: Set<string>) {
-  const { base, next, data } = diff;
-  for (const key of changedWorks(diff.changed)) {
-    if (base.data.docs[key]?.facets === next.docs[key]?.facets) continue;
-    const { locale, work } = changedWork(data, key);
-    const refiled = new Set<string>();
-    for (const [facet, values] of Object.entries(work ? workFacets(work as never) : {}))
-      for (const value of values) refiled.add(listingOf(locale, facet, value));
-    const url = next.docs[key]?.url;
-    for (const [page, listing] of diff.baseListings) {
-      if (url && base.links[page]?.includes(url)) refiled.add(listing);
-    }
-    for (const listing of refiled) for (const page of listings.get(listing) ?? []) pages.add(page);
-  }
-}
-
-/**
- * Edition and artisan pages list their works by membership, not by a link the work's own
- * page could show: a work joining an edition or gaining a maker changes a page that did not
- * link it before. Its edition and maker pages, then and now, are rendered again (then: those
- * its last page linked; now: those it names). Membership is part of what related works read.
- */
-function addMembershipPages(diff: Diff, pages: Set<string>) {
-  const { base, next, data } = diff;
-  for (const key of changedWorks(diff.changed)) {
-    if (base.data.docs[key]?.related === next.docs[key]?.related) continue;
-    const url = next.docs[key]?.url;
-    for (const link of (url && base.links[fileOfPath(url)]) || [])
-      if (isMemberPage(link)) pages.add(fileOfPath(link));
-    const { locale, work } = changedWork(data, key);
-    for (const page of work ? memberFiles(locale, work as WorkMembership) : []) pages.add(page);
-  }
-}
-
-/**
- * Every listing of a filter shows all its values' labels: a label renamed (a vocabulary term,
- * which has no page of its own) changes every listing of that filter in that language.
- */
-function addRelabelledListings(
-  { base, next, data }: Diff,
-  listings: Map<string, string[]>,
-  pages: Set<string>,
-) {
+function addListings({ base, next }: Diff, render: Render) {
+  const { pages, gone } = changedListings(base.data.listings ?? {}, next.listings);
+  for (const page of pages) render.pages.add(page);
+  for (const page of gone) render.removed.add(page);
   for (const [key, options] of Object.entries(next.options ?? {})) {
     if (base.data.options?.[key] === options) continue;
     const [locale, facet] = key.split('\n') as [Locale, FacetKey];
-    const values = new Set<string>();
-    for (const work of data.get(`oyu-works.${locale}`) ?? [])
-      for (const value of workFacets(work as never)[facet]) values.add(value);
-    for (const value of values)
-      for (const page of listings.get(listingOf(locale, facet, value)) ?? []) pages.add(page);
+    for (const page of filterListingPages(next.listings, locale, facet)) render.pages.add(page);
+  }
+}
+
+/**
+ * Edition, artisan and collection pages list their works by membership, not by a link the
+ * work's own page could show: a work joining an edition, gaining a maker or published
+ * changes a page that did not link it before. Its edition and maker pages, then and now, are
+ * rendered again (then: those its last page linked; now: those it names), and the collections
+ * naming a work published. Membership is part of what related works read.
+ */
+function addMembershipPages(diff: Diff, pages: Set<string>) {
+  const { base, next, data } = diff;
+  const joined = new Set<string>();
+  for (const key of workKeys([...diff.changed, ...diff.added, ...diff.gone])) {
+    if (base.data.docs[key]?.related === next.docs[key]?.related) continue;
+    const url = base.data.docs[key]?.url;
+    for (const link of (url && base.links[fileOfPath(url)]) || [])
+      if (isMemberPage(link)) pages.add(fileOfPath(link));
+    const { locale, work } = workOf(data, key);
+    for (const page of work ? memberFiles(locale, work as WorkMembership) : []) pages.add(page);
+    if (!base.data.docs[key] && work) joined.add(`${locale}/${work.id}`);
+  }
+  if (!joined.size) return;
+  for (const locale of locales) {
+    for (const showcase of data.get(`oyu-collections.${locale}`) ?? []) {
+      const members = (showcase.works as (number | { id: number })[] | undefined) ?? [];
+      const url = urlOf('oyu-collections', locale, showcase);
+      if (
+        url &&
+        members.some((member) => joined.has(`${locale}/${typeof member === 'number' ? member : member.id}`))
+      )
+        pages.add(fileOfPath(url));
+    }
   }
 }
 
@@ -444,8 +425,9 @@ function addRelabelledListings(
  * Related works are ranked over all works: when what they rank by changes, the work pages
  * whose list changed (every work page, when the live build has no record of its lists).
  */
-function addRelatedWorkPages({ base, next, changed }: Diff, pages: Set<string>) {
-  if (!changed.some((key) => base.data.docs[key]?.related !== next.docs[key]?.related)) return;
+function addRelatedWorkPages({ base, next, changed, added, gone }: Diff, pages: Set<string>) {
+  const keys = [...changed, ...added, ...gone];
+  if (!keys.some((key) => base.data.docs[key]?.related !== next.docs[key]?.related)) return;
   if (base.data.relatedWorks && next.relatedWorks) {
     for (const url of changedRelatedWorks(base.data.relatedWorks, next.relatedWorks, next.docs))
       pages.add(fileOfPath(url));

@@ -63,15 +63,18 @@ export async function mediaIndex(outDir: string): Promise<MediaIndex> {
 }
 
 /**
- * How the written files change the base's photo counts: for each file, what its base version
- * referenced counts one less and what it references now one more (names left unchanged out).
+ * How the written and deleted files change the base's photo counts: for each file, what its
+ * base version referenced counts one less and what it references now (nothing, deleted) one
+ * more (names left unchanged out).
  */
-async function mediaDelta(outDir: string, baseDir: string, rewritten: Set<string>) {
+async function mediaDelta(outDir: string, partial: PartialOutput) {
   const delta = new Map<string, number>();
-  for (const relative of rewritten) {
+  const removed = partial.removed ?? new Set<string>();
+  for (const relative of [...partial.rewritten, ...removed]) {
     if (!relative.endsWith('.html') && !isBrowseData(relative)) continue;
-    const before = await keptMediaOf(path.join(baseDir, relative)).catch(() => [] as string[]);
+    const before = await keptMediaOf(path.join(partial.baseDir, relative)).catch(() => [] as string[]);
     for (const name of before) delta.set(name, (delta.get(name) ?? 0) - 1);
+    if (removed.has(relative)) continue;
     for (const name of await keptMediaOf(path.join(outDir, relative)))
       delta.set(name, (delta.get(name) ?? 0) + 1);
   }
@@ -91,16 +94,16 @@ function withDelta(baseIndex: MediaIndex, delta: Map<string, number>): MediaInde
 }
 
 /**
- * The media index of a partial build, from its base's: only the files it wrote are read, and
- * each replaces what the base's version of it referenced. Names no page uses any more drop out.
+ * The media index of a partial build, from its base's: only the files it wrote or deleted are
+ * read, and each replaces what the base's version of it referenced. Names no page uses any
+ * more drop out.
  */
 export async function updatedMediaIndex(
   outDir: string,
-  baseDir: string,
+  partial: PartialOutput,
   baseIndex: MediaIndex,
-  rewritten: Set<string>,
 ): Promise<MediaIndex> {
-  return withDelta(baseIndex, await mediaDelta(outDir, baseDir, rewritten));
+  return withDelta(baseIndex, await mediaDelta(outDir, partial));
 }
 
 /** Every /media/… file the built pages reference. */
@@ -167,9 +170,7 @@ export async function placeMedia(
   if (partial?.staged && baseIndex)
     return placeChangedMedia(outDir, cacheDir, partial, baseIndex, logger, later);
   const index =
-    partial && baseIndex
-      ? await updatedMediaIndex(outDir, partial.baseDir, baseIndex, partial.rewritten)
-      : await mediaIndex(outDir);
+    partial && baseIndex ? await updatedMediaIndex(outDir, partial, baseIndex) : await mediaIndex(outDir);
   await writeIndex(path.join(outDir, mediaIndexFile), index);
   const used = new Set(Object.keys(index));
   const { bytes, added, removed } = await copyMedia(used, cacheDir, path.join(outDir, 'media'));
@@ -193,7 +194,7 @@ async function placeChangedMedia(
   logger: Pick<AstroIntegrationLogger, 'info'>,
   later: LaterIndexes | undefined,
 ) {
-  const delta = await mediaDelta(outDir, partial.baseDir, partial.rewritten);
+  const delta = await mediaDelta(outDir, partial);
   const restored = new Set(
     [...partial.rewritten].filter((file) => file.startsWith('media/')).map((file) => file.slice(6)),
   );

@@ -27,12 +27,15 @@ export async function linkFile(source: string, target: string, folders?: Set<str
 
 /**
  * Copies into `outDir` every file of the base release that this (partial) build did not
- * write, as hard links: unchanged pages, their assets, the sitemap. Photos and the search
- * index are not taken here (see mediaIntegration.ts and searchIntegration.ts).
+ * write nor delete (`removed`), as hard links: unchanged pages, their assets, the sitemap.
+ * Photos and the search index are not taken here (see mediaIntegration.ts and
+ * searchIntegration.ts).
  */
-export async function fillFromBase(outDir: string, baseDir: string): Promise<number> {
+export async function fillFromBase(outDir: string, baseDir: string, removed: Set<string>): Promise<number> {
   const written = new Set(await outputFiles(outDir));
-  const taken = (await outputFiles(baseDir)).filter((relative) => !written.has(relative));
+  const taken = (await outputFiles(baseDir)).filter(
+    (relative) => !written.has(relative) && !removed.has(relative),
+  );
   const folders = new Set<string>();
   await mapLimit(taken, 16, (relative) =>
     linkFile(path.join(baseDir, relative), path.join(outDir, relative), folders),
@@ -52,11 +55,17 @@ async function outputFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * What a partial build took from the live build it started from: the base, and the files it
- * wrote itself. `staged` when the output started as a linked copy of the whole base (the
+ * What a partial build took from the live build it started from: the base, the files it
+ * wrote itself, and the base's pages it does not have (`removed`: works taken down, listing
+ * pages gone). `staged` when the output started as a linked copy of the whole base (the
  * publisher's, src/publish/stage.ts): its photos and indexes are the base's until replaced.
  */
-export type PartialOutput = { baseDir: string; rewritten: Set<string>; staged?: boolean };
+export type PartialOutput = {
+  baseDir: string;
+  rewritten: Set<string>;
+  removed?: Set<string>;
+  staged?: boolean;
+};
 
 const rewritten = new Map<string, Promise<Set<string>>>();
 

@@ -84,21 +84,36 @@ export function perLanguage(route: LanguageRoute) {
   );
 }
 
-/** How many changed documents a build's reason names one by one. */
+/** How many documents a build's reason names one by one, in each group. */
 const namedChanges = 12;
 
-/**
- * What changed, for the build's history: every document when few did, else the first few and
- * a count by collection (a vocabulary label renamed changes every work in every language).
- */
-export function describeChanged(changed: string[]): string {
-  if (!changed.length) return 'changed: only when works were last updated (the home pages list the latest)';
-  if (changed.length <= namedChanges) return `changed: ${changed.join(', ')}`;
+/** The documents of one group, for the build's history: every one when few, else a count by collection. */
+function describeKeys(keys: string[]): string {
+  if (keys.length <= namedChanges) return keys.join(', ');
   const counts = new Map<string, number>();
-  for (const key of changed) {
+  for (const key of keys) {
     const collection = key.slice(0, key.indexOf('.'));
     counts.set(collection, (counts.get(collection) ?? 0) + 1);
   }
   const byCollection = [...counts].map(([collection, count]) => `${count} ${collection}`).join(', ');
-  return `changed: ${changed.length} documents (${byCollection}), among them ${changed.slice(0, namedChanges).join(', ')}…`;
+  return `${keys.length} documents (${byCollection}), among them ${keys.slice(0, namedChanges).join(', ')}…`;
+}
+
+/**
+ * What changed, for the build's history: the documents changed, published and taken down,
+ * every one when few did, else the first few and a count by collection (a vocabulary label
+ * renamed changes every work in every language; an import publishes hundreds).
+ */
+export function describeChanged(plan: { changed: string[]; added?: string[]; gone?: string[] }): string {
+  const groups = [
+    ['changed', plan.changed],
+    ['published', plan.added ?? []],
+    ['taken down', plan.gone ?? []],
+  ] as const;
+  const said = groups
+    .filter(([, keys]) => keys.length)
+    .map(([name, keys]) => `${name}: ${describeKeys(keys)}`);
+  return said.length
+    ? said.join('; ')
+    : 'changed: only when works were last updated (the home pages list the latest)';
 }

@@ -136,9 +136,11 @@ const indexed = (html: string | undefined) => html?.includes('data-pagefind-body
 
 /**
  * Whether a partial build changed what the search index of a language holds: a page of that
- * language it wrote differs from the base's, and one of the two is indexed.
+ * language it wrote differs from the base's, and one of the two is indexed; or it deleted one.
  */
 export async function searchChanged(lang: Locale, outDir: string, partial: PartialOutput): Promise<boolean> {
+  for (const file of partial.removed ?? [])
+    if (file.startsWith(`${lang}/`) && file.endsWith('.html')) return true;
   for (const file of partial.rewritten) {
     if (!file.startsWith(`${lang}/`) || !file.endsWith('.html')) continue;
     const [mine, base] = await Promise.all([

@@ -34,6 +34,7 @@ import { placeMedia } from '../lib/mediaIntegration';
 import { describeChanged } from '../lib/plan';
 import { replaceFile } from '../lib/replaceFile';
 import { startSearchUpdate } from '../lib/searchUpdate';
+import { writeSitemap } from '../lib/sitemap';
 import { modelFromDocuments } from './model';
 import { type RenderApp, renderFiles } from './render';
 import { stageFromRelease } from './stage';
@@ -46,7 +47,7 @@ import { stageFromRelease } from './stage';
  *
  * The steps are the static build's own (lib/load.ts, lib/incremental.ts, lib/goodBuild.ts,
  * the search and photo steps); only how pages are rendered differs. A change the plan cannot
- * render page by page (a document added or removed, the code changed…) is left to a full
+ * render page by page (the code or the settings changed, an edition added…) is left to a full
  * `astro build`: the answer says why, and nothing was written to `outDir`.
  */
 export type PublishEvent = { type: 'progress'; progress: BuildProgress } | { type: 'log'; line: string };
@@ -58,10 +59,10 @@ export type PublishResult =
       rendered: number;
       reason: string;
       /**
-       * Pages the release has that the live build it started from had not (it has all of
-       * those): its page count is the live one's plus these, known without listing its files.
+       * Pages the release has beyond the live build it started from, less those it deleted:
+       * its page count is the live one's plus this, known without listing its files.
        */
-      addedPages: number;
+      pageChange: number;
       /**
        * For whoever publishes the release to call once it is live, with its folder (a visitor
        * need not wait for these): puts the new search indexes in (lib/searchUpdate.ts) and
@@ -103,10 +104,8 @@ export async function publishChanges(options: {
     readIndex<DataIndex>(path.join(base, dataIndexFile)),
     readIndex<LinkIndex>(path.join(base, linkIndexFile)),
   ]);
-  const plan: Plan =
-    baseData && baseLinks
-      ? planBuild({ base: { data: baseData, links: baseLinks }, next, data })
-      : { mode: 'full', reason: 'the live build has no record of its pages' };
+  if (!baseData || !baseLinks) return { mode: 'full', reason: 'the live build has no record of its pages' };
+  const plan: Plan = planBuild({ base: { data: baseData, links: baseLinks }, next, data });
   if (plan.mode === 'full') return { mode: 'full', reason: plan.reason };
   clock.lap('plan');
   if (!plan.pages.size) {
@@ -131,6 +130,7 @@ export async function publishChanges(options: {
   // Only now, with every page rendered, is anything written: the live release, linked. (Linked
   // beside the render instead, both took longer at M than one after the other: 7.5 s, not 6.3.)
   const staged = await stageFromRelease(base, outDir);
+  await removeFiles(outDir, plan.removed);
   clock.lap(staged === 'spare' ? 'stage (the spare taken)' : 'stage (linked now)');
   // A file rendered as the live build has it stays the live one's (linked): the photo, link
   // and search steps then skip it too. (A Kazakh edit renders the English home and browse
@@ -144,12 +144,24 @@ export async function publishChanges(options: {
   const restored = await restoreFrozen(outDir, frozenStore(env), builtEditions(data).frozen, rewritten);
   if (restored.length) say(`kept the frozen pages of edition ${restored.join(', ')}`);
   clock.lap('write');
-  const reason = describeChanged(plan.changed);
+  const reason = describeChanged(plan);
   say(
     `partial build by the publisher: rendered ${plan.pages.size} pages, took the other files from the live build; ${reason}`,
   );
 
-  const partial = { baseDir: base, rewritten, staged: true };
+  const partial = { baseDir: base, rewritten, removed: plan.removed, staged: true };
+  // Counted as a static build counts them: the planned pages, not the files every build writes.
+  const added = await newPages(base, rewritten);
+  const removedPages = [...plan.removed].filter((file) => file.endsWith('.html')).length;
+  // Pages came or went: the sitemap is written again, beside the photos and the check.
+  const sitemap =
+    added || removedPages
+      ? writeSitemap(outDir, env.siteUrl, [
+          ...Object.keys(baseLinks).filter((page) => !plan.removed.has(page) && !rewritten.has(page)),
+          ...[...rewritten].filter((file) => file.endsWith('.html')),
+        ])
+      : Promise.resolve();
+  sitemap.catch(() => undefined);
   // Each step's lines carry its integration's name, as `astro build` prints them.
   const loggerOf = (name: string) => ({ info: (line: string) => say(`[${name}] ${line}`) });
   phase('search');
@@ -171,6 +183,8 @@ export async function publishChanges(options: {
       later,
     });
     clock.lap('check');
+    await sitemap;
+    if (added || removedPages) clock.lap('sitemap');
     // The release's folder is renamed when published: not while its pages are being linked.
     await update.copied;
     clock.lap('search pages linked');
@@ -221,13 +235,11 @@ export async function publishChanges(options: {
       );
     if (failures.length) throw new Error(failures.join('; '));
   };
-  // Counted as a static build counts them: the planned pages, not the files every build writes.
-  const addedPages = await newPages(base, rewritten);
   return {
     mode: 'partial',
     rendered: plan.pages.size,
     reason,
-    addedPages,
+    pageChange: added - removedPages,
     afterPublish,
     discard: update.discard,
   };
@@ -243,6 +255,24 @@ async function newPages(base: string, rewritten: Set<string>): Promise<number> {
     ),
   );
   return found.reduce<number>((sum, added) => sum + added, 0);
+}
+
+/**
+ * Deletes the live build's files this build no longer has (`removed`, release-relative) from
+ * its staged copy, and the folders they leave empty: a full build would not have written them.
+ */
+async function removeFiles(outDir: string, removed: Set<string>): Promise<void> {
+  // One after another: a folder is emptied by the last of its files, whichever that is.
+  for (const file of removed) {
+    await fs.rm(path.join(outDir, file), { force: true });
+    for (let dir = path.dirname(file); dir !== '.'; dir = path.dirname(dir)) {
+      const emptied = await fs.rmdir(path.join(outDir, dir)).then(
+        () => true,
+        () => false,
+      );
+      if (!emptied) break;
+    }
+  }
 }
 
 /** Each step's seconds, for the build's log: what a partial build's time went to. */
