@@ -182,4 +182,35 @@ describe('the output of a partial build', () => {
     );
     expect(JSON.parse(fs.readFileSync(baseIndexFile, 'utf8'))).toEqual(await mediaIndex(base));
   });
+
+  it('takes a page down: not taken from the base, its photos counted out, links to it found', async () => {
+    const base = path.join(root, 'removed', 'base');
+    const out = path.join(root, 'removed', 'out');
+    write(base, baseFiles);
+    // The cuff is taken down: the home page no longer links it.
+    write(out, { 'en/index.html': '<a href="/en/works/ring/"></a><img src="/media/hero.webp">' });
+    const removed = new Set(['en/works/cuff/index.html']);
+    await fillFromBase(out, base, removed);
+    expect(fs.existsSync(path.join(out, 'en', 'works', 'cuff'))).toBe(false);
+    const partial = { baseDir: base, rewritten: await rewrittenFiles(out, base), removed };
+    const updated = await updatedMediaIndex(out, partial, await mediaIndex(base));
+    expect(updated).toEqual({ 'hero.webp': 1, 'ring.webp': 1, 'shared.webp': 1 });
+    expect(updated).toEqual(await mediaIndex(out));
+
+    // Staged, the base's pages are known from its records: the page deleted is not among
+    // them, and a page not written again that still links it is a broken link.
+    const recorded = (await scanLinks(base)).links;
+    const staged = path.join(root, 'removed', 'staged');
+    await linkCopy(base, staged);
+    fs.rmSync(path.join(staged, 'en', 'works', 'cuff'), { recursive: true });
+    const stale = await scanLinks(staged, { rewritten: new Set(), links: recorded, staged: true, removed });
+    expect(stale.broken).toEqual(['/en/index.html → /en/works/cuff/']);
+    expect(Object.keys(stale.links)).not.toContain('en/works/cuff/index.html');
+    fs.rmSync(path.join(staged, 'en', 'index.html'));
+    fs.writeFileSync(path.join(staged, 'en', 'index.html'), '<a href="/en/works/ring/"></a>');
+    const rewritten = new Set(['en/index.html']);
+    expect((await scanLinks(staged, { rewritten, links: recorded, staged: true, removed })).broken).toEqual(
+      [],
+    );
+  });
 });

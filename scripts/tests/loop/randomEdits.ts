@@ -4,8 +4,8 @@ import type { Stack } from './stack';
 
 /**
  * Random edits a curator or organiser makes through the CMS's REST API, one of each kind the
- * fast path must follow (issue 26: publish, unpublish, rename, move between editions and
- * showcases, replace a photo, delete, a vocabulary label). Each reads the CMS as it is now,
+ * fast path must follow (issue 26: publish, unpublish, rename, a new address, move between
+ * editions and showcases, replace a photo, delete, a vocabulary label). Each reads the CMS as it is now,
  * so a sequence stays valid whatever came before, and says what it did in words a failure
  * message can show, and what the site must then show (`expect`).
  */
@@ -87,6 +87,18 @@ export function editKinds(cms: CmsClient, random: Generator) {
       return {
         what: `rename ${work.slug} in kk to «${title}»`,
         expect: [{ file: workPage('kk', work.slug), present: true, text: title }],
+      };
+    },
+    slug: async () => {
+      const work = random.pick(await published());
+      const slug = `${work.slug}-moved-${++count}`;
+      await patch(`/api/works/${work.id}`, { slug });
+      return {
+        what: `move ${work.slug} to the address ${slug}`,
+        expect: [
+          { file: workPage('en', work.slug), present: false },
+          { file: workPage('kk', slug), present: true },
+        ],
       };
     },
     edition: async () => {

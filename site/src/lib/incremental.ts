@@ -13,6 +13,7 @@ import {
   matchFile,
   matchPath,
   memberFiles,
+  pathOfFile,
   routeFile,
   type WorkMembership,
 } from './routes';
@@ -380,7 +381,10 @@ function addWorksOfChangedMakers({ changed, data }: Diff, render: Render) {
 function addListings({ base, next }: Diff, render: Render) {
   const { pages, gone } = changedListings(base.data.listings ?? {}, next.listings);
   for (const page of pages) render.pages.add(page);
-  for (const page of gone) render.removed.add(page);
+  for (const page of gone) {
+    render.removed.add(page);
+    render.urls.add(pathOfFile(page));
+  }
   for (const [key, options] of Object.entries(next.options ?? {})) {
     if (base.data.options?.[key] === options) continue;
     const [locale, facet] = key.split('\n') as [Locale, FacetKey];
