@@ -3,11 +3,21 @@ import { siteDataSource } from './siteData';
 type StaticPath<P> = { params: Record<string, string | number | undefined>; props?: P };
 type GetStaticPaths<P> = () => Promise<StaticPath<P>[]> | StaticPath<P>[];
 
-/** Each route's paths, worked out once per set of documents (the route's function is its key). */
-const worked = new WeakMap<object, { version: string; paths: Promise<StaticPath<unknown>[]> }>();
+/**
+ * Each route's paths by their params (`paramsKey`), worked out once per set of documents (the
+ * route's function is its key): a publish of 100 works renders thousands of listing pages, each
+ * looked up among as many.
+ */
+const worked = new WeakMap<object, { version: string; paths: Promise<Map<string, StaticPath<unknown>>> }>();
 
-const sameParams = (a: StaticPath<unknown>['params'], b: Record<string, string | undefined>) =>
-  Object.keys({ ...a, ...b }).every((key) => (a[key] === undefined ? undefined : String(a[key])) === b[key]);
+/** Params as one text, their names sorted, values as text, those undefined left out. */
+const paramsKey = (params: Record<string, string | number | undefined>) =>
+  JSON.stringify(
+    Object.keys(params)
+      .filter((key) => params[key] !== undefined)
+      .sort()
+      .map((key) => [key, String(params[key])]),
+  );
 
 /**
  * A page's props. In a static build Astro hands them over from the page's `getStaticPaths`.
@@ -24,10 +34,13 @@ export async function pageProps<P>(
   if (!source) return astro.props;
   let entry = worked.get(getStaticPaths);
   if (entry?.version !== source.version) {
-    entry = { version: source.version, paths: Promise.resolve(getStaticPaths()) };
+    const paths = Promise.resolve(getStaticPaths()).then(
+      (list) => new Map(list.map((path) => [paramsKey(path.params), path] as const)),
+    );
+    entry = { version: source.version, paths };
     worked.set(getStaticPaths, entry);
   }
-  const match = (await entry.paths).find((path) => sameParams(path.params, astro.params));
+  const match = (await entry.paths).get(paramsKey(astro.params));
   if (!match) throw new Error(`no page for ${JSON.stringify(astro.params)} in this publish`);
   return match.props as P;
 }
