@@ -387,6 +387,30 @@ describe('incremental build plan: filter listings over several pages', () => {
     );
   });
 
+  it('publishing a work renders the first and last pages of its listings, not those between', () => {
+    const silver = (count: number) =>
+      Array.from({ length: count }, (_, i) => work(i + 1, `w${i + 1}`, { materials: [term(1, 'silver')] }));
+    const before = { data: dataIndex(data(silver(120)), 'code-1'), links: {} };
+    const result = pages(plan(data(silver(121)), 'code-1', before));
+    expect(result).toEqual(
+      expect.arrayContaining([
+        'en/browse/material/silver/index.html',
+        'en/browse/material/silver/page/3/index.html',
+        'en/browse/page/3/index.html',
+      ]),
+    );
+    expect(result).not.toContain('en/browse/material/silver/page/2/index.html');
+    expect(result).not.toContain('en/browse/page/2/index.html');
+    // A page added: the one before it gains a link to it.
+    const full = { data: dataIndex(data(silver(144)), 'code-1'), links: {} };
+    expect(pages(plan(data(silver(145)), 'code-1', full))).toEqual(
+      expect.arrayContaining([
+        'en/browse/material/silver/page/3/index.html',
+        'en/browse/material/silver/page/4/index.html',
+      ]),
+    );
+  });
+
   it('deletes the page a listing loses, and renders the page before it', () => {
     // Two works leave silver for gold: the 48 left fit on one page, and page 2 must go.
     const fewer = plan(

@@ -8,12 +8,14 @@ import { browsePath, facetPath, fileOfPath, matchFile } from './routes';
  * Which pages of the listings for visitors without JavaScript a partial build renders, adds or
  * deletes: pages 2 and on of the listing of every work (`browse/page/<n>/`) and every page of
  * each filter value's listing (`browse/<facet>/<value>/…`). A page shows its works' cards,
- * where it is ("49–96 of 5,000 works", "page 2 of 105") and links to the pages beside it:
- * each build's data index keeps a hash of that for every page (`DataIndex.listings`), and the
- * plan renders the pages whose hash changed or that are new, and deletes those gone.
+ * where it is ("Works 49–96", "Page 2"), links to the pages beside it, and on the first page
+ * the listing's total: each build's data index keeps a hash of that for every page
+ * (`DataIndex.listings`), and the plan renders the pages whose hash changed or that are new,
+ * and deletes those gone.
  *
  * Works are listed by id, so a work published (a new, higher id) lands on the last page of
- * each listing it belongs to, while every page of those listings shows the new total. A
+ * each listing it belongs to: that page, the first (its total) and a page added change, not
+ * the pages between (components/Listing.astro gives the total on the first page only). A
  * card's own content is not in the hash: a page links the works it lists, and the pages
  * linking a changed work are rendered anyway (lib/incremental.ts).
  */
@@ -26,7 +28,10 @@ export function listingHashes(data: Map<string, Doc[]>): Record<string, string> 
     const pages = browsePages(ids);
     pages.forEach((page, i) => {
       if (i + 1 < from) return;
-      hashes[fileOf(i + 1)] = jsonHash([page, pages.length, ids.length]);
+      // The first page gives the listing's total; the others only whether a page follows.
+      hashes[fileOf(i + 1)] = jsonHash(
+        i === 0 ? [page, ids.length, pages.length > 1] : [page, i + 1 < pages.length],
+      );
     });
   };
   for (const locale of locales) {
